@@ -1,0 +1,42 @@
+"""kgraph: event timelines and knowledge graphs from hand-annotated news articles.
+
+>>> import kgraph
+>>> corpus = kgraph.load("seeds")
+>>> corpus.lookup("Shushi").name
+'Shusha'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kgraph.errors import CorpusError, KgraphError, NotFoundError, Problem, UsageError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "KgraphError",
+    "NotFoundError",
+    "Problem",
+    "UsageError",
+    "__version__",
+    "load",
+    "validate",
+]
+
+if TYPE_CHECKING:
+    from kgraph.corpus import Corpus
+    from kgraph.loader import load, validate
+
+_LAZY = {"load": "kgraph.loader", "validate": "kgraph.loader", "Corpus": "kgraph.corpus"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavier parts of kgraph only when they are first used."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kgraph' has no attribute {name!r}")

@@ -1,0 +1,87 @@
+"""The ``kgraph`` command: parse arguments, make one library call, print the result.
+
+Exit codes: 0 success, 1 invalid data (or a stale generated file), 2 usage
+error. Errors are printed as messages, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kgraph.loader import read
+
+    corpus, problems = read(args.path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems or corpus is None:
+        files = len({p.path for p in problems})
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{args.path}: valid: {corpus.summary()}")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from kgraph.schema import stale_schemas, write_schemas
+
+    if args.check:
+        stale = stale_schemas(args.out)
+        for name in stale:
+            print(f"{args.out}/{name}: stale: run 'kgraph schema' to regenerate it", file=sys.stderr)
+        if not stale:
+            print(f"{args.out}: schemas are up to date")
+        return EXIT_INVALID if stale else EXIT_OK
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``kgraph`` command."""
+    from kgraph import __version__
+
+    main = argparse.ArgumentParser(
+        prog="kgraph",
+        description="Event timelines and knowledge graphs from annotated news articles.",
+        epilog="Exit codes: 0 success, 1 invalid data or stale files, 2 usage error.",
+    )
+    main.add_argument("--version", action="version", version=f"kgraph {__version__}")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    validate = commands.add_parser("validate", help="check a corpus and report every problem as file:line: message",
+                                   description="Check a corpus and report every problem as file:line: message.")
+    validate.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of annotation files, or check it is current",
+                                 description="Write the JSON Schema of annotation files, or check it is current.")
+    schema.add_argument("--check", action="store_true", help="only check; exit 1 when a schema file is stale")
+    schema.add_argument("--out", default="schemas", metavar="DIR", help="schema folder (default: schemas)")
+    schema.set_defaults(run=_schema)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` and return the exit code."""
+    from kgraph.errors import KgraphError
+
+    args = parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except KgraphError as exc:
+        print(f"kgraph: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> None:
+    """Entry point of the ``kgraph`` console script."""
+    sys.exit(main())
