@@ -134,7 +134,9 @@ class _Checker:
             if owner != entity.id:
                 sub: tuple[str | int, ...] = ("name",) if index == 0 else ("aliases", index - 1)
                 other = self.by_id[owner]
-                self.problem(record, sub, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})")
+                self.problem(
+                    record, sub, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})"
+                )
 
     def check_event(self, record: Record, event: Event) -> None:
         if event.place:
@@ -148,7 +150,9 @@ class _Checker:
             noun = "actor" if set(role.allowed) <= set(vocab.ACTOR_TYPES) else "participant"
             self.ref(record, (*sub, "actor"), participant.actor, role.allowed, noun)
             if (participant.actor, participant.role) in seen:
-                self.problem(record, sub, f"{participant.actor!r} is listed twice as {participant.role!r} in event {event.id!r}")
+                self.problem(
+                    record, sub, f"{participant.actor!r} is listed twice as {participant.role!r} in event {event.id!r}"
+                )
             seen.add((participant.actor, participant.role))
             self.check_evidence(record, (*sub, "evidence"), participant.evidence)
         self.check_evidence(record, ("evidence",), event.evidence)
@@ -161,7 +165,11 @@ class _Checker:
             if kind is None:
                 self.problem(record, (end,), f"unknown {end} {target!r}{self.suggest(target, allowed)}")
             elif kind not in allowed:
-                self.problem(record, (end,), f"a {relation.type!r} relation cannot have a {kind} as its {end} ({target!r}); it allows {_a_or_list(allowed)}")
+                self.problem(
+                    record,
+                    (end,),
+                    f"a {relation.type!r} relation cannot have a {kind} as its {end} ({target!r}); it allows {_a_or_list(allowed)}",
+                )
         if relation.subject == relation.object:
             self.problem(record, ("object",), f"relation {relation.key!r} relates {relation.subject!r} to itself")
         self.check_evidence(record, ("evidence",), relation.evidence)
@@ -172,7 +180,9 @@ class _Checker:
             if item.claimed_by:
                 self.ref(record, (*at, "claimed_by"), item.claimed_by, vocab.ACTOR_TYPES, "claimant")
             if item.source is None:
-                self.problem(record, at, "evidence has no source: this file has no 'source' section, so name one with 'source:'")
+                self.problem(
+                    record, at, "evidence has no source: this file has no 'source' section, so name one with 'source:'"
+                )
             elif self.ref(record, (*at, "source"), item.source, ("source",), "source") and item.source in self.texts:
                 self.check_quote(record, (*at, "quote"), item)
 
@@ -192,8 +202,11 @@ class _Checker:
 
     def check_cycles(self, kind: str) -> None:
         parent = {
-            key: r.item.part_of for key, r in self.by_id.items()
-            if r.kind == kind and not isinstance(r.item, Invalid) and r.item.part_of
+            key: r.item.part_of
+            for key, r in self.by_id.items()
+            if r.kind == kind
+            and not isinstance(r.item, Invalid)
+            and r.item.part_of
             and self.kind_of(r.item.part_of) == kind
         }
         reported: set[str] = set()
@@ -203,11 +216,11 @@ class _Checker:
                 chain.append(parent[chain[-1]])
             if chain[-1] not in parent:
                 continue
-            loop = chain[chain.index(parent[chain[-1]]):]
+            loop = chain[chain.index(parent[chain[-1]]) :]
             if reported.isdisjoint(loop):
                 reported.update(loop)
                 first = min(loop)
-                ordered = loop[loop.index(first):] + loop[: loop.index(first)] + [first]
+                ordered = loop[loop.index(first) :] + loop[: loop.index(first)] + [first]
                 self.problem(self.by_id[first], ("part_of",), f"part_of cycle: {' -> '.join(ordered)}")
 
 

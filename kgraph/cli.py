@@ -21,7 +21,9 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if problems or corpus is None:
         files = len({p.path for p in problems})
-        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+        print(
+            f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr
+        )
         return EXIT_INVALID
     print(f"{args.path}: valid: {corpus.summary()}")
     return EXIT_OK
@@ -54,13 +56,19 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version=f"kgraph {__version__}")
     commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    validate = commands.add_parser("validate", help="check a corpus and report every problem as file:line: message",
-                                   description="Check a corpus and report every problem as file:line: message.")
+    validate = commands.add_parser(
+        "validate",
+        help="check a corpus and report every problem as file:line: message",
+        description="Check a corpus and report every problem as file:line: message.",
+    )
     validate.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
     validate.set_defaults(run=_validate)
 
-    schema = commands.add_parser("schema", help="write the JSON Schema of annotation files, or check it is current",
-                                 description="Write the JSON Schema of annotation files, or check it is current.")
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of annotation files, or check it is current",
+        description="Write the JSON Schema of annotation files, or check it is current.",
+    )
     schema.add_argument("--check", action="store_true", help="only check; exit 1 when a schema file is stale")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="schema folder (default: schemas)")
     schema.set_defaults(run=_schema)

@@ -89,7 +89,7 @@ class Corpus:
 
         >>> import kgraph
         >>> kgraph.load("seeds").summary()
-        '2 sources, 3 persons, 9 organizations, 4 groups, 15 places, 27 events, 17 relations'
+        '2 sources, 3 persons, 9 organizations, 4 groups, 14 places, 26 events, 16 relations'
         """
         counts = {"person": 0, "organization": 0, "group": 0, "place": 0}
         for entity in self.entities.values():
@@ -125,7 +125,7 @@ class Corpus:
         >>> kgraph.load("seeds").lookup("Stepanakrt")
         Traceback (most recent call last):
         ...
-        kgraph.errors.NotFoundError: nothing is named 'Stepanakrt'; did you mean 'Stepanakert'?
+        kgraph.errors.NotFoundError: nothing is named 'Stepanakrt'; did you mean 'Stepanakert' or 'Stepanyan'?
         """
         found = self.find(name)
         if len(found) == 1:
@@ -135,14 +135,14 @@ class Corpus:
         raise NotFoundError(name, self.suggest(name))
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
-        """Names and ids close to ``name``, best first."""
-        close = difflib.get_close_matches(name_key(name), list(self._names), n=n, cutoff=0.7)
-        shown: list[str] = []
+        """Names close to ``name``, best first, one per entity."""
+        close = difflib.get_close_matches(name_key(name), list(self._names), n=3 * n, cutoff=0.7)
+        shown: dict[str, str] = {}
         for key in close:
             entity = self.entities[self._names[key][0]]
-            label = next((n for n in (entity.id, *entity.names) if name_key(n) == key), entity.name)
-            shown.append(label)
-        return shown
+            if entity.id not in shown:
+                shown[entity.id] = next((n for n in (*entity.names, entity.id) if name_key(n) == key), entity.name)
+        return list(shown.values())[:n]
 
     @property
     def persons(self) -> list[Person]:

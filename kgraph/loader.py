@@ -7,7 +7,7 @@ collected across every file and reported together.
 >>> kgraph.validate("seeds")
 []
 >>> kgraph.load("seeds").sources["2023-07-blockade"].published.edtf
-'2023-07-12?'
+'[2023-07-12,2023-07-13]'
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ from kgraph.yamlfile import LineMap, decode, parse_yaml
 ANNOTATION_SUFFIXES = (".yaml", ".yml")
 _ALL_SECTIONS = ("source", *SECTIONS)
 _MODELS: tuple[type[Model], ...] = (*SECTIONS.values(), Source)
-_FIELD_NAMES = sorted({name for m in _MODELS for name in m.model_fields}
-                      | {"quote", "claimed_by", "actor", "role", "lat", "lon", "lang", "note"})
+_FIELD_NAMES = sorted(
+    {name for m in _MODELS for name in m.model_fields}
+    | {"quote", "claimed_by", "actor", "role", "lat", "lon", "lang", "note"}
+)
 
 
 def load(path: str | os.PathLike[str]) -> Corpus:
@@ -58,7 +60,9 @@ def read(path: str | os.PathLike[str]) -> tuple[Corpus | None, list[Problem]]:
     root = given if given.is_dir() else given.parent
     files = discover(given)
     if not files:
-        return None, [Problem(str(given), 0, f"no annotation files ({', '.join('*' + s for s in ANNOTATION_SUFFIXES)}) found")]
+        return None, [
+            Problem(str(given), 0, f"no annotation files ({', '.join('*' + s for s in ANNOTATION_SUFFIXES)}) found")
+        ]
     records: list[Record] = []
     problems: list[Problem] = []
     for file in files:
@@ -77,8 +81,10 @@ def discover(path: Path) -> list[Path]:
     if not path.is_dir():
         return [path]
     found = [
-        p for p in path.rglob("*")
-        if p.suffix in ANNOTATION_SUFFIXES and p.is_file()
+        p
+        for p in path.rglob("*")
+        if p.suffix in ANNOTATION_SUFFIXES
+        and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(path).as_posix())
@@ -97,10 +103,15 @@ def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]
         return problems or [Problem(display, 0, "file is empty: expected sections such as source, persons, events")]
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single value ({data!r})"
-        return [*problems, Problem(display, 1, f"expected a mapping of sections ({', '.join(_ALL_SECTIONS)}), found {found}")]
+        return [
+            *problems,
+            Problem(display, 1, f"expected a mapping of sections ({', '.join(_ALL_SECTIONS)}), found {found}"),
+        ]
     for key in data:
         if key not in _ALL_SECTIONS:
-            problems.append(Problem(display, lines.line((key,)), f"unknown section {key!r}{_did_you_mean(key, _ALL_SECTIONS)}"))
+            problems.append(
+                Problem(display, lines.line((key,)), f"unknown section {key!r}{_did_you_mean(key, _ALL_SECTIONS)}")
+            )
     folder = file.parent
     source_id = None
     if "source" in data:
@@ -115,7 +126,11 @@ def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]
         if items is None:
             continue
         if not isinstance(items, list):
-            problems.append(Problem(display, lines.line((section,)), f"{section}: expected a list of items, each starting with '- '"))
+            problems.append(
+                Problem(
+                    display, lines.line((section,)), f"{section}: expected a list of items, each starting with '- '"
+                )
+            )
             continue
         kind = ENTITY_SECTIONS.get(section, section.rstrip("s"))
         for index, item in enumerate(items):
@@ -132,8 +147,15 @@ def _id_of(item: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _validate(model: type[Model], data: Any, loc: tuple[str | int, ...], display: str,
-              lines: LineMap, problems: list[Problem], source_id: str | None) -> Any:
+def _validate(
+    model: type[Model],
+    data: Any,
+    loc: tuple[str | int, ...],
+    display: str,
+    lines: LineMap,
+    problems: list[Problem],
+    source_id: str | None,
+) -> Any:
     try:
         return model.model_validate(data, context={"source": source_id})
     except ValidationError as exc:

@@ -132,7 +132,10 @@ class Alias(Model):
     """Another name for an entity, optionally tagged with its language. Plain text is accepted too."""
 
     name: Line = Field(description="The name as written, e.g. 'Shushi' or 'Khankendi'.")
-    lang: Language | None = Field(None, description="BCP 47 language tag of the name, e.g. 'hy' (Armenian), 'az' (Azerbaijani), 'hy-Latn' (Armenian in Latin letters).")
+    lang: Language | None = Field(
+        None,
+        description="BCP 47 language tag of the name, e.g. 'hy' (Armenian), 'az' (Azerbaijani), 'hy-Latn' (Armenian in Latin letters).",
+    )
     note: Text | None = Field(None, description="Where the name comes from or how it is used.")
 
     @model_validator(mode="before")
@@ -159,9 +162,17 @@ _EXTERNAL_ID_PATTERNS = {"wikidata": r"^Q[1-9][0-9]*$", "geonames": r"^[1-9][0-9
 class Evidence(Model):
     """A verbatim quote from a source that supports a fact, and who claims it."""
 
-    quote: Text = Field(description="Words copied exactly from the source text (runs of white space may differ). The validator checks that the source contains them.")
-    source: Ref | None = Field(None, description="Id of the source the quote is from. In a document's annotation file it defaults to that document.")
-    claimed_by: Ref | None = Field(None, description="Id of the person, organization or group who makes this claim, when the source reports someone's words rather than stating the fact itself (e.g. 'said Stepanyan').")
+    quote: Text = Field(
+        description="Words copied exactly from the source text (runs of white space may differ). The validator checks that the source contains them."
+    )
+    source: Ref | None = Field(
+        None,
+        description="Id of the source the quote is from. In a document's annotation file it defaults to that document.",
+    )
+    claimed_by: Ref | None = Field(
+        None,
+        description="Id of the person, organization or group who makes this claim, when the source reports someone's words rather than stating the fact itself (e.g. 'said Stepanyan').",
+    )
     note: Text | None = Field(None, description="How the quote supports the fact, or how reliable it is.")
 
     @model_validator(mode="before")
@@ -177,12 +188,18 @@ class Source(Model):
     """A source document: a news article and where its text is."""
 
     id: Slug = Field(description="Stable id of the source, e.g. '2023-07-blockade'.")
-    title: Line = Field(description="Title as published. A title supplied by the annotator, when the document has none, is written in square brackets.")
+    title: Line = Field(
+        description="Title as published. A title supplied by the annotator, when the document has none, is written in square brackets."
+    )
     outlet: Line | None = Field(None, description="Publication or outlet that published it, when known.")
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(None, description="Web address of the document, when known.")
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Web address of the document, when known."
+    )
     published: TimeSpan = Field(description="Publication date in EDTF; may be approximate or uncertain.")
     published_basis: DateBasis = Field(description="How the publication date was determined.")
-    published_note: Text | None = Field(None, description="The reasoning behind the publication date, when it is not stated.")
+    published_note: Text | None = Field(
+        None, description="The reasoning behind the publication date, when it is not stated."
+    )
     language: Language = Field(description="BCP 47 language tag of the text, e.g. 'en'.")
     text: Line = Field(description="Path of the document's plain-text file (UTF-8), relative to this annotation file.")
     notes: Text | None = Field(None, description="Anything else about the document: provenance, translation, caveats.")
@@ -193,10 +210,21 @@ class Entity(Model):
 
     id: Slug = Field(description="Stable, readable id, unique across the corpus, e.g. 'gegham-stepanyan'.")
     name: Line = Field(description="The name to show for the entity.")
-    aliases: list[Alias] = Field(default_factory=list, description="Other names, spellings and names in other languages. Lookups find the entity by any of them.")
-    description: Text | None = Field(None, description="A short description of who or what this is, as the sources present it.")
-    external_ids: dict[Slug, Line] = Field(default_factory=dict, description="Identifiers in other databases, e.g. {wikidata: Q227}. Always added by the annotator from general knowledge, never from a source.")
-    notes: Text | None = Field(None, description="Annotator's notes; say here what was added from general knowledge rather than from the sources.")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="Other names, spellings and names in other languages. Lookups find the entity by any of them.",
+    )
+    description: Text | None = Field(
+        None, description="A short description of who or what this is, as the sources present it."
+    )
+    external_ids: dict[Slug, Line] = Field(
+        default_factory=dict,
+        description="Identifiers in other databases, e.g. {wikidata: Q227}. Always added by the annotator from general knowledge, never from a source.",
+    )
+    notes: Text | None = Field(
+        None,
+        description="Annotator's notes; say here what was added from general knowledge rather than from the sources.",
+    )
 
     @model_validator(mode="after")
     def _check_external_ids(self) -> Entity:
@@ -241,7 +269,10 @@ class Participant(Model):
 
     actor: Ref = Field(description="Id of the person, organization or group (or, for some roles, place) taking part.")
     role: RoleName = Field(description="The part it plays in the event.")
-    evidence: list[Evidence] = Field(default_factory=list, description="Evidence for this participant's part specifically, when it differs from the event's (e.g. only one speaker claims who was responsible).")
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Evidence for this participant's part specifically, when it differs from the event's (e.g. only one speaker claims who was responsible).",
+    )
     note: Text | None = Field(None, description="Anything more about this participant's part.")
 
 
@@ -251,10 +282,16 @@ class Event(Model):
     id: Slug = Field(description="Stable, readable id, unique across the corpus.")
     type: EventType = Field(description="What kind of event this is.")
     title: Line = Field(description="A short title, e.g. 'Rally in Renaissance Square'.")
-    date: TimeSpan = Field(description="When, in EDTF: a day (2023-07-12), month (2023-07), year, interval (2023-06-15/..), approximate (2020-~09) or uncertain (2023-07-?12).")
+    date: TimeSpan = Field(
+        description="When, in EDTF: a day (2023-07-12), month (2023-07), year, interval (2023-06-15/..), approximate (2020-~09) or uncertain (2023-07-?12)."
+    )
     date_basis: DateBasis = Field(description="How the date was determined.")
-    date_note: Text | None = Field(None, description="The words of the source the date rests on, and how they were resolved.")
-    status: EventStatus = Field("occurred", description="Whether the event occurred, is ongoing, or is planned, threatened or predicted.")
+    date_note: Text | None = Field(
+        None, description="The words of the source the date rests on, and how they were resolved."
+    )
+    status: EventStatus = Field(
+        "occurred", description="Whether the event occurred, is ongoing, or is planned, threatened or predicted."
+    )
     place: Ref | None = Field(None, description="Id of the place where it happens.")
     participants: list[Participant] = Field(default_factory=list, description="Who takes part, each in a role.")
     part_of: Ref | None = Field(None, description="Id of a larger event this one belongs to.")
@@ -265,11 +302,19 @@ class Event(Model):
 class Relation(Model):
     """A typed, directed relation between two entities, optionally limited in time."""
 
-    id: Slug | None = Field(None, description="Stable id; by default 'subject--type--object'. Give one when two relations would get the same default.")
-    type: RelationTypeName = Field(description="What the relation is; each type allows certain kinds of subject and object.")
+    id: Slug | None = Field(
+        None,
+        description="Stable id; by default 'subject--type--object'. Give one when two relations would get the same default.",
+    )
+    type: RelationTypeName = Field(
+        description="What the relation is; each type allows certain kinds of subject and object."
+    )
     subject: Ref = Field(description="Id of the entity the relation goes from.")
     object: Ref = Field(description="Id of the entity the relation goes to.")
-    valid: TimeSpan | None = Field(None, description="When the relation holds, in EDTF (usually an interval). Omit when the sources do not limit it in time.")
+    valid: TimeSpan | None = Field(
+        None,
+        description="When the relation holds, in EDTF (usually an interval). Omit when the sources do not limit it in time.",
+    )
     description: Text | None = Field(None, description="The relation in words.")
     evidence: list[Evidence] = Field(min_length=1, description="Quotes from the sources that support the relation.")
 
@@ -290,7 +335,12 @@ SECTIONS: dict[str, type[Model]] = {
 }
 
 #: Entity type of each entity section.
-ENTITY_SECTIONS: dict[str, str] = {"persons": "person", "organizations": "organization", "groups": "group", "places": "place"}
+ENTITY_SECTIONS: dict[str, str] = {
+    "persons": "person",
+    "organizations": "organization",
+    "groups": "group",
+    "places": "place",
+}
 
 AnyEntity = Person | Organization | Group | Place
 
@@ -310,11 +360,20 @@ class RegistryFile(Model):
     model_config = ConfigDict(title="kgraph registry file")
 
     persons: list[Person] = Field(default_factory=list, description="Named individuals.")
-    organizations: list[Organization] = Field(default_factory=list, description="States, government bodies, armed forces, agencies, movements.")
-    groups: list[Group] = Field(default_factory=list, description="Collective actors: populations, crowds, ethnic groups, the international community.")
-    places: list[Place] = Field(default_factory=list, description="Countries, regions, cities, squares, bridges, buildings, roads, borders.")
+    organizations: list[Organization] = Field(
+        default_factory=list, description="States, government bodies, armed forces, agencies, movements."
+    )
+    groups: list[Group] = Field(
+        default_factory=list,
+        description="Collective actors: populations, crowds, ethnic groups, the international community.",
+    )
+    places: list[Place] = Field(
+        default_factory=list, description="Countries, regions, cities, squares, bridges, buildings, roads, borders."
+    )
     events: list[Event] = Field(default_factory=list, description="Events, each with its evidence.")
-    relations: list[Relation] = Field(default_factory=list, description="Relations between entities, each with its evidence.")
+    relations: list[Relation] = Field(
+        default_factory=list, description="Relations between entities, each with its evidence."
+    )
 
 
 class DocumentFile(RegistryFile):
@@ -322,4 +381,6 @@ class DocumentFile(RegistryFile):
 
     model_config = ConfigDict(title="kgraph document annotations")
 
-    source: Source = Field(description="The document these annotations are of. Evidence in this file quotes it unless it names another source.")
+    source: Source = Field(
+        description="The document these annotations are of. Evidence in this file quotes it unless it names another source."
+    )

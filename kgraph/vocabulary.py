@@ -112,6 +112,7 @@ EVENT_STATUSES: dict[str, str] = {
     "predicted": "Someone expects it may happen; nobody intends it.",
 }
 
+
 @dataclass(frozen=True)
 class Role:
     """A participant role and the entity types that may fill it."""
@@ -147,19 +148,32 @@ class RelationType:
 
 
 RELATION_TYPES: dict[str, RelationType] = {
-    "holds_office": RelationType("The person holds an office in, or is an official of, the organization.", ("person",), ("organization",)),
+    "holds_office": RelationType(
+        "The person holds an office in, or is an official of, the organization.", ("person",), ("organization",)
+    ),
     "leads": RelationType("The person leads the organization or group.", ("person",), ("organization", "group")),
-    "member_of": RelationType("The subject is a member of the organization or group.", ACTOR_TYPES, ("organization", "group")),
-    "represents": RelationType("The subject speaks for, or acts on behalf of, the object.", ACTOR_TYPES, ("organization", "group")),
+    "member_of": RelationType(
+        "The subject is a member of the organization or group.", ACTOR_TYPES, ("organization", "group")
+    ),
+    "represents": RelationType(
+        "The subject speaks for, or acts on behalf of, the object.", ACTOR_TYPES, ("organization", "group")
+    ),
     "part_of": RelationType("The organization is a unit or branch of the other.", ("organization",), ("organization",)),
     "located_in": RelationType("The subject is based or lives in the place.", (*ACTOR_TYPES, "place"), ("place",)),
-    "capital_of": RelationType("The place is the capital of the territory or state.", ("place",), ("place", "organization")),
+    "capital_of": RelationType(
+        "The place is the capital of the territory or state.", ("place",), ("place", "organization")
+    ),
     "controls": RelationType("The actor holds control of the place.", ("organization", "group"), ("place",)),
     "connects": RelationType("The road, bridge or border links to the place.", ("place",), ("place",)),
     "passes_through": RelationType("The road or route runs through the place.", ("place",), ("place",)),
     "allied_with": RelationType("The two actors are allies.", ACTOR_TYPES, ACTOR_TYPES, symmetric=True),
     "opposes": RelationType("The subject opposes, or calls the object its enemy.", ACTOR_TYPES, ACTOR_TYPES),
-    "in_conflict_with": RelationType("The two actors are at war or in armed conflict.", ("organization", "group"), ("organization", "group"), symmetric=True),
+    "in_conflict_with": RelationType(
+        "The two actors are at war or in armed conflict.",
+        ("organization", "group"),
+        ("organization", "group"),
+        symmetric=True,
+    ),
 }
 
 #: How a date was determined. Every date in an annotation says which.

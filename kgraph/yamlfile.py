@@ -105,11 +105,18 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark
     if mark is not None:
-        line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+        lines = text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
         if "\t" in line[: mark.column + 1]:
             return "YAML syntax error: tab character; indent with spaces only"
-    context = f" {exc.context}" if exc.context else ""
-    return f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()
+    if exc.context and problem.startswith("but "):  # PyYAML splits such messages in two halves
+        return f"YAML syntax error: {exc.context} {problem}"
+    where = ""
+    if exc.context and exc.context_mark is not None and (mark is None or exc.context_mark.line != mark.line):
+        where = f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+    elif exc.context:
+        where = f" ({exc.context})"
+    return f"YAML syntax error: {problem}{where}"
 
 
 class _Builder:

@@ -1,0 +1,16 @@
+"""Shared fixtures: the seed corpus, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+import kgraph
+from kgraph.corpus import Corpus
+
+from .paths import SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Corpus:
+    """The seed corpus, loaded once for the whole run."""
+    return kgraph.load(SEEDS)

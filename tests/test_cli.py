@@ -1,0 +1,85 @@
+"""The kgraph command, run as a user runs it: messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kgraph
+
+from .paths import FIXTURES, ROOT, SCHEMAS
+
+
+def kgraph_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "kgraph", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_validate_seeds():
+    result = kgraph_cli("validate", "seeds")
+    assert result.returncode == 0
+    assert result.stdout == f"seeds: valid: {kgraph.load('seeds').summary()}\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("case", ["unknown-reference", "yaml-syntax-error", "utf16-file", "part-of-cycle"])
+def test_validate_prints_every_problem_and_exits_1(case: str):
+    folder = FIXTURES / "invalid" / case
+    result = kgraph_cli("validate", ".", cwd=folder)
+    assert result.returncode == 1
+    expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == expected
+    assert lines[-1] == f"{len(expected)} problem{'s' * (len(expected) != 1)} in 1 file"
+    assert result.stdout == ""
+
+
+def test_validate_counts_problems_and_files():
+    result = kgraph_cli("validate", ".", cwd=FIXTURES / "invalid" / "invalid-id")
+    assert result.stderr.splitlines()[-1] == "3 problems in 1 file"
+
+
+def test_a_missing_path_is_a_usage_error():
+    result = kgraph_cli("validate", "nowhere")
+    assert (result.returncode, result.stderr) == (2, "kgraph: error: nowhere: no such file or folder\n")
+
+
+@pytest.mark.parametrize("args", [[], ["validate"], ["frobnicate"], ["validate", "seeds", "--bogus"]])
+def test_wrong_arguments_exit_2_with_usage(args: list[str]):
+    result = kgraph_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: kgraph")
+
+
+def test_help_and_version():
+    help_text = kgraph_cli("--help").stdout
+    assert "validate" in help_text
+    assert "schema" in help_text
+    assert "Exit codes" in help_text
+    assert kgraph_cli("--version").stdout == f"kgraph {kgraph.__version__}\n"
+
+
+def test_schema_check_passes_on_the_committed_schemas():
+    result = kgraph_cli("schema", "--check")
+    assert (result.returncode, result.stdout) == (0, "schemas: schemas are up to date\n")
+
+
+def test_schema_check_fails_after_an_edit(tmp_path: Path):
+    shutil.copytree(SCHEMAS, tmp_path / "schemas")
+    edited = tmp_path / "schemas" / "registry.schema.json"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace('"type": "object"', '"type": "array"', 1), encoding="utf-8"
+    )
+    result = kgraph_cli("schema", "--check", "--out", "schemas", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "schemas/registry.schema.json: stale: run 'kgraph schema' to regenerate it\n"
+    assert kgraph_cli("schema", "--out", "schemas", cwd=tmp_path).returncode == 0
+    assert edited.read_bytes() == (SCHEMAS / "registry.schema.json").read_bytes()
+    assert kgraph_cli("schema", "--check", "--out", "schemas", cwd=tmp_path).returncode == 0
