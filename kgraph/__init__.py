@@ -18,19 +18,31 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "KgraphError",
+    "KnowledgeGraph",
     "NotFoundError",
     "Problem",
     "UsageError",
     "__version__",
     "load",
+    "overlapping",
     "validate",
+    "within",
 ]
 
 if TYPE_CHECKING:
     from kgraph.corpus import Corpus
+    from kgraph.graph import KnowledgeGraph
     from kgraph.loader import load, validate
+    from kgraph.windows import overlapping, within
 
-_LAZY = {"load": "kgraph.loader", "validate": "kgraph.loader", "Corpus": "kgraph.corpus"}
+_LAZY = {
+    "load": "kgraph.loader",
+    "validate": "kgraph.loader",
+    "Corpus": "kgraph.corpus",
+    "KnowledgeGraph": "kgraph.graph",
+    "overlapping": "kgraph.windows",
+    "within": "kgraph.windows",
+}
 
 
 def __getattr__(name: str) -> Any:

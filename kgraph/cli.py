@@ -72,17 +72,30 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only check; exit 1 when a schema file is stale")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="schema folder (default: schemas)")
     schema.set_defaults(run=_schema)
+
+    from kgraph.querycli import add_query_commands
+
+    add_query_commands(commands)
     return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` and return the exit code."""
-    from kgraph.errors import KgraphError
+    from kgraph.errors import CorpusError, KgraphError
 
     args = parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"kgraph: error: the corpus has {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)}; "
+            "fix them first ('kgraph validate' lists them)",
+            file=sys.stderr,
+        )
+        return exc.exit_code
     except KgraphError as exc:
         print(f"kgraph: error: {exc}", file=sys.stderr)
         return exc.exit_code

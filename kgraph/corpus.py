@@ -17,10 +17,12 @@ import difflib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kgraph.errors import NotFoundError
 from kgraph.models import AnyEntity, Event, Group, Organization, Person, Place, Relation, Source, entity_type
 
+_E = TypeVar("_E", Person, Organization, Group, Place)
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -144,22 +146,25 @@ class Corpus:
                 shown[entity.id] = next((n for n in (*entity.names, entity.id) if name_key(n) == key), entity.name)
         return list(shown.values())[:n]
 
+    def _of_type(self, cls: type[_E]) -> list[_E]:
+        return [e for e in self.entities.values() if isinstance(e, cls)]
+
     @property
     def persons(self) -> list[Person]:
         """Every person, in file order."""
-        return [e for e in self.entities.values() if isinstance(e, Person)]
+        return self._of_type(Person)
 
     @property
     def organizations(self) -> list[Organization]:
         """Every organization, in file order."""
-        return [e for e in self.entities.values() if isinstance(e, Organization)]
+        return self._of_type(Organization)
 
     @property
     def groups(self) -> list[Group]:
         """Every group, in file order."""
-        return [e for e in self.entities.values() if isinstance(e, Group)]
+        return self._of_type(Group)
 
     @property
     def places(self) -> list[Place]:
         """Every place, in file order."""
-        return [e for e in self.entities.values() if isinstance(e, Place)]
+        return self._of_type(Place)

@@ -52,6 +52,8 @@ class CorpusError(KgraphError):
 class NotFoundError(KgraphError, LookupError):
     """No entity, event or source has the name or id asked for."""
 
+    exit_code = 2  # on the command line, the name given is what is wrong
+
     def __init__(self, name: str, suggestions: Iterable[str] = ()):
         self.name = name
         self.suggestions = list(suggestions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -83,3 +84,85 @@ def test_schema_check_fails_after_an_edit(tmp_path: Path):
     assert kgraph_cli("schema", "--out", "schemas", cwd=tmp_path).returncode == 0
     assert edited.read_bytes() == (SCHEMAS / "registry.schema.json").read_bytes()
     assert kgraph_cli("schema", "--check", "--out", "schemas", cwd=tmp_path).returncode == 0
+
+
+def test_query_connections_table():
+    result = kgraph_cli("query", "connections", "seeds", "Gegham Stepanyan")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["depth", "name", "kind", "via", "link", "roles", "date", "quotes"]
+    assert any("International Committee of the Red Cross" in line and "speaker > addressee" in line for line in lines)
+
+
+def test_query_why_as_json_marks_the_claim():
+    result = kgraph_cli("query", "why", "seeds", "Stepanyan", "ICRC", "--json")
+    [link] = json.loads(result.stdout)
+    assert link["id"] == "stepanyan-appeal-to-icrc"
+    assert link["evidence"][1] == {
+        "quote": "sound the alarm of danger and genocide.",
+        "source": "2023-07-blockade",
+        "claimed_by": "gegham-stepanyan",
+    }
+
+
+def test_query_path():
+    result = kgraph_cli("query", "path", "seeds", "Arayik Harutyunyan", "Arthur Osipyan")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Arayik Harutyunyan -[leads]-> Artsakh Republic")
+    assert result.stdout.rstrip().endswith("Arthur Osipyan")
+    assert (
+        len(
+            kgraph_cli("query", "path", "seeds", "Harutyunyan", "Osipyan", "--all", "--cutoff", "6").stdout.splitlines()
+        )
+        == 5
+    )
+
+
+def test_query_events_and_timeline():
+    result = kgraph_cli("query", "events", "seeds", "--at", "Khankendi", "--json")
+    assert [e["id"] for e in json.loads(result.stdout)] == [
+        "stepanakert-rally",
+        "osipyan-interview",
+        "planned-gathering",
+    ]
+    within = kgraph_cli("query", "events", "seeds", "--during", "2023-07", "--within", "--type", "blockade")
+    assert (within.returncode, within.stdout, within.stderr) == (0, "", "(nothing found)\n")
+    timeline = kgraph_cli("query", "timeline", "seeds", "Shusha", "--json")
+    assert [t["event"] for t in json.loads(timeline.stdout)][:2] == [
+        "damage-to-shusha-cathedral",
+        "harutyunyan-video-appeal",
+    ]
+
+
+def test_query_top_and_cypher():
+    top = json.loads(kgraph_cli("query", "top", "seeds", "-n", "1", "--json").stdout)
+    assert top[0]["entity"] == "popular-movement-to-unblock-the-corridor"
+    communities = json.loads(kgraph_cli("query", "top", "seeds", "--by", "communities", "--json").stdout)
+    assert communities[0]["community"] == 1
+    cypher = kgraph_cli("query", "cypher", "seeds", "MATCH (c)-[:capital_of]->(s) RETURN c.label, s.label", "--json")
+    assert json.loads(cypher.stdout) == [{"c.label": "Stepanakert", "s.label": "Artsakh Republic"}]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["query", "connections", "seeds", "Stepanakrt"],
+            2,
+            "kgraph: error: nothing is named 'Stepanakrt'; did you mean 'Stepanakert'",
+        ),
+        (["query", "events", "seeds", "--within"], 2, "kgraph: error: --within needs --during"),
+        (
+            ["query", "events", "seeds", "--during", "July"],
+            2,
+            "kgraph: error: time window: 'July' is not a valid EDTF date",
+        ),
+        (["query", "cypher", "seeds", "MATCH (e RETURN e"], 1, "kgraph: error: Cypher query failed"),
+        (["query", "why", "nowhere", "a", "b"], 2, "kgraph: error: nowhere: no such file or folder"),
+        (["query", "timeline", "tests/fixtures/invalid/unknown-reference"], 1, "unknown actor 'ann-exampel'"),
+    ],
+)
+def test_query_errors_are_messages(args, code, message):
+    result = kgraph_cli(*args)
+    assert result.returncode == code
+    assert message in result.stderr

@@ -1,0 +1,291 @@
+"""The knowledge graph: entities and events as nodes, participation and relations as typed edges.
+
+:class:`KnowledgeGraph` wraps a :class:`networkx.MultiDiGraph` (``kg.graph``)
+built from a validated corpus, and offers the queries. The graph's shape:
+
+* a node per entity (``kind``: person, organization, group, place) and per
+  event (``kind``: event), keyed by its id;
+* ``participation`` edges from each participant to its event, keyed by role;
+* ``location`` edges from an event to its place (key ``place``);
+* ``part_of`` edges from an event to the larger event, and from a place to
+  the place it lies in (key ``part_of``);
+* ``relation`` edges from subject to object, keyed by the relation's id.
+
+Every node and edge has ``kind``, ``type`` and ``label``; events and the
+edges that stand for them have their date (``date`` as EDTF, ``earliest``,
+``latest``, ``earliest_possible``, ``latest_possible`` as ISO days, left out
+when open, and ``precision``); relations have those of their ``valid``
+interval when they have one. Events, participation and relation edges carry
+their ``evidence``: a list of ``{source, quote, claimed_by, note}``. Entity
+nodes list the ``sources`` that mention them. Values that are None are left
+out. Building reads nothing from disk and changes nothing it is given.
+
+>>> import kgraph
+>>> kg = kgraph.KnowledgeGraph.load("seeds")
+>>> kg.graph.nodes["shusha"]["label"], kg.graph.nodes["shusha"]["type"]
+('Shusha', 'town')
+>>> kg.graph.edges["gegham-stepanyan", "stepanyan-appeal-to-icrc", "speaker"]["kind"]
+'participation'
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kgraph import vocabulary as vocab
+from kgraph.corpus import Corpus
+from kgraph.dates import TimeSpan
+from kgraph.models import AnyEntity, Event, Evidence, Place, Relation, entity_type
+
+if TYPE_CHECKING:
+    from kgraph.results import Connection, Link, Path, Ranked, Results, TimelineEntry
+    from kgraph.windows import WindowLike
+
+
+def date_attributes(span: TimeSpan | None) -> dict[str, str]:
+    """The date attributes of a node or edge: EDTF text, ISO bounds (open ones left out), precision."""
+    if span is None:
+        return {}
+    attributes = {"date": span.edtf, "precision": span.precision}
+    for name in ("earliest", "latest", "earliest_possible", "latest_possible"):
+        value = getattr(span, name)
+        if value is not None:
+            attributes[name] = value.isoformat()
+    return attributes
+
+
+def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, str]]:
+    """Evidence as plain dicts, leaving out empty fields."""
+    return [e.model_dump(exclude_none=True) for e in evidence]
+
+
+def _entity_node(entity: AnyEntity) -> dict[str, Any]:
+    kind = entity_type(entity)
+    node: dict[str, Any] = {"kind": kind, "type": getattr(entity, "kind", kind), "label": entity.name}
+    if entity.aliases:
+        node["aliases"] = [a.model_dump(exclude_none=True) for a in entity.aliases]
+    for name in ("description", "notes"):
+        if getattr(entity, name):
+            node[name] = getattr(entity, name)
+    if entity.external_ids:
+        node["external_ids"] = dict(entity.external_ids)
+    if isinstance(entity, Place):
+        if entity.part_of:
+            node["part_of"] = entity.part_of
+        if entity.coordinates:
+            node["lat"], node["lon"] = entity.coordinates.lat, entity.coordinates.lon
+    return node
+
+
+def _event_node(event: Event) -> dict[str, Any]:
+    node: dict[str, Any] = {"kind": "event", "type": event.type, "label": event.title, "status": event.status}
+    node.update(date_attributes(event.date))
+    node["date_basis"] = event.date_basis
+    for name in ("date_note", "place", "part_of", "description"):
+        if getattr(event, name):
+            node[name] = getattr(event, name)
+    node["evidence"] = evidence_attribute(event.evidence)
+    return node
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    """The MultiDiGraph of a corpus, as described in this module's documentation."""
+    graph = nx.MultiDiGraph()
+    for entity in corpus.entities.values():
+        graph.add_node(entity.id, **_entity_node(entity))
+    for event in corpus.events.values():
+        node = _event_node(event)
+        graph.add_node(event.id, **node)
+        dates = date_attributes(event.date)
+        for participant in event.participants:
+            label = participant.role.replace("_", " ")
+            evidence = evidence_attribute([*participant.evidence, *event.evidence])
+            graph.add_edge(
+                participant.actor,
+                event.id,
+                key=participant.role,
+                kind="participation",
+                type=participant.role,
+                role=participant.role,
+                label=label,
+                **dates,
+                evidence=evidence,
+            )
+        if event.place:
+            graph.add_edge(event.id, event.place, key="place", kind="location", type="place", label="at", **dates)
+        if event.part_of:
+            graph.add_edge(
+                event.id, event.part_of, key="part_of", kind="part_of", type="part_of", label="part of", **dates
+            )
+    for place in corpus.places:
+        if place.part_of:
+            graph.add_edge(place.id, place.part_of, key="part_of", kind="part_of", type="part_of", label="part of")
+    for relation in corpus.relations.values():
+        graph.add_edge(relation.subject, relation.object, key=relation.key, **_relation_edge(relation))
+    _add_sources(graph, corpus)
+    graph.graph.update(name="kgraph", sources=sorted(corpus.sources))
+    return graph
+
+
+def _relation_edge(relation: Relation) -> dict[str, Any]:
+    edge: dict[str, Any] = {"kind": "relation", "type": relation.type, "label": relation.type.replace("_", " ")}
+    edge["id"] = relation.key
+    if vocab.RELATION_TYPES[relation.type].symmetric:
+        edge["symmetric"] = True
+    edge.update(date_attributes(relation.valid))
+    if relation.description:
+        edge["description"] = relation.description
+    edge["evidence"] = evidence_attribute(relation.evidence)
+    return edge
+
+
+def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
+    mentioned: dict[str, set[str]] = {}
+    for event in corpus.events.values():
+        sources = {e.source for e in event.evidence if e.source}
+        for participant in event.participants:
+            own = {e.source for e in participant.evidence if e.source}
+            mentioned.setdefault(participant.actor, set()).update(sources, own)
+        if event.place:
+            mentioned.setdefault(event.place, set()).update(sources)
+    for relation in corpus.relations.values():
+        sources = {e.source for e in relation.evidence if e.source}
+        for end in (relation.subject, relation.object):
+            mentioned.setdefault(end, set()).update(sources)
+    for entity_id, sources in mentioned.items():
+        graph.nodes[entity_id]["sources"] = sorted(sources)
+
+
+class KnowledgeGraph:
+    """A corpus as a graph, with queries for connections, paths, evidence, events, timelines and rankings."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.graph: nx.MultiDiGraph = build_graph(corpus)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> KnowledgeGraph:
+        """Load and validate the corpus at ``path``, and build its graph."""
+        from kgraph.loader import load
+
+        return cls(load(path))
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges>"
+
+    def resolve(self, name: str) -> str:
+        """The id of the entity or event with this id, name or alias; raises NotFoundError with suggestions."""
+        if name in self.corpus.events or name in self.corpus.entities:
+            return name
+        return self.corpus.lookup(name).id
+
+    @cached_property
+    def index(self) -> Any:
+        """Lookup tables the queries share, built on first use."""
+        from kgraph.queries import Index
+
+        return Index(self)
+
+    def connections(
+        self,
+        entity: str,
+        depth: int = 1,
+        via: str = "both",
+        during: WindowLike | None = None,
+        roles: list[str] | None = None,
+    ) -> Results[Connection]:
+        """Who is connected to ``entity``, up to ``depth`` links away, through relations, events or both.
+
+        >>> kg = KnowledgeGraph.load("seeds")
+        >>> [(c.name, c.link.label) for c in kg.connections("Gegham Stepanyan", via="events") if c.kind == "organization"]
+        [('International Committee of the Red Cross', 'Stepanyan urges the ICRC to sound the alarm of genocide')]
+        """
+        from kgraph.queries import connections
+
+        return connections(self, entity, depth, via, during, roles)
+
+    def why(self, a: str, b: str) -> Results[Link]:
+        """The direct links between ``a`` and ``b``, each with its evidence, quote by quote.
+
+        >>> kg = KnowledgeGraph.load("seeds")
+        >>> [(e.quote, e.claimed_by) for link in kg.why("Stepanyan", "ICRC") for e in link.evidence][1]
+        ('sound the alarm of danger and genocide.', 'gegham-stepanyan')
+        """
+        from kgraph.queries import why
+
+        return why(self, a, b)
+
+    def path(self, a: str, b: str, via: str = "both") -> Path | None:
+        """A shortest chain of entities and events from ``a`` to ``b``, or None when they are not connected.
+
+        >>> print(KnowledgeGraph.load("seeds").path("Shushi", "Stepanakert"))
+        Shusha <-[passes through]- Stepanakert–Armenia road -[connects]-> Stepanakert
+        """
+        from kgraph.queries import shortest_path
+
+        return shortest_path(self, a, b, via)
+
+    def paths(self, a: str, b: str, cutoff: int = 4, limit: int = 50, via: str = "both") -> Results[Path]:
+        """Every simple path from ``a`` to ``b`` of at most ``cutoff`` edges (shortest first, at most ``limit``)."""
+        from kgraph.queries import all_paths
+
+        return all_paths(self, a, b, cutoff, limit, via)
+
+    def events(
+        self,
+        involving: str | list[str] | None = None,
+        at: str | None = None,
+        type: str | list[str] | None = None,
+        status: str | list[str] | None = None,
+        during: WindowLike | None = None,
+    ) -> Results[Event]:
+        """Events matching every filter given, in chronological order; ``at`` includes places inside the place.
+
+        >>> [e.id for e in KnowledgeGraph.load("seeds").events(at="Stepanakert", type="protest")]
+        ['stepanakert-rally', 'planned-gathering']
+        """
+        from kgraph.queries import events
+
+        return events(self, involving, at, type, status, during)
+
+    def timeline(self, entity: str | None = None, during: WindowLike | None = None) -> Results[TimelineEntry]:
+        """Events in chronological order (see :mod:`kgraph.timeline` for the order rule), optionally of one entity."""
+        from kgraph.timeline import timeline
+
+        return timeline(self, entity, during)
+
+    def actor_network(self, during: WindowLike | None = None, roles: list[str] | None = None) -> nx.Graph:
+        """Actors linked by the events they share: edge ``weight`` is their number, ``events`` their ids."""
+        from kgraph.queries import actor_network
+
+        return actor_network(self, during, roles)
+
+    def snapshot(self, during: WindowLike) -> nx.MultiDiGraph:
+        """The subgraph of what holds in a time window: its events, their participants and places, and the relations valid then."""
+        from kgraph.queries import snapshot
+
+        return snapshot(self, during)
+
+    def centrality(
+        self, measure: str = "degree", during: WindowLike | None = None, top: int | None = None
+    ) -> Results[Ranked]:
+        """Actors ranked by ``degree`` or ``betweenness`` centrality in the actor network."""
+        from kgraph.rankings import centrality
+
+        return centrality(self, measure, during, top)
+
+    def communities(self, during: WindowLike | None = None) -> list[list[str]]:
+        """Groups of actors more linked with each other than with the rest (Louvain, fixed seed), largest first."""
+        from kgraph.rankings import communities
+
+        return communities(self, during)
+
+    def cypher(self, query: str) -> dict[str, list[Any]]:
+        """Run a Cypher query over the graph with grand-cypher; see :mod:`kgraph.cypher` for labels and examples."""
+        from kgraph.cypher import run
+
+        return run(self, query)
