@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +45,48 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _size(n: int) -> str:
+    return f"{n} B" if n < 1000 else f"{n / 1000:.1f} kB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kgraph.export import build, stale
+    from kgraph.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph.load(args.path)
+    if args.check:
+        found = stale(kg, args.out)
+        for name in found:
+            print(f"{Path(args.out) / name}: stale: run 'kgraph build {args.path} --out {args.out}'", file=sys.stderr)
+        if not found:
+            print(f"{args.out}: exports are up to date")
+        return EXIT_INVALID if found else EXIT_OK
+    written = build(kg, args.out)
+    print(f"{args.path}: {kg.corpus.summary()}")
+    print(f"graph: {kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
+    for item in written:
+        print(f"wrote {item.path} ({_size(item.size)})")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kgraph.errors import UsageError
+    from kgraph.export import render
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.output import write_bytes
+
+    if args.output != "-" and not Path(args.output).parent.is_dir():
+        raise UsageError(f"{args.output}: the folder {Path(args.output).parent} does not exist")
+    data = render(KnowledgeGraph.load(args.path), args.format)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_bytes(Path(args.output), data)
+        print(f"wrote {args.output} ({_size(len(data))})", file=sys.stderr)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kgraph`` command."""
     from kgraph import __version__
@@ -72,6 +115,29 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only check; exit 1 when a schema file is stale")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="schema folder (default: schemas)")
     schema.set_defaults(run=_schema)
+
+    build = commands.add_parser(
+        "build",
+        help="validate a corpus and write every export: GraphML, GEXF, JSON, timeline, HTML",
+        description="Validate a corpus, build its knowledge graph and write graph.graphml, "
+        "graph.gexf, graph.json, timeline.json and graph.html into a folder.",
+    )
+    build.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
+    build.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    build.add_argument("--check", action="store_true", help="write nothing; exit 1 when a file in DIR is stale")
+    build.set_defaults(run=_build)
+
+    export = commands.add_parser(
+        "export",
+        help="write one export of a corpus to a file or standard output",
+        description="Write one export of a corpus to a file or standard output.",
+    )
+    export.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
+    export.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "timelinejs", "html"])
+    export.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="file to write; - (the default) for standard output"
+    )
+    export.set_defaults(run=_export)
 
     from kgraph.querycli import add_query_commands
 

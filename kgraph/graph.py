@@ -11,6 +11,10 @@ built from a validated corpus, and offers the queries. The graph's shape:
   the place it lies in (key ``part_of``);
 * ``relation`` edges from subject to object, keyed by the relation's id.
 
+Event nodes list their ``participants`` (actor and role, in order); the
+graph's own attributes hold the ``sources`` (their metadata, by id) and
+``lastmodified``, the latest publication date.
+
 Every node and edge has ``kind``, ``type`` and ``label``; events and the
 edges that stand for them have their date (``date`` as EDTF, ``earliest``,
 ``latest``, ``earliest_possible``, ``latest_possible`` as ISO days, left out
@@ -88,6 +92,8 @@ def _event_node(event: Event) -> dict[str, Any]:
     for name in ("date_note", "place", "part_of", "description"):
         if getattr(event, name):
             node[name] = getattr(event, name)
+    if event.participants:
+        node["participants"] = [{"actor": p.actor, "role": p.role} for p in event.participants]
     node["evidence"] = evidence_attribute(event.evidence)
     return node
 
@@ -102,19 +108,12 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
         graph.add_node(event.id, **node)
         dates = date_attributes(event.date)
         for participant in event.participants:
-            label = participant.role.replace("_", " ")
-            evidence = evidence_attribute([*participant.evidence, *event.evidence])
-            graph.add_edge(
-                participant.actor,
-                event.id,
-                key=participant.role,
-                kind="participation",
-                type=participant.role,
-                role=participant.role,
-                label=label,
-                **dates,
-                evidence=evidence,
-            )
+            edge: dict[str, Any] = {"kind": "participation", "type": participant.role, "role": participant.role}
+            edge.update(label=participant.role.replace("_", " "), **dates)
+            if participant.note:
+                edge["note"] = participant.note
+            edge["evidence"] = evidence_attribute([*participant.evidence, *event.evidence])
+            graph.add_edge(participant.actor, event.id, key=participant.role, **edge)
         if event.place:
             graph.add_edge(event.id, event.place, key="place", kind="location", type="place", label="at", **dates)
         if event.part_of:
@@ -127,13 +126,93 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     for relation in corpus.relations.values():
         graph.add_edge(relation.subject, relation.object, key=relation.key, **_relation_edge(relation))
     _add_sources(graph, corpus)
-    graph.graph.update(name="kgraph", sources=sorted(corpus.sources))
+    published = [s.published.latest or s.published.earliest for s in corpus.sources.values()]
+    dated = [d for d in published if d is not None]
+    graph.graph["name"] = "kgraph"
+    graph.graph["description"] = f"Knowledge graph of {len(corpus.sources)} annotated source documents"
+    if dated:
+        graph.graph["lastmodified"] = max(dated).isoformat()
+    graph.graph["sources"] = {sid: s.model_dump(mode="json", exclude_none=True) for sid, s in corpus.sources.items()}
+    graph.graph["relations"] = list(corpus.relations)
     return graph
+
+
+def corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
+    """The corpus a kgraph graph was built from (without source texts): the inverse of :func:`build_graph`.
+
+    Raises :class:`~kgraph.errors.KgraphError` when the graph was not built by kgraph.
+    """
+    from pydantic import ValidationError
+
+    from kgraph.errors import KgraphError
+
+    try:
+        return _corpus_from_graph(graph)
+    except (ValidationError, KeyError, TypeError, AttributeError) as exc:
+        first = str(exc).splitlines()[0]
+        raise KgraphError(f"not a kgraph graph: {first}") from None
+
+
+def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
+    from pathlib import Path
+
+    from kgraph.models import Group, Organization, Participant, Person, Source
+
+    models: dict[str, type[Person | Organization | Group | Place]] = {
+        "person": Person,
+        "organization": Organization,
+        "group": Group,
+        "place": Place,
+    }
+    sources = {sid: Source.model_validate(data) for sid, data in graph.graph.get("sources", {}).items()}
+    entities: dict[str, AnyEntity] = {}
+    events: dict[str, Event] = {}
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "event":
+            participants = []
+            for p in data.get("participants", []):
+                edge = graph.edges[p["actor"], node, p["role"]]
+                own = edge["evidence"][: len(edge["evidence"]) - len(data["evidence"])]
+                participants.append(Participant(actor=p["actor"], role=p["role"], evidence=own, note=edge.get("note")))
+            fields = {
+                k: data.get(k)
+                for k in ("type", "date", "date_basis", "date_note", "status", "place", "part_of", "description")
+            }
+            events[node] = Event.model_validate(
+                {
+                    "id": node,
+                    "title": data["label"],
+                    **fields,
+                    "participants": participants,
+                    "evidence": data["evidence"],
+                }
+            )
+        else:
+            fields = {k: data[k] for k in ("aliases", "description", "external_ids", "notes", "part_of") if k in data}
+            if data["kind"] != "person":
+                fields["kind"] = data["type"]
+            if "lat" in data:
+                fields["coordinates"] = {"lat": data["lat"], "lon": data["lon"]}
+            entities[node] = models[data["kind"]].model_validate({"id": node, "name": data["label"], **fields})
+    found: dict[str, Relation] = {}
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if data["kind"] == "relation":
+            relation = Relation(
+                type=data["type"],
+                subject=u,
+                object=v,
+                valid=data.get("date"),
+                description=data.get("description"),
+                evidence=data["evidence"],
+            )
+            found[key] = relation if relation.key == key else relation.model_copy(update={"id": key})
+    order = graph.graph.get("relations", list(found))
+    relations = {key: found[key] for key in order}
+    return Corpus(Path(), sources, entities, events, relations, {}, {})
 
 
 def _relation_edge(relation: Relation) -> dict[str, Any]:
     edge: dict[str, Any] = {"kind": "relation", "type": relation.type, "label": relation.type.replace("_", " ")}
-    edge["id"] = relation.key
     if vocab.RELATION_TYPES[relation.type].symmetric:
         edge["symmetric"] = True
     edge.update(date_attributes(relation.valid))
@@ -163,9 +242,14 @@ def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
 class KnowledgeGraph:
     """A corpus as a graph, with queries for connections, paths, evidence, events, timelines and rankings."""
 
-    def __init__(self, corpus: Corpus):
+    def __init__(self, corpus: Corpus, graph: nx.MultiDiGraph | None = None):
         self.corpus = corpus
-        self.graph: nx.MultiDiGraph = build_graph(corpus)
+        self.graph: nx.MultiDiGraph = build_graph(corpus) if graph is None else graph
+
+    @classmethod
+    def from_graph(cls, graph: nx.MultiDiGraph) -> KnowledgeGraph:
+        """A KnowledgeGraph around a graph kgraph built, such as one read back from ``graph.json``."""
+        return cls(corpus_from_graph(graph), graph)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> KnowledgeGraph:
@@ -283,6 +367,29 @@ class KnowledgeGraph:
         from kgraph.rankings import communities
 
         return communities(self, during)
+
+    def to_html(self, path: str | os.PathLike[str], title: str = "kgraph explorer") -> None:
+        """Write the interactive explorer of this graph to ``path``: one HTML file that works offline."""
+        from pathlib import Path
+
+        from kgraph.export.html import to_html
+        from kgraph.output import write_text
+
+        write_text(Path(path), to_html(self.graph, title))
+
+    def show(self, height: int = 700, title: str = "kgraph explorer") -> Any:
+        """Display the explorer inline in a Jupyter notebook (needs IPython)."""
+        from html import escape
+
+        from IPython.display import HTML
+
+        from kgraph.export.html import to_html
+
+        page = escape(to_html(self.graph, title), quote=True)
+        return HTML(  # type: ignore[no-untyped-call]
+            f'<iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;border:0" '
+            f'sandbox="allow-scripts" title="{escape(title)}"></iframe>'
+        )
 
     def cypher(self, query: str) -> dict[str, list[Any]]:
         """Run a Cypher query over the graph with grand-cypher; see :mod:`kgraph.cypher` for labels and examples."""

@@ -1,0 +1,175 @@
+"""Flatten graph attributes for file formats: done once, here, for every format.
+
+Graph files hold one scalar per attribute. The rules:
+
+* ``None`` is left out; dates become ISO text; booleans, numbers and text stay.
+* Lists and dicts become JSON text, and get a readable companion ``<name>_text``
+  (items joined with ``"; "``, evidence as ``“quote” (source; claimed by X)``) for
+  people reading Gephi's data table.
+* Every attribute name has one type across the whole file (``boolean``,
+  ``long``, ``double`` or ``string``): a name whose values mix types becomes
+  text everywhere.
+* Names are made valid XML name tokens, and names that Gephi reads as
+  something special (``label``, ``size``, ``r``, ``weight``, ``d3``, ...) are
+  renamed with an ``attr_`` prefix unless they mean what Gephi thinks.
+
+>>> table = Table.of_nodes([("a", {"kind": "person", "aliases": [{"name": "A1"}], "n": 1}), ("b", {"n": 2.5, "x": None})])
+>>> table.rows
+[('a', {'kind': 'person', 'aliases': '[{"name":"A1"}]', 'aliases_text': 'A1', 'n': 1.0}), ('b', {'n': 2.5})]
+>>> table.types
+{'kind': 'string', 'aliases': 'string', 'aliases_text': 'string', 'n': 'double'}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+Scalar = str | int | float | bool
+
+#: Names Gephi's importers read as a node or edge property rather than as data.
+GEPHI_NODE_NAMES = frozenset({"label", "d3", "x", "y", "z", "xpos", "ypos", "size", "r", "g", "b", "color", "id"})
+GEPHI_EDGE_NAMES = frozenset(
+    {"label", "edgelabel", "d7", "weight", "edge weight", "id", "edgeid", "r", "g", "b", "color"}
+)
+
+_NAME_CHAR = re.compile(r"[^\w.\-]", re.UNICODE)
+
+
+def name_token(name: str) -> str:
+    """A valid XML name token (NMTOKEN) for an attribute name: other characters become '_'.
+
+    >>> name_token("date of birth"), name_token("évidence")
+    ('date_of_birth', 'évidence')
+    """
+    token = _NAME_CHAR.sub("_", str(name))
+    return token or "_"
+
+
+def readable(value: Any) -> str:
+    """A list or dict as text for people: items joined with '; ', evidence as a quote with its source and claimant.
+
+    >>> readable([{"quote": "Since June 15", "source": "doc", "claimed_by": "gegham-stepanyan"}])
+    '“Since June 15” (doc; claimed by gegham-stepanyan)'
+    >>> readable({"wikidata": "Q227"}), readable(["a", 1])
+    ('wikidata: Q227', 'a; 1')
+    """
+    if isinstance(value, dict):
+        if "quote" in value:
+            where = "; ".join(
+                p for p in (value.get("source"), value.get("claimed_by") and f"claimed by {value['claimed_by']}") if p
+            )
+            return f"“{value['quote']}”" + (f" ({where})" if where else "")
+        if "name" in value and set(value) <= {"name", "lang", "note"}:
+            return str(value["name"]) + (f" ({value['lang']})" if value.get("lang") else "")
+        if set(value) == {"actor", "role"}:
+            return f"{value['actor']} ({value['role']})"
+        return ", ".join(f"{k}: {readable(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return "; ".join(readable(v) for v in items)
+    return _scalar_text(value)
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON text for a list or dict (sets sorted, dates as ISO text)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    return str(value)
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dict[str, Scalar]:
+    """One node's or edge's attributes as scalars under valid names, following the module's rules."""
+    flat: dict[str, Scalar] = {}
+    for raw_name, value in data.items():
+        if value is None:
+            continue
+        name = name_token(raw_name)
+        if name.lower() in reserved:
+            name = f"attr_{name}"
+        if isinstance(value, bool | int | str):
+            flat[name] = value
+        elif isinstance(value, float):
+            flat[name] = value if math.isfinite(value) else _scalar_text(value)
+        elif isinstance(value, date | datetime):
+            flat[name] = value.isoformat()
+        elif isinstance(value, list | tuple | set | frozenset | dict):
+            flat[name] = to_json(value)
+            companion = f"{name}_text"
+            if companion not in data:
+                flat[companion] = readable(value)
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+def _type_of(value: Scalar) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    return "string"
+
+
+def unify(types: Iterable[str]) -> str:
+    """The one type that holds every value of an attribute: numbers widen to double, anything mixed becomes string."""
+    found = set(types)
+    if len(found) == 1:
+        return found.pop()
+    if found <= {"long", "double"}:
+        return "double"
+    return "string"
+
+
+class Table:
+    """Flattened attributes of nodes and of edges, with one type per attribute name across both."""
+
+    def __init__(self, node_rows: list[tuple[Any, dict[str, Scalar]]], edge_rows: list[tuple[Any, dict[str, Scalar]]]):
+        seen: dict[str, set[str]] = {}
+        for _, row in (*node_rows, *edge_rows):
+            for name, value in row.items():
+                seen.setdefault(name, set()).add(_type_of(value))
+        self.types = {name: unify(found) for name, found in seen.items()}
+        self.rows = [(key, self._coerce(row)) for key, row in node_rows]
+        self.edge_rows = [(key, self._coerce(row)) for key, row in edge_rows]
+
+    @classmethod
+    def of_nodes(cls, nodes: Iterable[tuple[Any, dict[str, Any]]]) -> Table:
+        """A table of nodes alone (mostly for examples and tests)."""
+        return cls([(n, flatten(d)) for n, d in nodes], [])
+
+    def _coerce(self, row: dict[str, Scalar]) -> dict[str, Scalar]:
+        out: dict[str, Scalar] = {}
+        for name, value in row.items():
+            wanted = self.types[name]
+            if wanted == "string" and not isinstance(value, str):
+                out[name] = _scalar_text(value)
+            elif wanted == "double" and isinstance(value, int) and not isinstance(value, bool):
+                out[name] = float(value)
+            else:
+                out[name] = value
+        return out
+
+    def names(self, rows: list[tuple[Any, dict[str, Scalar]]]) -> list[str]:
+        """Attribute names used in ``rows``, in order of first use."""
+        return list(dict.fromkeys(name for _, row in rows for name in row))

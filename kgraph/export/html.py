@@ -1,0 +1,282 @@
+"""``graph.html``: the interactive explorer, one self-contained file that works offline.
+
+The page inlines vis-network from the installed pyvis package and kgraph's
+own template, script and styles; vis-network's options come from pyvis.
+Nothing is fetched: a Content-Security-Policy allows no connection, font or
+frame, and only the page's own scripts (by hash). Annotation text travels as
+JSON in a non-executed ``<script type="application/json">`` block, escaped so
+it cannot close it, and the page only ever sets it as text. The data is built
+in one pass over the graph, which is never modified.
+
+Above :data:`LAYOUT_THRESHOLD` nodes, positions are computed here (a radial
+layout of each connected component, in linear time) and physics is off, so
+large graphs draw at once.
+
+>>> import kgraph
+>>> page = to_html(kgraph.KnowledgeGraph.load("seeds").graph)
+>>> page.startswith("<!DOCTYPE html>"), "https://" in page.split("<script>")[0]
+(True, False)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from collections import deque
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+
+from kgraph.export.prepare import node_token
+from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
+
+#: Graphs with more nodes than this get positions from Python and no physics.
+LAYOUT_THRESHOLD = 1000
+#: Graphs with more edges than this draw no edge labels.
+EDGE_LABEL_THRESHOLD = 400
+
+_SHAPES = {"disc": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
+_CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
+
+
+def _template(name: str) -> str:
+    return resources.files("kgraph").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _vis_network_js() -> str:
+    import pyvis
+
+    return resources.files(pyvis).joinpath("lib", "vis-9.1.2", "vis-network.min.js").read_text(encoding="utf-8")
+
+
+def _plain(value: Any) -> Any:
+    """Attribute values as JSON data (dates as text, sets as sorted lists)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(v) for v in value), key=str)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value) if not hasattr(value, "isoformat") else value.isoformat()
+
+
+def _bounds(data: dict[str, Any]) -> list[str | None]:
+    return [
+        data.get(k) if isinstance(data.get(k), str) else None
+        for k in ("earliest", "latest", "earliest_possible", "latest_possible")
+    ]
+
+
+def _darker(rgb: tuple[int, int, int]) -> str:
+    return hex_color((int(rgb[0] * 0.7), int(rgb[1] * 0.7), int(rgb[2] * 0.7)))
+
+
+def layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Positions for every node: each connected component in rings around its best-connected node, components in rows."""
+    neighbours: dict[Any, list[Any]] = {n: [] for n in graph}
+    for u, v in graph.edges():
+        neighbours[u].append(v)
+        neighbours[v].append(u)
+    seen: set[Any] = set()
+    components = []
+    for start in graph:
+        if start in seen:
+            continue
+        members = [start]
+        seen.add(start)
+        for node in members:
+            for other in neighbours[node]:
+                if other not in seen:
+                    seen.add(other)
+                    members.append(other)
+        components.append(members)
+    components.sort(key=len, reverse=True)
+    positions: dict[Any, tuple[float, float]] = {}
+    cursor_x = cursor_y = row_height = 0.0
+    row_width = 2500 * math.sqrt(max(1, graph.number_of_nodes()) / 1000)
+    for members in components:
+        centre = max(members, key=lambda n: len(neighbours[n]))
+        rings: list[list[Any]] = [[centre]]
+        level = {centre: 0}
+        queue = deque([centre])
+        while queue:
+            node = queue.popleft()
+            for other in neighbours[node]:
+                if other not in level:
+                    level[other] = level[node] + 1
+                    if level[other] == len(rings):
+                        rings.append([])
+                    rings[level[other]].append(other)
+                    queue.append(other)
+        radius = 0.0
+        local: dict[Any, tuple[float, float]] = {centre: (0.0, 0.0)}
+        for ring in rings[1:]:
+            radius = max(radius + 60.0, len(ring) * 28.0 / (2 * math.pi))
+            for i, node in enumerate(ring):
+                angle = 2 * math.pi * i / len(ring)
+                local[node] = (radius * math.cos(angle), radius * math.sin(angle))
+        size = 2 * radius + 80
+        if cursor_x + size > row_width and cursor_x > 0:
+            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
+        for node, (x, y) in local.items():
+            positions[node] = (round(cursor_x + size / 2 + x, 1), round(cursor_y + size / 2 + y, 1))
+        cursor_x += size
+        row_height = max(row_height, size)
+    return positions
+
+
+def _options(directed: bool, big: bool) -> dict[str, Any]:
+    from pyvis.network import Network
+
+    net = Network(directed=directed)
+    if big:
+        net.toggle_physics(False)
+    else:
+        net.barnes_hut(
+            gravity=-3000, central_gravity=0.5, spring_length=90, spring_strength=0.05, damping=0.25, overlap=0.3
+        )
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    if not big:
+        options["physics"]["stabilization"] = {"enabled": True, "iterations": 400, "fit": True, "updateInterval": 50}
+    options["edges"]["smooth"] = False if big else {"enabled": True, "type": "continuous", "roundness": 0.3}
+    options["interaction"].update(hover=not big, hideEdgesOnDrag=big, tooltipDelay=300, multiselect=False)
+    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    return options
+
+
+def explorer_data(graph: nx.Graph) -> dict[str, Any]:
+    """Everything the explorer page shows, as JSON-ready data, built in one pass over the graph."""
+    big = graph.number_of_nodes() > LAYOUT_THRESHOLD
+    positions = layout(graph) if big else {}
+    degree = dict(graph.degree())
+    nodes: list[dict[str, Any]] = []
+    kinds: dict[str, str] = {}
+    types: set[str] = set()
+    for node, data in graph.nodes(data=True):
+        kind = str(data.get("kind") or "other")
+        style = node_style(kind, degree[node])
+        aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
+        label = str(data.get("label") or "").strip() or str(node)
+        item: dict[str, Any] = {
+            "id": str(node),
+            "label": label,
+            "kind": kind,
+            "type": str(data.get("type") or kind),
+            "color": hex_color(style.color),
+            "border": _darker(style.color),
+            "shape": _SHAPES.get(style.shape, "dot"),
+            "size": style.size,
+            "t": _bounds(data),
+            "uncertain": "~" in str(data.get("date", "")) or "?" in str(data.get("date", "")),
+            "names": [label, *(str(a.get("name")) for a in aliases if isinstance(a, dict) and a.get("name"))],
+            "details": _plain(data),
+        }
+        if node in positions:
+            item["x"], item["y"] = positions[node]
+        nodes.append(item)
+        kinds.setdefault(kind, item["shape"])
+        if kind == "event":
+            types.add(item["type"])
+    edges, edge_kinds, roles, relations = [], [], set(), set()
+    used: set[str] = set()
+    items = (
+        graph.edges(keys=True, data=True)
+        if graph.is_multigraph()
+        else ((u, v, None, d) for u, v, d in graph.edges(data=True))
+    )
+    for u, v, key, data in items:
+        kind = str(data.get("kind") or "other")
+        edge_id = f"{node_token(u)}--{node_token(key) if key is not None else 'edge'}--{node_token(v)}"
+        while edge_id in used:
+            edge_id += "_"
+        used.add(edge_id)
+        edge_type = str(data.get("type") or kind)
+        edges.append(
+            {
+                "id": edge_id,
+                "from": str(u),
+                "to": str(v),
+                "kind": kind,
+                "type": edge_type,
+                "label": str(data.get("label") or edge_type),
+                "color": hex_color(edge_color(kind)),
+                "t": _bounds(data),
+                "details": _plain(data),
+            }
+        )
+        if kind not in edge_kinds:
+            edge_kinds.append(kind)
+        if kind == "participation":
+            roles.add(edge_type)
+        elif kind == "relation":
+            relations.add(edge_type)
+    sources = graph.graph.get("sources")
+    order = list(NODE_COLORS)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "directed": graph.is_directed(),
+        "edgeLabels": len(edges) <= EDGE_LABEL_THRESHOLD,
+        "sources": _plain(sources) if isinstance(sources, dict) else {},
+        "legend": {
+            "nodes": [
+                {"name": k, "color": hex_color(NODE_COLORS.get(k, (136, 136, 136))), "shape": _CSS_SHAPES[s]}
+                for k, s in sorted(kinds.items(), key=lambda i: (order.index(i[0]) if i[0] in order else 99, i[0]))
+            ],
+            "edges": [
+                {"name": k.replace("_", " "), "color": hex_color(edge_color(k))}
+                for k in sorted(edge_kinds, key=lambda k: (list(EDGE_COLORS).index(k) if k in EDGE_COLORS else 99, k))
+            ],
+        },
+        "filters": {
+            "kind": sorted(k for k in kinds if k != "event"),
+            "type": sorted(types),
+            "role": sorted(roles),
+            "relation": sorted(relations),
+        },
+        "options": _options(graph.is_directed(), big),
+    }
+
+
+def _script_json(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def to_html(graph: nx.Graph, title: str = "kgraph explorer") -> str:
+    """The explorer page for ``graph``, as one HTML document."""
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    vis_js, app_js, css = _vis_network_js(), _template("explorer.js"), _template("explorer.css")
+    for name, text in (("vis-network", vis_js), ("explorer.js", app_js)):
+        if "</script" in text.lower():
+            raise ValueError(f"{name} contains '</script' and cannot be inlined")
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    page = env.from_string(_template("explorer.html")).render(
+        title=title,
+        css=Markup(css),
+        vis_js=Markup(vis_js),
+        app_js=Markup(app_js),
+        data_json=Markup(_script_json(explorer_data(graph))),
+        script_hashes=f"{_hash(vis_js)} {_hash(app_js)}",
+        style_hashes=_hash(css),
+    )
+    return page

@@ -1,0 +1,88 @@
+"""``graph.json``: the whole graph as node-link JSON, lossless, and read back into a KnowledgeGraph.
+
+The layout is NetworkX's node-link format (``nx.node_link_graph(data,
+edges="edges")`` reads it): ``directed``, ``multigraph``, ``graph`` (the
+sources' metadata and the order of relations), ``nodes`` (each with its
+``id``), ``edges`` (each with ``source``, ``target`` and ``key``). One node
+or edge per line keeps diffs readable. Dates are ISO text; every list and
+dict is kept as JSON.
+
+>>> import kgraph
+>>> kg = kgraph.KnowledgeGraph.load("seeds")
+>>> again = from_json(to_json(kg.graph))
+>>> list(again.graph.edges(keys=True, data=True)) == list(kg.graph.edges(keys=True, data=True))
+True
+>>> again.corpus.events == kg.corpus.events
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime
+from typing import Any
+
+import networkx as nx
+
+from kgraph.errors import KgraphError
+
+
+class GraphFileError(KgraphError):
+    """A graph file that cannot be read or written as kgraph's node-link JSON."""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(v) for v in value), key=str)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
+def _line(item: dict[str, Any]) -> str:
+    return json.dumps(_plain(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def to_json(graph: nx.Graph) -> str:
+    """The graph as node-link JSON text, one node or edge per line."""
+    multigraph = graph.is_multigraph()
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        if "id" in data:
+            raise GraphFileError(f"node {node!r} has an attribute named 'id', which the format uses for the node's id")
+        nodes.append(_line({"id": node, **data}))
+    edges = []
+    items = graph.edges(keys=True, data=True) if multigraph else ((u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, data in items:
+        clash = {"source", "target", "key"} & set(data)
+        if clash:
+            raise GraphFileError(
+                f"edge {u!r} -> {v!r} has an attribute named {sorted(clash)[0]!r}, which the format reserves"
+            )
+        edges.append(_line({"source": u, "target": v, **({"key": key} if multigraph else {}), **data}))
+    head = {"directed": graph.is_directed(), "multigraph": multigraph, "graph": graph.graph}
+    text = _line(head)[:-1]
+    return text + ',\n"nodes":[\n' + ",\n".join(nodes) + '\n],\n"edges":[\n' + ",\n".join(edges) + "\n]}\n"
+
+
+def graph_from_json(text: str) -> nx.Graph:
+    """The NetworkX graph in node-link JSON text."""
+    try:
+        data = json.loads(text)
+        return nx.node_link_graph(data, edges="edges")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GraphFileError(f"not a node-link graph: {exc}") from None
+
+
+def from_json(text: str) -> Any:
+    """A KnowledgeGraph from the ``graph.json`` text that kgraph wrote, equal to the one it was written from."""
+    from kgraph.graph import KnowledgeGraph
+
+    return KnowledgeGraph.from_graph(graph_from_json(text))

@@ -1,0 +1,194 @@
+"""What the XML exports share: safe ids, labels, weights, time bounds, styles and flattened attributes.
+
+Works on any NetworkX graph, not only kgraph's: ids that are not valid XML
+name tokens are escaped (and the original kept as ``original_id``), labels
+fall back to the id, and weights that are not positive numbers are kept as
+data (``attr_weight``) while the edge weighs 1.
+
+XML 1.0 cannot carry control characters other than tab, line feed and
+carriage return, so :func:`xml_escape` writes them as U+FFFD (�).
+
+>>> xml_escape('a < b & "c"\\x01', attribute=True)
+'a &lt; b &amp; &quot;c&quot;\\ufffd'
+>>> node_token("gegham-stepanyan"), node_token("two words")
+('gegham-stepanyan', 'two_x20_words')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, Table, flatten
+from kgraph.export.style import Style, edge_color, node_style
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NMTOKEN = re.compile(r"^[\w.\-:]+$", re.UNICODE)
+_NOT_NAME_CHAR = re.compile(r"[^\w.\-:]|_x", re.UNICODE)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: The date written as a file's last modification when its graph names none.
+FIXED_DATE = "2000-01-01"
+
+
+def xml_escape(text: str, attribute: bool = False) -> str:
+    """Text made safe for XML content, or for a double-quoted attribute value."""
+    text = _ILLEGAL_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if attribute:
+        return text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return text.replace("\r", "&#13;")
+
+
+def node_token(node: Any) -> str:
+    """A node id as a valid XML name token: kept when it is one, else each other character written as _xHH_."""
+    text = str(node)
+    if _NMTOKEN.match(text) and "_x" not in text:
+        return text
+    return _NOT_NAME_CHAR.sub(lambda m: "".join(f"_x{ord(c):02x}_" for c in m.group(0)), text) or "_x_"
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node ready to write."""
+
+    id: str
+    label: str
+    attributes: dict[str, Scalar]
+    style: Style
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An edge ready to write."""
+
+    id: str
+    source: str
+    target: str
+    label: str
+    kind: str
+    weight: float
+    attributes: dict[str, Scalar]
+    color: tuple[int, int, int]
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A graph's nodes and edges ready to write, with one type per attribute name."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    types: dict[str, str]
+    node_names: list[str]
+    edge_names: list[str]
+    directed: bool
+    last_modified: str
+    description: str
+
+
+def _day(value: Any) -> str | None:
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return value if isinstance(value, str) and _ISO_DAY.match(value) else None
+
+
+def _weight(data: dict[str, Any]) -> tuple[float, dict[str, Any]]:
+    value = data.get("weight")
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value > 0:
+        return float(value), {k: v for k, v in data.items() if k != "weight"}
+    if "weight" in data:
+        return 1.0, {("attr_weight" if k == "weight" else k): v for k, v in data.items()}
+    return 1.0, data
+
+
+def prepare(graph: nx.Graph) -> Prepared:
+    """Everything the XML writers need from ``graph``, computed once in linear time."""
+    tokens: dict[Any, str] = {}
+    used: set[str] = set()
+    for node in graph:
+        token = node_token(node)
+        while token in used:
+            token += "_"
+        tokens[node] = token
+        used.add(token)
+    node_rows, node_extra = [], []
+    for node, data in graph.nodes(data=True):
+        flat = flatten(data, GEPHI_NODE_NAMES - {"label"})
+        label = str(data.get("label") or "").strip() or str(node)
+        flat["label"] = label
+        if tokens[node] != str(node):
+            flat["original_id"] = str(node)
+        node_rows.append((tokens[node], flat))
+        node_extra.append(
+            (
+                label,
+                node_style(str(data.get("kind", "")), graph.degree(node)),
+                _day(data.get("earliest")),
+                _day(data.get("latest")),
+            )
+        )
+    edge_rows, edge_extra = [], []
+    edge_ids: set[str] = set()
+    multigraph = graph.is_multigraph()
+    edges = graph.edges(keys=True, data=True) if multigraph else ((u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, raw in edges:
+        weight, data = _weight(raw)
+        flat = flatten(data, GEPHI_EDGE_NAMES - {"label"})
+        label = str(data.get("label") or "").strip() or str(data.get("type") or key or "edge")
+        flat["label"] = label
+        edge_id = _edge_id(tokens[u], tokens[v], key, edge_ids)
+        kind = str(data.get("type") or data.get("kind") or key or "edge")
+        edge_rows.append((edge_id, flat))
+        edge_extra.append(
+            (
+                tokens[u],
+                tokens[v],
+                label,
+                kind,
+                weight,
+                edge_color(str(data.get("kind", ""))),
+                _day(data.get("earliest")),
+                _day(data.get("latest")),
+            )
+        )
+    table = Table(node_rows, edge_rows)
+    nodes = [
+        Node(token, label, row, style, start, end)
+        for (token, row), (label, style, start, end) in zip(table.rows, node_extra, strict=True)
+    ]
+    prepared_edges = [
+        Edge(edge_id, source, target, label, kind, weight, row, color, start, end)
+        for (edge_id, row), (source, target, label, kind, weight, color, start, end) in zip(
+            table.edge_rows, edge_extra, strict=True
+        )
+    ]
+    return Prepared(
+        nodes=nodes,
+        edges=prepared_edges,
+        types=table.types,
+        node_names=table.names(table.rows),
+        edge_names=table.names(table.edge_rows),
+        directed=graph.is_directed(),
+        last_modified=_day(graph.graph.get("lastmodified")) or FIXED_DATE,
+        description=str(graph.graph.get("description", "")),
+    )
+
+
+def _edge_id(source: str, target: str, key: Any, used: set[str]) -> str:
+    key_text = node_token(key) if key is not None else "edge"
+    if key_text.startswith(f"{source}--") and key_text.endswith(f"--{target}"):
+        edge_id = key_text  # a relation id that already names both ends
+    else:
+        edge_id = f"{source}--{key_text}--{target}"
+    while edge_id in used:
+        edge_id += "_"
+    used.add(edge_id)
+    return edge_id
