@@ -103,9 +103,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for entity in corpus.entities.values():
         graph.add_node(entity.id, **_entity_node(entity))
+    for event in corpus.events.values():  # every node first, so that node order is corpus order
+        graph.add_node(event.id, **_event_node(event))
     for event in corpus.events.values():
-        node = _event_node(event)
-        graph.add_node(event.id, **node)
         dates = date_attributes(event.date)
         for participant in event.participants:
             edge: dict[str, Any] = {"kind": "participation", "type": participant.role, "role": participant.role}

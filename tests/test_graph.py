@@ -133,3 +133,7 @@ def test_load_from_a_path():
         KnowledgeGraph.load(SEEDS).graph.number_of_nodes()
         == kgraph.KnowledgeGraph(kgraph.load(SEEDS)).graph.number_of_nodes()
     )
+
+
+def test_node_order_is_corpus_order(kg, seeds):
+    assert list(kg.graph) == [*seeds.entities, *seeds.events]

@@ -30,7 +30,7 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.export.prepare import node_token
+from kgraph.export.prepare import edge_id, node_token
 from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
 
 #: Graphs with more nodes than this get positions from Python and no physics.
@@ -193,14 +193,11 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
     )
     for u, v, key, data in items:
         kind = str(data.get("kind") or "other")
-        edge_id = f"{node_token(u)}--{node_token(key) if key is not None else 'edge'}--{node_token(v)}"
-        while edge_id in used:
-            edge_id += "_"
-        used.add(edge_id)
+        identifier = edge_id(node_token(u), node_token(v), key, used)
         edge_type = str(data.get("type") or kind)
         edges.append(
             {
-                "id": edge_id,
+                "id": identifier,
                 "from": str(u),
                 "to": str(v),
                 "kind": kind,

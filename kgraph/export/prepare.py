@@ -5,6 +5,11 @@ name tokens are escaped (and the original kept as ``original_id``), labels
 fall back to the id, and weights that are not positive numbers are kept as
 data (``attr_weight``) while the edge weighs 1.
 
+An edge's ``kind`` attribute (participation, relation, location, part_of)
+is written as ``category``: in GEXF, ``kind`` is the edge's own type (its
+role or relation type), and a data attribute of that name would overwrite it
+in readers such as graphology.
+
 XML 1.0 cannot carry control characters other than tab, line feed and
 carriage return, so :func:`xml_escape` writes them as U+FFFD (�).
 
@@ -141,12 +146,14 @@ def prepare(graph: nx.Graph) -> Prepared:
     edges = graph.edges(keys=True, data=True) if multigraph else ((u, v, None, d) for u, v, d in graph.edges(data=True))
     for u, v, key, raw in edges:
         weight, data = _weight(raw)
+        if "kind" in data and "category" not in data:  # GEXF's own edge ``kind`` is the type; see the module notes
+            data = {("category" if k == "kind" else k): v for k, v in data.items()}
         flat = flatten(data, GEPHI_EDGE_NAMES - {"label"})
         label = str(data.get("label") or "").strip() or str(data.get("type") or key or "edge")
         flat["label"] = label
-        edge_id = _edge_id(tokens[u], tokens[v], key, edge_ids)
-        kind = str(data.get("type") or data.get("kind") or key or "edge")
-        edge_rows.append((edge_id, flat))
+        identifier = edge_id(tokens[u], tokens[v], key, edge_ids)
+        kind = str(data.get("type") or data.get("category") or key or "edge")
+        edge_rows.append((identifier, flat))
         edge_extra.append(
             (
                 tokens[u],
@@ -154,7 +161,7 @@ def prepare(graph: nx.Graph) -> Prepared:
                 label,
                 kind,
                 weight,
-                edge_color(str(data.get("kind", ""))),
+                edge_color(str(data.get("category", ""))),
                 _day(data.get("earliest")),
                 _day(data.get("latest")),
             )
@@ -182,13 +189,14 @@ def prepare(graph: nx.Graph) -> Prepared:
     )
 
 
-def _edge_id(source: str, target: str, key: Any, used: set[str]) -> str:
+def edge_id(source: str, target: str, key: Any, used: set[str]) -> str:
+    """A unique, readable edge id: ``source--key--target``, or a relation id that already names both ends."""
     key_text = node_token(key) if key is not None else "edge"
     if key_text.startswith(f"{source}--") and key_text.endswith(f"--{target}"):
-        edge_id = key_text  # a relation id that already names both ends
+        found = key_text  # a relation id that already names both ends
     else:
-        edge_id = f"{source}--{key_text}--{target}"
-    while edge_id in used:
-        edge_id += "_"
-    used.add(edge_id)
-    return edge_id
+        found = f"{source}--{key_text}--{target}"
+    while found in used:
+        found += "_"
+    used.add(found)
+    return found

@@ -56,15 +56,23 @@
   var state = {
     from: hasTime ? minDay : null, to: hasTime ? maxDay : null,
     off: { kind: new Set(), type: new Set(), role: new Set(), relation: new Set() },
-    hideIsolated: false, selected: null
+    hideIsolated: false, selected: null, mode: "overlapping"
   };
 
+  /* The same two questions as kgraph's Python API: could the date fall in the window (overlapping), or
+     does it certainly fall in it (within)? Both use the widened bounds; an open end is never certainly inside.
+     Undated things (entities, timeless relations) are in every window. */
   function inWindow(item) {
-    if (!hasTime || (state.from === minDay && state.to === maxDay)) return true;
+    if (!hasTime) return true;
     var t = times(item);
-    var start = t[2] !== null ? t[2] : t[0], end = t[3] !== null ? t[3] : t[1];
     if (t[0] === null && t[1] === null && t[2] === null && t[3] === null) return true;
-    return (start === null || start <= state.to) && (end === null || end >= state.from);
+    var start = t[2] !== null ? t[2] : t[0], end = t[3] !== null ? t[3] : t[1];
+    if (state.mode === "within") {
+      var lowOpen = t[0] === null, highOpen = t[1] === null;
+      return !lowOpen && !highOpen && start >= state.from && end <= state.to;
+    }
+    if (state.from === minDay && state.to === maxDay) return true;
+    return (t[0] === null || start <= state.to) && (t[1] === null || end >= state.from);
   }
 
   /* ---------- the network ---------- */
@@ -314,6 +322,9 @@
     fromInput.addEventListener("input", function () { setWindow(Number(fromInput.value), Math.max(Number(fromInput.value), state.to)); });
     toInput.addEventListener("input", function () { setWindow(Math.min(state.from, Number(toInput.value)), Number(toInput.value)); });
     document.getElementById("time-reset").addEventListener("click", function () { setWindow(minDay, maxDay); });
+    document.getElementById("time-mode").addEventListener("change", function (event) {
+      state.mode = event.target.value; applyVisibility();
+    });
   }
 
   /* ---------- the timeline: events by date, in lanes, linked with the graph ---------- */
@@ -330,42 +341,50 @@
     if (!events.length) { timeline.replaceChildren(el("p", { className: "hint", text: "No dated events." })); return; }
     var lo = hasTime ? state.from : 0, hi = hasTime ? state.to : 1;
     if (hi <= lo) hi = lo + 1;
-    var lanes = [], laneIndex = new Map();
-    events.forEach(function (n) {
-      lanesOf(n).forEach(function (lane) { if (!laneIndex.has(lane)) { laneIndex.set(lane, lanes.length); lanes.push(lane); } });
-    });
-    var left = 150, width = Math.max(timeline.clientWidth - 10, 400), plot = width - left - 20, row = 22;
-    var height = 24 + lanes.length * row;
+    var left = 150, width = Math.max(timeline.clientWidth - 10, 400), plot = width - left - 20, step = 14;
     var x = function (d) { return left + (d - lo) / (hi - lo) * plot; };
-    var root = svg("svg", { width: width, height: height, role: "img", "aria-label": "Timeline of events" });
-    lanes.forEach(function (lane, i) {
-      var label = byId.has(lane) ? byId.get(lane).label : String(lane).replace(/_/g, " ");
-      root.appendChild(svg("text", { x: 6, y: 30 + i * row, "class": "lane-label", text: label.length > 24 ? label.slice(0, 23) + "…" : label }));
-      root.appendChild(svg("line", { x1: left, x2: left + plot, y1: 26 + i * row, y2: 26 + i * row, stroke: "#f0f0f0" }));
+    /* Lay items out first: each lane stacks items that would overlap into sub-rows, so every item stays clickable. */
+    var lanes = [], laneIndex = new Map(), items = [];
+    events.forEach(function (n) {
+      var t = times(n);
+      var known0 = t[0] !== null ? t[0] : t[1], known1 = t[1] !== null ? t[1] : t[0];
+      var x0 = x(known0), x1 = x(known1);
+      if (x1 < left - 40 || x0 > left + plot + 40) return;
+      x0 = Math.max(left, x0); x1 = Math.min(left + plot, x1);
+      var from = (t[0] === null ? x0 - 30 : x0 - 6), to = (t[1] === null ? x1 + 30 : Math.max(x1, x0 + 6) + 6);
+      lanesOf(n).forEach(function (lane) {
+        if (!laneIndex.has(lane)) { laneIndex.set(lane, lanes.length); lanes.push({ name: lane, rows: [] }); }
+        var rows = lanes[laneIndex.get(lane)].rows, row = 0;
+        while (row < rows.length && rows[row] > from) row++;
+        rows[row] = to;
+        items.push({ node: n, t: t, lane: laneIndex.get(lane), row: row, x0: x0, x1: x1 });
+      });
     });
+    var top = 18, offsets = [], y = top;
+    lanes.forEach(function (lane) { offsets.push(y); y += Math.max(1, lane.rows.length) * step + 6; });
+    var height = y + 4;
+    var root = svg("svg", { width: width, height: height, role: "img", "aria-label": "Timeline of events" });
     ticks(lo, hi).forEach(function (t) {
       root.appendChild(svg("line", { x1: x(t[0]), x2: x(t[0]), y1: 12, y2: height, stroke: "#e4e4e4" }));
       root.appendChild(svg("text", { x: x(t[0]) + 2, y: 10, "class": "tick", text: t[1] }));
     });
-    events.forEach(function (n) {
-      var t = times(n);
+    lanes.forEach(function (lane, i) {
+      var label = byId.has(lane.name) ? byId.get(lane.name).label : String(lane.name).replace(/_/g, " ");
+      root.appendChild(svg("text", { x: 6, y: offsets[i] + 11, "class": "lane-label", text: label.length > 24 ? label.slice(0, 23) + "…" : label }));
+      root.appendChild(svg("line", { x1: 0, x2: left + plot, y1: offsets[i] - 3, y2: offsets[i] - 3, stroke: "#f0f0f0" }));
+    });
+    items.forEach(function (item) {
+      var n = item.node, t = item.t, yy = offsets[item.lane] + item.row * step + 7;
       var outside = !visibleNodes.has(n.id);
       var cls = "event" + (outside ? " outside" : "") + (n.uncertain ? " uncertain" : "") + (n.id === state.selected ? " selected" : "");
-      var known0 = t[0] !== null ? t[0] : t[1], known1 = t[1] !== null ? t[1] : t[0];
-      lanesOf(n).forEach(function (lane) {
-        var y = 26 + laneIndex.get(lane) * row;
-        var g = svg("g", { "class": cls, "data-id": n.id });
-        var x0 = x(known0), x1 = x(known1);
-        if (x1 < left - 40 || x0 > left + plot + 40) return;
-        x0 = Math.max(left, x0); x1 = Math.min(left + plot, x1);
-        if (t[0] === null) g.appendChild(svg("line", { x1: x0 - 28, x2: x0, y1: y, y2: y, stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" }));
-        if (t[1] === null) g.appendChild(svg("line", { x1: x1, x2: x1 + 28, y1: y, y2: y, stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" }));
-        if (x1 - x0 < 6) g.appendChild(svg("circle", { cx: (x0 + x1) / 2, cy: y, r: 5, fill: n.color }));
-        else g.appendChild(svg("rect", { x: x0, y: y - 5, width: x1 - x0, height: 10, rx: 3, fill: n.color, "fill-opacity": 0.75 }));
-        g.appendChild(svg("title", { text: n.label + " (" + ((n.details || {}).date || "") + ")" }));
-        g.addEventListener("click", function () { selectNode(n.id, true); });
-        root.appendChild(g);
-      });
+      var g = svg("g", { "class": cls, "data-id": n.id });
+      if (t[0] === null) g.appendChild(svg("line", { x1: item.x0 - 28, x2: item.x0, y1: yy, y2: yy, stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" }));
+      if (t[1] === null) g.appendChild(svg("line", { x1: item.x1, x2: item.x1 + 28, y1: yy, y2: yy, stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" }));
+      if (item.x1 - item.x0 < 6) g.appendChild(svg("circle", { cx: (item.x0 + item.x1) / 2, cy: yy, r: 5, fill: n.color }));
+      else g.appendChild(svg("rect", { x: item.x0, y: yy - 5, width: item.x1 - item.x0, height: 10, rx: 3, fill: n.color, "fill-opacity": 0.75 }));
+      g.appendChild(svg("title", { text: n.label + " (" + ((n.details || {}).date || "") + ")" }));
+      g.addEventListener("click", function () { selectNode(n.id, true); });
+      root.appendChild(g);
     });
     timeline.replaceChildren(root);
   }
@@ -408,6 +427,7 @@
   window.kgraph = {
     network: network, nodes: nodes, edges: edges, data: data, search: search, select: selectNode,
     setWindow: function (fromIso, toIso) { setWindow(day(fromIso), day(toIso)); },
+    setMode: function (mode) { state.mode = mode; document.getElementById("time-mode").value = mode; applyVisibility(); },
     visibleNodes: function () { return Array.from(visibleNodes); }
   };
 })();
