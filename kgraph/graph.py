@@ -35,6 +35,7 @@ out. Building reads nothing from disk and changes nothing it is given.
 from __future__ import annotations
 
 import os
+import warnings
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -386,10 +387,13 @@ class KnowledgeGraph:
         from kgraph.export.html import to_html
 
         page = escape(to_html(self.graph, title), quote=True)
-        return HTML(  # type: ignore[no-untyped-call]
-            f'<iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;border:0" '
-            f'sandbox="allow-scripts" title="{escape(title)}"></iframe>'
-        )
+        # IPython suggests IFrame instead, which needs a URL; srcdoc keeps the whole page inside the notebook.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return HTML(  # type: ignore[no-untyped-call]
+                f'<iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;border:0" '
+                f'sandbox="allow-scripts" title="{escape(title)}"></iframe>'
+            )
 
     def cypher(self, query: str) -> dict[str, list[Any]]:
         """Run a Cypher query over the graph with grand-cypher; see :mod:`kgraph.cypher` for labels and examples."""

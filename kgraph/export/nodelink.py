@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -79,6 +81,20 @@ def graph_from_json(text: str) -> nx.Graph:
         return nx.node_link_graph(data, edges="edges")
     except (ValueError, KeyError, TypeError) as exc:
         raise GraphFileError(f"not a node-link graph: {exc}") from None
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Read a ``graph.json`` file that kgraph wrote back into an equal KnowledgeGraph.
+
+    >>> kg = read_json("exports/graph.json")
+    >>> kg.why("Stepanyan", "ICRC")[0].evidence[1].claimed_by
+    'gegham-stepanyan'
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphFileError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    return from_json(text)
 
 
 def from_json(text: str) -> Any:

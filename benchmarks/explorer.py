@@ -1,0 +1,71 @@
+"""Time the HTML explorer on a generated 5,000-node graph: export in Python, and opening in headless Chromium.
+
+    python benchmarks/explorer.py [--nodes 5000]
+
+Prints the figures; it checks nothing. Needs Debian's chromium and Playwright (the test extras).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from kgraph.export.html import to_html
+
+
+def generated(n: int) -> nx.MultiDiGraph:
+    """A graph of ``n`` nodes of every kind, about 1.3 edges a node, with dates."""
+    graph = nx.MultiDiGraph()
+    kinds = ["person", "organization", "group", "place", "event"]
+    for i in range(n):
+        graph.add_node(f"n{i}", kind=kinds[i % 5], label=f"Node {i}", earliest=f"20{10 + i % 14}-01-01")
+    for i in range(1, n):
+        graph.add_edge(f"n{i}", f"n{(i * 7919) % i}", key="link", kind="participation", type="agent", label="agent")
+        if i % 3 == 0:
+            graph.add_edge(
+                f"n{i}", f"n{(i * 31) % n}", key="rel", kind="relation", type="allied_with", label="allied with"
+            )
+    return graph
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    graph = generated(args.nodes)
+    exports = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        page = to_html(graph)
+        exports.append(time.perf_counter() - started)
+    path = Path(tempfile.mkdtemp()) / "explorer.html"
+    path.write_text(page, encoding="utf-8")
+    print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; page {len(page) / 1e6:.1f} MB")
+    print(f"HTML export in Python: best {min(exports):.3f} s of {args.runs}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for run in range(args.runs):
+            page_ = browser.new_page(viewport={"width": 1500, "height": 950})
+            started = time.perf_counter()
+            page_.goto(path.as_uri())
+            page_.wait_for_selector("body[data-ready=true]", state="attached", timeout=120_000)
+            wall = time.perf_counter() - started
+            in_page = page_.evaluate("window.kgraphReady") / 1000
+            drawn = page_.evaluate("kgraph.network.body.nodeIndices.length")
+            print(f"open {run + 1}: interactive after {wall:.2f} s (page clock {in_page:.2f} s), {drawn} nodes drawn")
+            page_.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
