@@ -17,7 +17,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _validate(args: argparse.Namespace) -> int:
     from kgraph.loader import read
 
-    corpus, problems = read(args.path)
+    corpus, problems = read(args.path, progress=_progress(args))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems or corpus is None:
@@ -53,7 +53,7 @@ def _build(args: argparse.Namespace) -> int:
     from kgraph.export import build, stale
     from kgraph.graph import KnowledgeGraph
 
-    kg = KnowledgeGraph.load(args.path)
+    kg = KnowledgeGraph.load(args.path, progress=_progress(args))
     if args.check:
         found = stale(kg, args.out)
         for name in found:
@@ -61,7 +61,7 @@ def _build(args: argparse.Namespace) -> int:
         if not found:
             print(f"{args.out}: exports are up to date")
         return EXIT_INVALID if found else EXIT_OK
-    written = build(kg, args.out)
+    written = build(kg, args.out, progress=_progress(args))
     print(f"{args.path}: {kg.corpus.summary()}")
     print(f"graph: {kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
     for item in written:
@@ -85,6 +85,24 @@ def _export(args: argparse.Namespace) -> int:
         write_bytes(Path(args.output), data)
         print(f"wrote {args.output} ({_size(len(data))})", file=sys.stderr)
     return EXIT_OK
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from kgraph.errors import UsageError
+    from kgraph.synth import write
+
+    if args.events < 1:
+        raise UsageError(f"--events must be 1 or more, not {args.events}")
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):
+        raise UsageError(f"{out}: the folder is not empty; synth writes only into a new or empty folder")
+    count = write(out, args.events, args.seed, args.format, progress=_progress(args))
+    print(f"wrote {count} files into {out}: {args.events} events (seed {args.seed}, {args.format})")
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace) -> bool:
+    return not getattr(args, "quiet", False) and sys.stderr.isatty()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -138,6 +156,26 @@ def parser() -> argparse.ArgumentParser:
         "-o", "--output", default="-", metavar="FILE", help="file to write; - (the default) for standard output"
     )
     export.set_defaults(run=_export)
+
+    synth = commands.add_parser(
+        "synth",
+        help="write a synthetic corpus of realistic shape, for benchmarks and tests",
+        description="Write a deterministic synthetic corpus in kgraph's annotation format.",
+    )
+    synth.add_argument("out", metavar="OUT", help="new or empty folder to write into")
+    synth.add_argument("--events", type=int, required=True, help="number of events")
+    synth.add_argument(
+        "--seed", type=int, default=0, help="random seed (default 0): the same seed gives the same files"
+    )
+    synth.add_argument(
+        "--format", choices=["jsonl", "yaml"], default="jsonl", help="annotation file format (default jsonl)"
+    )
+    synth.set_defaults(run=_synth)
+
+    for command in (validate, build, export, synth):
+        command.add_argument(
+            "-q", "--quiet", action="store_true", help="no progress bars (they only show in a terminal)"
+        )
 
     from kgraph.querycli import add_query_commands
 

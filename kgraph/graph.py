@@ -65,7 +65,17 @@ def date_attributes(span: TimeSpan | None) -> dict[str, str]:
 
 def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, str]]:
     """Evidence as plain dicts, leaving out empty fields."""
-    return [e.model_dump(exclude_none=True) for e in evidence]
+    found = []
+    for e in evidence:
+        item = {"quote": e.quote}
+        if e.source is not None:
+            item["source"] = e.source
+        if e.claimed_by is not None:
+            item["claimed_by"] = e.claimed_by
+        if e.note is not None:
+            item["note"] = e.note
+        found.append(item)
+    return found
 
 
 def _entity_node(entity: AnyEntity) -> dict[str, Any]:
@@ -102,30 +112,48 @@ def _event_node(event: Event) -> dict[str, Any]:
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     """The MultiDiGraph of a corpus, as described in this module's documentation."""
     graph = nx.MultiDiGraph()
-    for entity in corpus.entities.values():
-        graph.add_node(entity.id, **_entity_node(entity))
-    for event in corpus.events.values():  # every node first, so that node order is corpus order
-        graph.add_node(event.id, **_event_node(event))
+    # every node first, so that node order is corpus order; then the edges, in one call
+    graph.add_nodes_from((entity.id, _entity_node(entity)) for entity in corpus.entities.values())
+    graph.add_nodes_from((event.id, _event_node(event)) for event in corpus.events.values())
+    nodes = graph.nodes
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for event in corpus.events.values():
         dates = date_attributes(event.date)
+        shared = nodes[event.id]["evidence"]  # the event's own evidence, already as dicts
         for participant in event.participants:
-            edge: dict[str, Any] = {"kind": "participation", "type": participant.role, "role": participant.role}
-            edge.update(label=participant.role.replace("_", " "), **dates)
+            edge: dict[str, Any] = {
+                "kind": "participation",
+                "type": participant.role,
+                "role": participant.role,
+                "label": participant.role.replace("_", " "),
+                **dates,
+            }
             if participant.note:
                 edge["note"] = participant.note
-            edge["evidence"] = evidence_attribute([*participant.evidence, *event.evidence])
-            graph.add_edge(participant.actor, event.id, key=participant.role, **edge)
+            edge["evidence"] = (
+                [*evidence_attribute(participant.evidence), *shared] if participant.evidence else list(shared)
+            )
+            edges.append((participant.actor, event.id, participant.role, edge))
         if event.place:
-            graph.add_edge(event.id, event.place, key="place", kind="location", type="place", label="at", **dates)
+            edges.append(
+                (event.id, event.place, "place", {"kind": "location", "type": "place", "label": "at", **dates})
+            )
         if event.part_of:
-            graph.add_edge(
-                event.id, event.part_of, key="part_of", kind="part_of", type="part_of", label="part of", **dates
+            edges.append(
+                (
+                    event.id,
+                    event.part_of,
+                    "part_of",
+                    {"kind": "part_of", "type": "part_of", "label": "part of", **dates},
+                )
             )
     for place in corpus.places:
         if place.part_of:
-            graph.add_edge(place.id, place.part_of, key="part_of", kind="part_of", type="part_of", label="part of")
-    for relation in corpus.relations.values():
-        graph.add_edge(relation.subject, relation.object, key=relation.key, **_relation_edge(relation))
+            edges.append(
+                (place.id, place.part_of, "part_of", {"kind": "part_of", "type": "part_of", "label": "part of"})
+            )
+    edges.extend((r.subject, r.object, r.key, _relation_edge(r)) for r in corpus.relations.values())
+    graph.add_edges_from(edges)
     _add_sources(graph, corpus)
     published = [s.published.latest or s.published.earliest for s in corpus.sources.values()]
     dated = [d for d in published if d is not None]
@@ -244,8 +272,11 @@ class KnowledgeGraph:
     """A corpus as a graph, with queries for connections, paths, evidence, events, timelines and rankings."""
 
     def __init__(self, corpus: Corpus, graph: nx.MultiDiGraph | None = None):
+        from kgraph.perf import collector_paused
+
         self.corpus = corpus
-        self.graph: nx.MultiDiGraph = build_graph(corpus) if graph is None else graph
+        with collector_paused():
+            self.graph: nx.MultiDiGraph = build_graph(corpus) if graph is None else graph
 
     @classmethod
     def from_graph(cls, graph: nx.MultiDiGraph) -> KnowledgeGraph:
@@ -253,11 +284,11 @@ class KnowledgeGraph:
         return cls(corpus_from_graph(graph), graph)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> KnowledgeGraph:
+    def load(cls, path: str | os.PathLike[str], progress: bool = False) -> KnowledgeGraph:
         """Load and validate the corpus at ``path``, and build its graph."""
         from kgraph.loader import load
 
-        return cls(load(path))
+        return cls(load(path, progress))
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges>"

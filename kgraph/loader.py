@@ -13,7 +13,10 @@ collected across every file and reported together.
 from __future__ import annotations
 
 import difflib
+import json
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +25,23 @@ from pydantic import ValidationError
 from kgraph.checks import Invalid, Record, check
 from kgraph.corpus import Corpus, Origin
 from kgraph.errors import CorpusError, Problem, UsageError
-from kgraph.models import ENTITY_SECTIONS, SECTIONS, Model, Source
+from kgraph.models import (
+    ENTITY_SECTIONS,
+    LINE_PATTERN,
+    SECTIONS,
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    Model,
+    Source,
+    Vocabulary,
+)
+from kgraph.perf import collector_paused
+from kgraph.perf import progress as show_progress
+from kgraph.vocabulary import VOCABULARIES
 from kgraph.yamlfile import LineMap, decode, parse_yaml
 
 #: File name endings read as annotation files.
-ANNOTATION_SUFFIXES = (".yaml", ".yml")
+ANNOTATION_SUFFIXES = (".yaml", ".yml", ".jsonl")
 _ALL_SECTIONS = ("source", *SECTIONS)
 _MODELS: tuple[type[Model], ...] = (*SECTIONS.values(), Source)
 _FIELD_NAMES = sorted(
@@ -35,13 +50,13 @@ _FIELD_NAMES = sorted(
 )
 
 
-def load(path: str | os.PathLike[str]) -> Corpus:
+def load(path: str | os.PathLike[str], progress: bool = False) -> Corpus:
     """Load and validate the corpus at ``path`` (a folder or one annotation file).
 
     Raises :class:`~kgraph.errors.CorpusError` listing every problem, or
     :class:`~kgraph.errors.UsageError` when the path does not exist.
     """
-    corpus, problems = read(path)
+    corpus, problems = read(path, progress)
     if problems or corpus is None:
         raise CorpusError(problems)
     return corpus
@@ -52,8 +67,13 @@ def validate(path: str | os.PathLike[str]) -> list[Problem]:
     return read(path)[1]
 
 
-def read(path: str | os.PathLike[str]) -> tuple[Corpus | None, list[Problem]]:
+def read(path: str | os.PathLike[str], progress: bool = False) -> tuple[Corpus | None, list[Problem]]:
     """Read the corpus at ``path``: the corpus when it is valid, and the sorted list of problems."""
+    with collector_paused():
+        return _read(path, progress)
+
+
+def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, list[Problem]]:
     given = Path(path)
     if not given.exists():
         raise UsageError(f"{given}: no such file or folder")
@@ -65,7 +85,7 @@ def read(path: str | os.PathLike[str]) -> tuple[Corpus | None, list[Problem]]:
         ]
     records: list[Record] = []
     problems: list[Problem] = []
-    for file in files:
+    for file in show_progress(files, progress, "reading"):
         display = str(given / file.relative_to(root)) if given.is_dir() else str(given)
         problems += _read_file(file, display, records)
     texts, text_problems = _read_texts(records, root)
@@ -90,6 +110,16 @@ def discover(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(path).as_posix())
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One item of an annotation file before validation: its section, data, location and line map."""
+
+    section: str
+    data: Any
+    loc: tuple[str | int, ...]
+    lines: LineMap
+
+
 def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]:
     try:
         raw = file.read_bytes()
@@ -98,48 +128,107 @@ def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]
     text, problems = decode(raw, display)
     if text is None:
         return problems
+    items, problems = (_jsonl_items if file.suffix == ".jsonl" else _yaml_items)(text, display)
+    sources = [item for item in items if item.section == "source"]
+    for extra in sources[1:]:
+        problems.append(
+            Problem(display, extra.lines.line(extra.loc), "a file annotates one source; this is a second one")
+        )
+    source_id = _id_of(sources[0].data) if sources else None
+    for item in items:
+        model = Source if item.section == "source" else SECTIONS[item.section]
+        kind = "source" if item.section == "source" else ENTITY_SECTIONS.get(item.section, item.section.rstrip("s"))
+        valid = _validate(
+            model, item.data, item.loc, display, item.lines, problems, None if kind == "source" else source_id
+        )
+        if valid is not None:
+            records.append(Record(valid, kind, display, item.loc, item.lines, file.parent))
+        elif (item_id := _id_of(item.data)) and kind != "relation":  # keep the id known: references to it are fine
+            records.append(Record(Invalid(item_id), kind, display, item.loc, item.lines, file.parent))
+    return problems
+
+
+def _yaml_items(text: str, display: str) -> tuple[list[_Item], list[Problem]]:
     data, lines, problems = parse_yaml(text, display)
     if data is None:  # a syntax error, or nothing but comments: the file cannot be read further
-        return problems or [Problem(display, 0, "file is empty: expected sections such as source, persons, events")]
+        return [], problems or [Problem(display, 0, "file is empty: expected sections such as source, persons, events")]
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single value ({data!r})"
-        return [
+        return [], [
             *problems,
             Problem(display, 1, f"expected a mapping of sections ({', '.join(_ALL_SECTIONS)}), found {found}"),
         ]
-    for key in data:
-        if key not in _ALL_SECTIONS:
+    items = []
+    for key, value in data.items():
+        if key == "source":
+            items.append(_Item("source", value, ("source",), lines))
+        elif key not in SECTIONS:
             problems.append(
                 Problem(display, lines.line((key,)), f"unknown section {key!r}{_did_you_mean(key, _ALL_SECTIONS)}")
             )
-    folder = file.parent
-    source_id = None
-    if "source" in data:
-        source = _validate(Source, data["source"], ("source",), display, lines, problems, None)
-        source_id = _id_of(data["source"])
-        if source is not None:
-            records.append(Record(source, "source", display, ("source",), lines, folder))
-        elif source_id:
-            records.append(Record(Invalid(source_id), "source", display, ("source",), lines, folder))
-    for section, model in SECTIONS.items():
-        items = data.get(section)
-        if items is None:
-            continue
-        if not isinstance(items, list):
+        elif isinstance(value, list):
+            items.extend(_Item(key, item, (key, index), lines) for index, item in enumerate(value))
+        elif value is not None:
             problems.append(
-                Problem(
-                    display, lines.line((section,)), f"{section}: expected a list of items, each starting with '- '"
-                )
+                Problem(display, lines.line((key,)), f"{key}: expected a list of items, each starting with '- '")
+            )
+    items.sort(key=lambda item: item.section != "source")  # the source first, as its id is the evidence's default
+    return items, problems
+
+
+#: Section of each JSON Lines record type.
+RECORD_TYPES: dict[str, str] = {
+    "source": "source",
+    **{kind: section for section, kind in ENTITY_SECTIONS.items()},
+    "event": "events",
+    "relation": "relations",
+}
+
+
+def _jsonl_items(text: str, display: str) -> tuple[list[_Item], list[Problem]]:
+    items: list[_Item] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line, object_pairs_hook=_no_duplicates)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(display, number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        except _DuplicateKey as exc:
+            problems.append(Problem(display, number, f"duplicate key {exc.args[0]!r}"))
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(display, number, 'expected a JSON object such as {"record": "event", ...}'))
+            continue
+        kind = data.pop("record", None)
+        if kind not in RECORD_TYPES:
+            hint = _did_you_mean(str(kind), RECORD_TYPES) if isinstance(kind, str) else ""
+            problems.append(
+                Problem(display, number, f"unknown record type {kind!r}{hint} (one of: {', '.join(RECORD_TYPES)})")
             )
             continue
-        kind = ENTITY_SECTIONS.get(section, section.rstrip("s"))
-        for index, item in enumerate(items):
-            valid = _validate(model, item, (section, index), display, lines, problems, source_id)
-            if valid is not None:
-                records.append(Record(valid, kind, display, (section, index), lines, folder))
-            elif (item_id := _id_of(item)) and kind != "relation":  # keep the id known: references to it are fine
-                records.append(Record(Invalid(item_id), kind, display, (section, index), lines, folder))
-    return problems
+        items.append(_Item(RECORD_TYPES[kind], data, (), LineMap({(): number})))
+    if not items and not problems:
+        problems.append(Problem(display, 0, "file is empty: expected one JSON record a line"))
+    items.sort(key=lambda item: item.section != "source")
+    return items, problems
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
 
 
 def _id_of(item: Any) -> str | None:
@@ -156,13 +245,29 @@ def _validate(
     problems: list[Problem],
     source_id: str | None,
 ) -> Any:
+    if source_id is not None and isinstance(data, dict):
+        data = _with_default_source(data, source_id)
     try:
-        return model.model_validate(data, context={"source": source_id})
+        return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = (*loc, *error["loc"])
             problems.append(Problem(display, lines.line(where), _message(error, where)))
         return None
+
+
+def _with_default_source(data: dict[str, Any], source_id: str) -> dict[str, Any]:
+    """The item with its evidence's ``source`` defaulting to the file's source (the item is the loader's own copy)."""
+    evidence_lists = [data.get("evidence")]
+    participants = data.get("participants")
+    if isinstance(participants, list):
+        evidence_lists += [p.get("evidence") for p in participants if isinstance(p, dict)]
+    for evidence in evidence_lists:
+        if isinstance(evidence, list):
+            for item in evidence:
+                if isinstance(item, dict) and item.get("source") is None:
+                    item["source"] = source_id
+    return data
 
 
 def _message(error: Any, where: tuple[Any, ...]) -> str:
@@ -176,6 +281,23 @@ def _message(error: Any, where: tuple[Any, ...]) -> str:
         else:
             message = f"missing required field {field!r}"
         return f"{parent}: {message}" if parent else message
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+        message = (
+            f"invalid id {error['input']!r}: ids are lowercase words joined by hyphens, such as 'gegham-stepanyan'"
+        )
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in (LINE_PATTERN, TEXT_PATTERN):
+        text = str(error["input"])
+        if not text.strip():
+            message = "must not be empty"
+        elif error["ctx"]["pattern"] == LINE_PATTERN:
+            message = f"contains a control character or line break: {text!r}"
+        else:
+            message = f"contains a control character: {text!r}"
+    elif kind == "string_too_long" and parts and parts[-1] in _ID_FIELDS:
+        message = f"invalid id {error['input']!r}: at most {error['ctx']['max_length']} characters"
+    elif kind == "literal_error":
+        vocabulary = _VOCABULARY_OF.get(frozenset(re.findall(r"'([^']*)'", error["ctx"]["expected"])))
+        message = Vocabulary(vocabulary).message(error["input"]) if vocabulary else message
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         message = f"expected a mapping of fields, found {_describe(error['input'])}"
     message = message.removeprefix("Value error, ").replace("Input should be", "should be")
@@ -189,6 +311,8 @@ def _describe(value: Any) -> str:
     return f"the value {value!r}" if len(repr(value)) < 60 else f"a {type(value).__name__}"
 
 
+_VOCABULARY_OF = {frozenset(terms): name for name, terms in VOCABULARIES.items()}
+_ID_FIELDS = {"id", "part_of", "place", "actor", "subject", "object", "source", "claimed_by"}
 _TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "none"}
 
 

@@ -65,6 +65,18 @@ class LineMap:
         return best
 
 
+class QuotingDumper(yaml.SafeDumper):
+    """Writes every text value double-quoted, so a YAML 1.2 reader (kgraph, an editor) reads text back as text.
+
+    PyYAML's plain style follows YAML 1.1 and leaves text such as ``0E0`` unquoted, which YAML 1.2 reads as a number.
+    """
+
+
+QuotingDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+)
+
+
 def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     """Decode the bytes of a text file as UTF-8 (a byte-order mark is allowed), or say why not."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -123,3 +123,44 @@ def test_any_reversed_interval_is_an_error(end, length):
         return
     with pytest.raises(ValueError, match="is before the start"):
         TimeSpan.parse(f"{start.isoformat()}/{end.isoformat()}")
+
+
+simple_dates = st.builds(
+    lambda day, form: {"year": f"{day.year:04d}", "month": day.isoformat()[:7], "day": day.isoformat()}[form],
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31)),
+    st.sampled_from(["year", "month", "day"]),
+)
+part_qualified = st.builds(
+    lambda day, q, on_day: (
+        f"{day.isoformat()[:8]}{q}{day.isoformat()[8:]}"
+        if on_day
+        else f"{day.isoformat()[:5]}{q}{day.isoformat()[5:7]}"
+    ),
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31)),
+    st.sampled_from(["~", "?", "%"]),
+    st.booleans(),
+)
+fast_forms = st.one_of(
+    simple_dates,
+    part_qualified,
+    st.builds(lambda d, q: d + q, simple_dates, st.sampled_from(["~", "?", "%"])),
+    st.builds(
+        lambda a, b: f"{a}/{b}", simple_dates | st.sampled_from(["..", ""]), simple_dates | st.sampled_from(["..", ""])
+    ),
+)
+
+
+@given(fast_forms)
+def test_the_fast_forms_match_the_edtf_library(text):
+    """kgraph computes common forms itself (the library's parser takes milliseconds); the results must be the library's."""
+    from kgraph.dates import _fast, _parse_with_library
+
+    fast = _fast(text)
+    try:
+        expected = _parse_with_library(text)
+    except ValueError:
+        assert fast is None  # invalid input is left to the library, which words the error
+        return
+    if text in ("../..", "/", "../", "/.."):
+        return  # nothing to compute: the library handles these
+    assert fast == expected

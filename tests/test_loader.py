@@ -78,7 +78,9 @@ def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path):
 
 def test_a_folder_without_annotation_files_is_reported(tmp_path: Path):
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
-    assert [str(p) for p in kgraph.validate(tmp_path)] == [f"{tmp_path}: no annotation files (*.yaml, *.yml) found"]
+    assert [str(p) for p in kgraph.validate(tmp_path)] == [
+        f"{tmp_path}: no annotation files (*.yaml, *.yml, *.jsonl) found"
+    ]
 
 
 def test_one_annotation_file_can_be_loaded_on_its_own():

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kgraph.errors import Problem
-from kgraph.yamlfile import MAX_DEPTH, decode, parse_yaml
+from kgraph.yamlfile import MAX_DEPTH, QuotingDumper, decode, parse_yaml
 
 
 def parse(text):
@@ -136,16 +136,6 @@ json_like = st.recursive(
     st.none() | st.booleans() | st.integers() | texts,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts.filter(bool), inner, max_size=4),
     max_leaves=20,
-)
-
-
-class QuotingDumper(yaml.SafeDumper):
-    """Writes every text value quoted. (PyYAML's plain style follows YAML 1.1, so it leaves text
-    such as '0E0' unquoted, which YAML 1.2 and so kgraph and editors read as a number.)"""
-
-
-QuotingDumper.add_representer(
-    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
 )
 
 

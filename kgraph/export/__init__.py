@@ -44,6 +44,13 @@ FILES: dict[str, str] = {
 
 def render(kg: KnowledgeGraph, fmt: str) -> bytes:
     """One export of the knowledge graph, as the bytes of its file."""
+    from kgraph.perf import collector_paused
+
+    with collector_paused():
+        return _render(kg, fmt)
+
+
+def _render(kg: KnowledgeGraph, fmt: str) -> bytes:
     if fmt == "graphml":
         from kgraph.export.graphml import to_graphml
 
@@ -82,25 +89,31 @@ def render_all(kg: KnowledgeGraph) -> dict[str, bytes]:
     from kgraph.export.gexf import to_gexf
     from kgraph.export.graphml import to_graphml
     from kgraph.export.prepare import prepare
+    from kgraph.perf import collector_paused
 
-    prepared = prepare(kg.graph)  # GraphML and GEXF share the flattened attributes
-    files = {
-        FILES["graphml"]: to_graphml(kg.graph, prepared).encode("utf-8"),
-        FILES["gexf"]: to_gexf(kg.graph, prepared).encode("utf-8"),
-    }
+    with collector_paused():
+        prepared = prepare(kg.graph)  # GraphML and GEXF share the flattened attributes
+        files = {
+            FILES["graphml"]: to_graphml(kg.graph, prepared).encode("utf-8"),
+            FILES["gexf"]: to_gexf(kg.graph, prepared).encode("utf-8"),
+        }
     for fmt in ("json", "timelinejs", "html"):
         files[FILES[fmt]] = render(kg, fmt)
     return files
 
 
-def build(kg: KnowledgeGraph, out: str | os.PathLike[str]) -> list[Written]:
+def build(kg: KnowledgeGraph, out: str | os.PathLike[str], progress: bool = False) -> list[Written]:
     """Write every export into folder ``out`` (created if needed); nothing is written unless all rendered."""
     from kgraph.output import write_bytes
+    from kgraph.perf import progress as show_progress
 
     files = render_all(kg)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    return [Written(write_bytes(folder / name, data), len(data)) for name, data in files.items()]
+    return [
+        Written(write_bytes(folder / name, data), len(data))
+        for name, data in show_progress(files.items(), progress, "writing")
+    ]
 
 
 def stale(kg: KnowledgeGraph, out: str | os.PathLike[str]) -> list[str]:
