@@ -38,7 +38,7 @@ from kgraph.models import (
 from kgraph.perf import collector_paused
 from kgraph.perf import progress as show_progress
 from kgraph.vocabulary import VOCABULARIES
-from kgraph.yamlfile import LineMap, decode, parse_yaml
+from kgraph.yamlfile import UNREADABLE, LineMap, decode, parse_yaml
 
 #: File name endings read as annotation files.
 ANNOTATION_SUFFIXES = (".yaml", ".yml", ".jsonl")
@@ -79,15 +79,19 @@ def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, 
         raise UsageError(f"{given}: no such file or folder")
     root = given if given.is_dir() else given.parent
     files = discover(given)
+    real_root = root.resolve()
+    outside = [f for f in files if not f.resolve().is_relative_to(real_root)]
+    files = [f for f in files if f not in outside]
+    early = [
+        Problem(_display(given, root, f), 0, "links to a file outside the corpus folder; not read") for f in outside
+    ]
     if not files:
-        return None, [
-            Problem(str(given), 0, f"no annotation files ({', '.join('*' + s for s in ANNOTATION_SUFFIXES)}) found")
-        ]
+        suffixes = ", ".join("*" + s for s in ANNOTATION_SUFFIXES)
+        return None, [*early, Problem(str(given), 0, f"no annotation files ({suffixes}) found")]
     records: list[Record] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = early
     for file in show_progress(files, progress, "reading"):
-        display = str(given / file.relative_to(root)) if given.is_dir() else str(given)
-        problems += _read_file(file, display, records)
+        problems += _read_file(file, _display(given, root, file), records)
     texts, text_problems = _read_texts(records, root)
     problems += text_problems
     problems += check(records, texts)
@@ -96,18 +100,23 @@ def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, 
     return _corpus(root, records, texts), []
 
 
+def _display(given: Path, root: Path, file: Path) -> str:
+    return str(given / file.relative_to(root)) if given.is_dir() else str(given)
+
+
 def discover(path: Path) -> list[Path]:
-    """The annotation files at ``path``: the file itself, or every one below the folder, skipping hidden ones, in a fixed order."""
+    """The annotation files at ``path``: the file itself, or every one below the folder, in a fixed order.
+
+    Hidden files and folders are skipped, and linked folders are not entered (a link can loop, or lead
+    out of the corpus); a linked file is listed, and the loader refuses it when it leads outside.
+    """
     if not path.is_dir():
         return [path]
-    found = [
-        p
-        for p in path.rglob("*")
-        if p.suffix in ANNOTATION_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(path).as_posix())
+    found = []
+    for folder, subfolders, names in os.walk(path, followlinks=False):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += [Path(folder) / n for n in names if not n.startswith(".") and n.endswith(ANNOTATION_SUFFIXES)]
+    return sorted((f for f in found if f.is_file()), key=lambda p: p.relative_to(path).as_posix())
 
 
 @dataclass(frozen=True)
@@ -138,14 +147,24 @@ def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]
     for item in items:
         model = Source if item.section == "source" else SECTIONS[item.section]
         kind = "source" if item.section == "source" else ENTITY_SECTIONS.get(item.section, item.section.rstrip("s"))
-        valid = _validate(
-            model, item.data, item.loc, display, item.lines, problems, None if kind == "source" else source_id
-        )
+        default = None if kind == "source" else source_id
+        unreadable = bool(problems) and _contains_unreadable(item.data)  # already reported where the YAML was read
+        valid = None if unreadable else _validate(model, item.data, item.loc, display, item.lines, problems, default)
         if valid is not None:
             records.append(Record(valid, kind, display, item.loc, item.lines, file.parent))
         elif (item_id := _id_of(item.data)) and kind != "relation":  # keep the id known: references to it are fine
             records.append(Record(Invalid(item_id), kind, display, item.loc, item.lines, file.parent))
     return problems
+
+
+def _contains_unreadable(value: Any) -> bool:
+    if value is UNREADABLE:
+        return True
+    if isinstance(value, dict):
+        return any(_contains_unreadable(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_contains_unreadable(v) for v in value)
+    return False
 
 
 def _yaml_items(text: str, display: str) -> tuple[list[_Item], list[Problem]]:
@@ -294,7 +313,16 @@ def _message(error: Any, where: tuple[Any, ...]) -> str:
         else:
             message = f"contains a control character: {text!r}"
     elif kind == "string_too_long" and parts and parts[-1] in _ID_FIELDS:
-        message = f"invalid id {error['input']!r}: at most {error['ctx']['max_length']} characters"
+        message = f"invalid id {str(error['input'])[:40]!r}...: at most {error['ctx']['max_length']} characters"
+    elif kind == "too_short":
+        count = error["ctx"]["min_length"]
+        message = (
+            f"needs at least {count} item{'s' * (count != 1)}, found none"
+            if not error["input"]
+            else f"needs at least {count} items"
+        )
+    elif kind == "string_too_long":
+        message = f"longer than {error['ctx']['max_length']:,} characters ({len(str(error['input'])):,})"
     elif kind == "literal_error":
         vocabulary = _VOCABULARY_OF.get(frozenset(re.findall(r"'([^']*)'", error["ctx"]["expected"])))
         message = Vocabulary(vocabulary).message(error["input"]) if vocabulary else message
@@ -338,6 +366,9 @@ def _read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list
             continue
         where = (record.file, record.line("text"))
         path = record.folder / source.text
+        if path.is_dir():
+            problems.append(Problem(*where, f"source text file {source.text!r} is a folder, not a file"))
+            continue
         if not path.is_file():
             problems.append(Problem(*where, f"source text file {source.text!r} not found (looked for {path})"))
             continue

@@ -50,10 +50,20 @@ TEXT_PATTERN = rf"^{_TEXT_CHARS}*[^\s\x00-\x1f\x7f-\x9f]{_TEXT_CHARS}*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
 #: A reference to the id of something defined in the corpus.
 Ref = Slug
+#: Longest name or title, and longest text, in characters: more is a mistake, not an annotation.
+MAX_LINE, MAX_TEXT = 1_000, 100_000
 #: One line of text: a name, a title.
-Line = Annotated[str, Field(pattern=LINE_PATTERN), WithJsonSchema({"type": "string", "minLength": 1})]
+Line = Annotated[
+    str,
+    Field(pattern=LINE_PATTERN, max_length=MAX_LINE),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_LINE}),
+]
 #: Free text, possibly several lines.
-Text = Annotated[str, Field(pattern=TEXT_PATTERN), WithJsonSchema({"type": "string", "minLength": 1})]
+Text = Annotated[
+    str,
+    Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT}),
+]
 #: A BCP 47 language tag.
 Language = Annotated[
     str,

@@ -29,6 +29,54 @@ if TYPE_CHECKING:
 VIA = ("both", "relations", "events")
 
 
+class _TimeIndex:
+    """Events by time, so a window looks at the events near it rather than at all of them.
+
+    Events whose widest possible span is closed and at most a year long sit in a bucket for each month
+    they may touch; longer or open spans sit in lists sorted by their known bound.
+    """
+
+    def __init__(self, events: dict[str, Event], order: dict[str, int]):
+        self.months: dict[int, list[str]] = defaultdict(list)
+        self.long: list[str] = []
+        self.open_end: list[tuple[date, str]] = []
+        self.open_start: list[tuple[date, str]] = []
+        self.unbounded: list[str] = []
+        for event in events.values():
+            first, last = event.date.earliest_possible, event.date.latest_possible
+            if first and last and (last - first).days <= 366:
+                for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
+                    self.months[month].append(event.id)
+            elif first and last:
+                self.long.append(event.id)
+            elif first:
+                self.open_end.append((first, event.id))
+            elif last:
+                self.open_start.append((last, event.id))
+            else:
+                self.unbounded.append(event.id)
+        self.open_end.sort()
+        self.open_start.sort()
+        self.ends = [d for d, _ in self.open_start]
+        self.starts = [d for d, _ in self.open_end]
+
+    def candidates(self, window: Window) -> set[str]:
+        """Every event the window might admit (a superset: the window still tests each)."""
+        found = set(self.long) | set(self.unbounded)
+        if window.start is None or window.end is None:
+            found.update(i for ids in self.months.values() for i in ids)
+        else:
+            for month in range(
+                window.start.year * 12 + window.start.month - 1, window.end.year * 12 + window.end.month
+            ):
+                found.update(self.months.get(month, ()))
+        hi = len(self.starts) if window.end is None else bisect.bisect_right(self.starts, window.end)
+        found.update(i for _, i in self.open_end[:hi])
+        lo = 0 if window.start is None else bisect.bisect_left(self.ends, window.start)
+        found.update(i for _, i in self.open_start[lo:])
+        return found
+
+
 class Index:
     """Lookup tables shared by the queries: events by actor, relations by entity, places by parent, events by time."""
 
@@ -55,18 +103,12 @@ class Index:
         for place in corpus.places:
             if place.part_of:
                 self.children[place.part_of].append(place.id)
-        by_start = sorted((e.date.earliest_possible or date.min, self.order[e.id], e.id) for e in chronological)
         self.views: dict[str, nx.Graph] = {}
-        self.starts = [start for start, _, _ in by_start]
-        self.started = [event_id for _, _, event_id in by_start]
+        self.time = _TimeIndex(corpus.events, self.order)
 
     def in_window(self, window: Window, events: dict[str, Event]) -> list[str]:
         """Ids of the events the window admits, in chronological order."""
-        hi = len(self.starts) if window.end is None else bisect.bisect_right(self.starts, window.end)
-        lo = 0
-        if window.mode == "within" and window.start is not None:
-            lo = bisect.bisect_left(self.starts, window.start)
-        found = [i for i in self.started[lo:hi] if window.admits(events[i].date)]
+        found = [i for i in self.time.candidates(window) if window.admits(events[i].date)]
         return sorted(found, key=self.order.__getitem__)
 
     def places_within(self, place: str) -> set[str]:

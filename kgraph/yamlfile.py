@@ -45,6 +45,18 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_STANDARD_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+class _Unreadable:
+    """Stands for a value that was reported and cannot be read (an alias, an unsupported tag)."""
+
+    def __repr__(self) -> str:
+        return "UNREADABLE"
+
+
+#: The value put where a reported value was; the loader does not validate items that contain it.
+UNREADABLE = _Unreadable()
 _ALIAS_MESSAGE = "YAML aliases (*name) are not supported in annotation files: write the value out"
 
 
@@ -147,14 +159,14 @@ class _Builder:
             self.lines.lines[()] = node.start_mark.line + 1
         if depth > MAX_DEPTH:
             self.problem(node, f"nesting deeper than {MAX_DEPTH} levels")
-            return None
+            return UNREADABLE
         if id(node) in self.seen:
             self.aliased = True
-            return None
+            return UNREADABLE
         self.seen.add(id(node))
-        if not node.tag.startswith(_STANDARD_TAG):
+        if node.tag not in _PLAIN_TAGS:
             self.problem(node, f"unsupported YAML tag {node.tag!r}")
-            return None
+            return UNREADABLE
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):

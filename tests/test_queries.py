@@ -225,3 +225,26 @@ def test_to_pandas_when_pandas_is_installed(kg):
     frame = kg.timeline().to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["event"]) == [t.event for t in kg.timeline()]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> KnowledgeGraph:
+    from kgraph.synth import write
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    write(folder, events=2000, seed=11)
+    return KnowledgeGraph.load(folder)
+
+
+@pytest.mark.parametrize("mode", ["overlapping", "within"])
+@pytest.mark.parametrize(
+    "when", ["2010-03", "2004", "2015-06-01/2016-02-10", "2020-02-29/..", "../2005-05", "2023-12-31"]
+)
+def test_the_time_index_finds_what_a_full_scan_finds(synthetic, mode, when):
+    window = kgraph.within(when) if mode == "within" else kgraph.overlapping(when)
+    scanned = [
+        e.id
+        for e in sorted(synthetic.corpus.events.values(), key=lambda e: synthetic.index.order[e.id])
+        if window.admits(e.date)
+    ]
+    assert [e.id for e in synthetic.events(during=window)] == scanned
