@@ -82,7 +82,10 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_bytes(Path(args.output), data)
+        try:
+            write_bytes(Path(args.output), data)
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
         print(f"wrote {args.output} ({_size(len(data))})", file=sys.stderr)
     return EXIT_OK
 

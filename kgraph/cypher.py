@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 class CypherError(KgraphError):
     """A Cypher query that grand-cypher cannot parse or run."""
 
+    exit_code = 2  # on the command line, the query given is what is wrong
+
 
 def labelled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of the graph with the ``__labels__`` grand-cypher matches on, and an ``id`` on every node."""

@@ -38,12 +38,12 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 
 
-_LINE_CHARS = r"[^\x00-\x1f\x7f-\x9f]"
-_TEXT_CHARS = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]"
-#: One line: no control character or line break, and not blank.
-LINE_PATTERN = rf"^{_LINE_CHARS}*[^\s\x00-\x1f\x7f-\x9f]{_LINE_CHARS}*$"
-#: Free text: no control character but tab and line feed, and not blank.
-TEXT_PATTERN = rf"^{_TEXT_CHARS}*[^\s\x00-\x1f\x7f-\x9f]{_TEXT_CHARS}*$"
+_LINE_CHARS = r"[^\x00-\x1f\x7f-\x9f\ufffe\uffff]"
+_TEXT_CHARS = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"
+#: One line: no control character, line break or non-character (U+FFFE, U+FFFF), and not blank.
+LINE_PATTERN = rf"^{_LINE_CHARS}*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff]{_LINE_CHARS}*$"
+#: Free text: the same, but tabs and line feeds are allowed.
+TEXT_PATTERN = rf"^{_TEXT_CHARS}*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff]{_TEXT_CHARS}*$"
 
 
 #: A stable, readable identifier. (Checked in pydantic's core for speed; the loader words the error.)

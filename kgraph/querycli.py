@@ -153,8 +153,7 @@ def _path(args: argparse.Namespace) -> int:
     for path in [] if args.json else paths:
         print(path)
     if not paths:
-        print(f"no path between {args.a!r} and {args.b!r}", file=sys.stderr)
-        return 1
+        print(f"(no path between {args.a!r} and {args.b!r})", file=sys.stderr)
     return 0
 
 

@@ -157,7 +157,7 @@ def test_query_top_and_cypher():
             2,
             "kgraph: error: time window: 'July' is not a valid EDTF date",
         ),
-        (["query", "cypher", "seeds", "MATCH (e RETURN e"], 1, "kgraph: error: Cypher query failed"),
+        (["query", "cypher", "seeds", "MATCH (e RETURN e"], 2, "kgraph: error: Cypher query failed"),
         (["query", "why", "nowhere", "a", "b"], 2, "kgraph: error: nowhere: no such file or folder"),
         (["query", "timeline", "tests/fixtures/invalid/unknown-reference"], 1, "unknown actor 'ann-exampel'"),
     ],
@@ -166,3 +166,47 @@ def test_query_errors_are_messages(args, code, message):
     result = kgraph_cli(*args)
     assert result.returncode == code
     assert message in result.stderr
+
+
+BROKEN = "tests/fixtures/invalid/unknown-reference"
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["validate", "seeds"], 0),
+        (["validate", BROKEN], 1),
+        (["validate", "nowhere"], 2),
+        (["validate"], 2),
+        (["schema", "--check"], 0),
+        (["schema", "--bogus"], 2),
+        (["build", "seeds", "--out", "{tmp}/out"], 0),
+        (["build", "seeds", "--out", "exports", "--check"], 0),
+        (["build", BROKEN, "--out", "{tmp}/out"], 1),
+        (["build", "nowhere", "--out", "{tmp}/out"], 2),
+        (["build", "seeds", "--out", "{tmp}/a-file"], 2),
+        (["build", "seeds"], 2),
+        (["export", "seeds", "--format", "gexf", "-o", "{tmp}/g.gexf"], 0),
+        (["export", BROKEN, "--format", "gexf"], 1),
+        (["export", "seeds", "--format", "svg"], 2),
+        (["export", "seeds", "--format", "gexf", "-o", "{tmp}/no/such/folder.gexf"], 2),
+        (["query", "connections", "seeds", "ICRC"], 0),
+        (["query", "connections", BROKEN, "ann-example"], 1),
+        (["query", "connections", "seeds", "Nobody Atall"], 2),
+        (["query", "path", "seeds", "Armenpress", "Iran", "--via", "relations"], 0),
+        (["query", "why", "seeds", "ICRC", "Iran"], 0),
+        (["query", "events", "seeds", "--during", "not a date"], 2),
+        (["query", "timeline", "seeds"], 0),
+        (["query", "top", "seeds", "--by", "fame"], 2),
+        (["query", "cypher", "seeds", "MATCH (n RETURN n"], 2),
+        (["synth", "{tmp}/synthetic", "--events", "30"], 0),
+        (["synth", "{tmp}/synthetic", "--events", "0"], 2),
+        (["synth", "seeds", "--events", "30"], 2),
+    ],
+)
+def test_exit_codes_of_every_command(tmp_path, args, code):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    result = kgraph_cli(*(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert result.returncode == code, result.stderr
+    if code:
+        assert result.stderr.strip()

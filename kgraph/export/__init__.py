@@ -103,17 +103,26 @@ def render_all(kg: KnowledgeGraph) -> dict[str, bytes]:
 
 
 def build(kg: KnowledgeGraph, out: str | os.PathLike[str], progress: bool = False) -> list[Written]:
-    """Write every export into folder ``out`` (created if needed); nothing is written unless all rendered."""
+    """Write every export into folder ``out`` (created if needed); nothing is written unless all rendered.
+
+    Temporary files that an interrupted earlier build left in ``out`` are removed.
+    """
     from kgraph.output import write_bytes
     from kgraph.perf import progress as show_progress
 
     files = render_all(kg)
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    return [
-        Written(write_bytes(folder / name, data), len(data))
-        for name, data in show_progress(files.items(), progress, "writing")
-    ]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            for leftover in folder.glob(f".{name}.*.tmp"):
+                leftover.unlink()
+        return [
+            Written(write_bytes(folder / name, data), len(data))
+            for name, data in show_progress(files.items(), progress, "writing")
+        ]
+    except OSError as exc:
+        raise UsageError(f"{folder}: cannot write the exports there: {exc.strerror or exc}") from None
 
 
 def stale(kg: KnowledgeGraph, out: str | os.PathLike[str]) -> list[str]:

@@ -30,7 +30,7 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.export.prepare import edge_id, node_token
+from kgraph.export.prepare import edge_id, label_of, node_token
 from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
 
 #: Graphs with more nodes than this get positions from Python and no physics.
@@ -163,7 +163,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         kind = str(data.get("kind") or "other")
         style = node_style(kind, degree[node])
         aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
-        label = str(data.get("label") or "").strip() or str(node)
+        label = label_of(data.get("label"), node)
         item: dict[str, Any] = {
             "id": str(node),
             "label": label,

@@ -99,6 +99,12 @@ class Prepared:
     description: str
 
 
+def label_of(value: Any, fallback: Any) -> str:
+    """A label exactly as given, or the fallback when it is missing or blank."""
+    text = "" if value is None else str(value)
+    return text if text.strip() else str(fallback)
+
+
 def _day(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()[:10]
@@ -127,7 +133,7 @@ def prepare(graph: nx.Graph) -> Prepared:
     node_rows, node_extra = [], []
     for node, data in graph.nodes(data=True):
         flat = flatten(data, GEPHI_NODE_NAMES - {"label"})
-        label = str(data.get("label") or "").strip() or str(node)
+        label = label_of(data.get("label"), node)
         flat["label"] = label
         if tokens[node] != str(node):
             flat["original_id"] = str(node)
@@ -149,7 +155,7 @@ def prepare(graph: nx.Graph) -> Prepared:
         if "kind" in data and "category" not in data:  # GEXF's own edge ``kind`` is the type; see the module notes
             data = {("category" if k == "kind" else k): v for k, v in data.items()}
         flat = flatten(data, GEPHI_EDGE_NAMES - {"label"})
-        label = str(data.get("label") or "").strip() or str(data.get("type") or key or "edge")
+        label = label_of(data.get("label"), data.get("type") or key or "edge")
         flat["label"] = label
         identifier = edge_id(tokens[u], tokens[v], key, edge_ids)
         kind = str(data.get("type") or data.get("category") or key or "edge")

@@ -1,0 +1,190 @@
+"""Reliability: hostile input gives messages within bounded time and memory; builds are whole or not at all.
+
+The committed broken corpora are in tests/fixtures/invalid (see test_loader); the ones here are made at
+run time: too large to commit, or links that git cannot carry portably.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kgraph.cli import main
+
+from .paths import FIXTURES, ROOT, SEEDS
+
+INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+MEMORY_LIMIT = 2 * 1024**3
+TIME_LIMIT = 60
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def kgraph_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run kgraph in a process limited to 2 GB of memory and a minute."""
+    result = subprocess.run(
+        [sys.executable, "-m", "kgraph", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limits,
+    )
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def corpus_from_valid(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "valid", folder)
+    return folder
+
+
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
+def test_every_broken_corpus_exits_1_with_its_messages(case, capsys, monkeypatch):
+    monkeypatch.chdir(case)
+    assert main(["validate", "."]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:-1] == (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert "problem" in err[-1]
+
+
+def test_a_50_mb_string(tmp_path):
+    corpus = corpus_from_valid(tmp_path)
+    (corpus / "registry.yaml").write_text("groups:\n  - id: big\n    name: " + "B" * 50_000_000 + "\n    kind: crowd\n")
+    started = time.perf_counter()
+    result = kgraph_cli("validate", str(corpus))
+    assert result.returncode == 1
+    assert (
+        result.stderr.splitlines()[0]
+        == f"{corpus}/registry.yaml:3: groups[0].name: longer than 1,000 characters (50,000,000)"
+    )
+    assert time.perf_counter() - started < 30
+
+
+def test_nesting_10000_deep(tmp_path):
+    corpus = corpus_from_valid(tmp_path)
+    (corpus / "registry.yaml").write_text(
+        "groups:\n  - id: deep\n    name: Deep\n    kind: crowd\n    notes: " + "[" * 10_000 + "]" * 10_000 + "\n"
+    )
+    result = kgraph_cli("validate", str(corpus))
+    assert (result.returncode, result.stderr.splitlines()[:-1]) == (
+        1,
+        [f"{corpus}/registry.yaml:5: nesting deeper than 64 levels"],
+    )
+
+
+def test_a_symlinked_source_text_outside_the_corpus(tmp_path):
+    corpus = corpus_from_valid(tmp_path)
+    outside = tmp_path / "elsewhere.txt"
+    shutil.move(corpus / "article.txt", outside)
+    (corpus / "article.txt").symlink_to(outside)
+    result = kgraph_cli("validate", str(corpus))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        f"{corpus}/annotations.yaml:8: source text file 'article.txt' lies outside the corpus folder"
+    ]
+
+
+def test_a_symlinked_annotation_file_outside_the_corpus(tmp_path):
+    corpus = corpus_from_valid(tmp_path)
+    (tmp_path / "secret.yaml").write_text("persons: []\n")
+    (corpus / "registry.yaml").symlink_to(tmp_path / "secret.yaml")
+    result = kgraph_cli("validate", str(corpus))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        f"{corpus}/registry.yaml: links to a file outside the corpus folder; not read"
+    ]
+
+
+def test_a_symlink_loop_is_not_followed(tmp_path):
+    corpus = corpus_from_valid(tmp_path)
+    (corpus / "loop").symlink_to(corpus, target_is_directory=True)
+    assert kgraph_cli("validate", str(corpus)).returncode == 0
+
+
+def test_a_corpus_path_that_does_not_exist(tmp_path):
+    result = kgraph_cli("validate", str(tmp_path / "nowhere"))
+    assert (result.returncode, result.stderr) == (2, f"kgraph: error: {tmp_path / 'nowhere'}: no such file or folder\n")
+
+
+def test_kgraph_never_writes_to_its_inputs(tmp_path):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in corpus.rglob("*") if p.is_file()}
+    for args in (
+        ["validate", str(corpus)],
+        ["build", str(corpus), "--out", str(tmp_path / "out")],
+        ["export", str(corpus), "--format", "json"],
+        ["query", "timeline", str(corpus)],
+    ):
+        assert kgraph_cli(*args).returncode == 0
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in corpus.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_build_killed_midway_leaves_whole_files(tmp_path):
+    """SIGKILL at many moments of a build over earlier exports: every file is the earlier one or the new one, whole."""
+    from kgraph.synth import write
+
+    corpus = tmp_path / "corpus"
+    write(corpus, events=3000, seed=4)
+    out, fresh = tmp_path / "exports", tmp_path / "fresh"
+    shutil.copytree(ROOT / "exports", out)  # the earlier exports: those of the seeds
+    earlier = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert kgraph_cli("build", str(corpus), "--out", str(fresh)).returncode == 0
+    new = {p.name: p.read_bytes() for p in fresh.iterdir()}
+    outcomes = set()
+    for delay in (0.3, 0.8, 1.2, 1.6, 2.0, 2.4, 2.8, 3.2, 3.6, 4.5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kgraph", "build", str(corpus), "--out", str(out), "-q"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for name, data in earlier.items():
+            current = (out / name).read_bytes()
+            assert current in (data, new[name]), f"{name} is neither the earlier nor the new file after {delay} s"
+            outcomes.add("new" if current == new[name] else "earlier")
+        for name, data in earlier.items():
+            (out / name).write_bytes(data)
+    assert "earlier" in outcomes  # killed before writing: the earlier exports intact, byte for byte
+
+
+def test_a_killed_build_leaves_no_temporary_files_behind_after_the_next(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".graph.json.abc123.tmp").write_text("half")
+    assert kgraph_cli("build", str(SEEDS), "--out", str(out)).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in (ROOT / "exports").iterdir())
+
+
+def test_the_memory_limit_is_real():
+    """The limit the tests above run under does stop a process that needs more."""
+    code = "x = bytearray(3 * 1024 ** 3)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, preexec_fn=_limits
+    )
+    assert result.returncode != 0
+    assert "MemoryError" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_written(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    result = kgraph_cli("build", str(SEEDS), "--out", str(blocked))
+    assert result.returncode == 2
+    assert "kgraph: error:" in result.stderr
