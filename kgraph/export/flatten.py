@@ -58,21 +58,34 @@ def readable(value: Any) -> str:
     >>> readable({"wikidata": "Q227"}), readable(["a", 1])
     ('wikidata: Q227', 'a; 1')
     """
+    kind = type(value)
+    if kind is list or kind is tuple:
+        return "; ".join(v if type(v) is str else _readable_dict(v) if type(v) is dict else readable(v) for v in value)
+    if kind is dict:
+        return _readable_dict(value)
+    if isinstance(value, set | frozenset):
+        return "; ".join(readable(v) for v in sorted(value, key=str))
+    if isinstance(value, list | tuple):
+        return "; ".join(readable(v) for v in value)
     if isinstance(value, dict):
-        if "quote" in value:
-            where = "; ".join(
-                p for p in (value.get("source"), value.get("claimed_by") and f"claimed by {value['claimed_by']}") if p
-            )
-            return f"“{value['quote']}”" + (f" ({where})" if where else "")
-        if "name" in value and set(value) <= {"name", "lang", "note"}:
-            return str(value["name"]) + (f" ({value['lang']})" if value.get("lang") else "")
-        if set(value) == {"actor", "role"}:
-            return f"{value['actor']} ({value['role']})"
-        return ", ".join(f"{k}: {readable(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return "; ".join(readable(v) for v in items)
+        return _readable_dict(value)
     return _scalar_text(value)
+
+
+def _readable_dict(value: dict[str, Any]) -> str:
+    if "quote" in value:
+        source, claimant = value.get("source"), value.get("claimed_by")
+        where = (
+            f"{source}; claimed by {claimant}"
+            if source and claimant
+            else source or (f"claimed by {claimant}" if claimant else "")
+        )
+        return f"“{value['quote']}”" + (f" ({where})" if where else "")
+    if "name" in value and len(value) <= 3 and set(value) <= {"name", "lang", "note"}:
+        return str(value["name"]) + (f" ({value['lang']})" if value.get("lang") else "")
+    if len(value) == 2 and "actor" in value and "role" in value:
+        return f"{value['actor']} ({value['role']})"
+    return ", ".join(f"{k}: {readable(v)}" for k, v in value.items())
 
 
 def to_json(value: Any) -> str:
@@ -102,33 +115,84 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
     for raw_name, value in data.items():
         if value is None:
             continue
-        name = name_token(raw_name)
-        if name.lower() in reserved:
+        name = raw_name if raw_name in _PLAIN_NAMES else name_token(raw_name)
+        if reserved and name.lower() in reserved:
             name = f"attr_{name}"
-        if isinstance(value, bool | int | str):
+        kind = type(value)
+        if kind is str or kind is int or kind is bool:
             flat[name] = value
-        elif isinstance(value, float):
-            flat[name] = value if math.isfinite(value) else _scalar_text(value)
-        elif isinstance(value, date | datetime):
-            flat[name] = value.isoformat()
-        elif isinstance(value, list | tuple | set | frozenset | dict):
+        elif kind is list or kind is dict or isinstance(value, list | tuple | set | frozenset | dict):
             flat[name] = to_json(value)
             companion = f"{name}_text"
             if companion not in data:
                 flat[companion] = readable(value)
+        elif isinstance(value, float):
+            flat[name] = value if math.isfinite(value) else _scalar_text(value)
+        elif isinstance(value, date | datetime):
+            flat[name] = value.isoformat()
+        elif isinstance(value, str | int):  # subclasses of text and numbers
+            flat[name] = value
         else:
             flat[name] = str(value)
     return flat
 
 
+_PLAIN_NAMES: set[str] = set()
+
+
+def _remember_plain(names: Iterable[str]) -> None:
+    _PLAIN_NAMES.update(n for n in names if isinstance(n, str) and name_token(n) == n)
+
+
+_remember_plain(
+    [
+        "kind",
+        "type",
+        "label",
+        "aliases",
+        "description",
+        "notes",
+        "external_ids",
+        "part_of",
+        "lat",
+        "lon",
+        "sources",
+        "status",
+        "date",
+        "precision",
+        "earliest",
+        "latest",
+        "earliest_possible",
+        "latest_possible",
+        "date_basis",
+        "date_note",
+        "place",
+        "participants",
+        "evidence",
+        "role",
+        "symmetric",
+        "note",
+        "category",
+    ]
+)
+
+
+_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
 def _type_of(value: Scalar) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    return "string"
+    found = _TYPES.get(type(value))
+    if found is None:  # subclasses
+        return (
+            "boolean"
+            if isinstance(value, bool)
+            else "long"
+            if isinstance(value, int)
+            else "double"
+            if isinstance(value, float)
+            else "string"
+        )
+    return found
 
 
 def unify(types: Iterable[str]) -> str:
@@ -148,8 +212,13 @@ class Table:
         seen: dict[str, set[str]] = {}
         for _, row in (*node_rows, *edge_rows):
             for name, value in row.items():
-                seen.setdefault(name, set()).add(_type_of(value))
+                found = seen.get(name)
+                if found is None:
+                    seen[name] = {_type_of(value)}
+                else:
+                    found.add(_type_of(value))
         self.types = {name: unify(found) for name, found in seen.items()}
+        self._mixed = {name for name, found in seen.items() if len(found) > 1}
         self.rows = [(key, self._coerce(row)) for key, row in node_rows]
         self.edge_rows = [(key, self._coerce(row)) for key, row in edge_rows]
 
@@ -159,6 +228,8 @@ class Table:
         return cls([(n, flatten(d)) for n, d in nodes], [])
 
     def _coerce(self, row: dict[str, Scalar]) -> dict[str, Scalar]:
+        if not self._mixed or self._mixed.isdisjoint(row):
+            return row  # every value already has its attribute's one type
         out: dict[str, Scalar] = {}
         for name, value in row.items():
             wanted = self.types[name]

@@ -26,6 +26,8 @@ _NOT_DATA = {"label"}  # written as the element's own attribute
 
 
 def _value(value: object) -> str:
+    if type(value) is str:
+        return xml_escape(value, attribute=True)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

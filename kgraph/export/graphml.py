@@ -23,6 +23,8 @@ _TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "s
 
 
 def _value(value: object) -> str:
+    if type(value) is str:
+        return xml_escape(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

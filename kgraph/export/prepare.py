@@ -33,6 +33,7 @@ from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, Ta
 from kgraph.export.style import Style, edge_color, node_style
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NEEDS_ESCAPE = re.compile('[&<>"\x00-\x1f\ufffe\uffff\ud800-\udfff]')
 _NMTOKEN = re.compile(r"^[\w.\-:]+$", re.UNICODE)
 _NOT_NAME_CHAR = re.compile(r"[^\w.\-:]|_x", re.UNICODE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,6 +44,8 @@ FIXED_DATE = "2000-01-01"
 
 def xml_escape(text: str, attribute: bool = False) -> str:
     """Text made safe for XML content, or for a double-quoted attribute value."""
+    if not _NEEDS_ESCAPE.search(text):  # most values: nothing to do
+        return text
     text = _ILLEGAL_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if attribute:
         return text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
