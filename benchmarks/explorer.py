@@ -12,24 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
-
 from kgraph.export.html import to_html
-
-
-def generated(n: int) -> nx.MultiDiGraph:
-    """A graph of ``n`` nodes of every kind, about 1.3 edges a node, with dates."""
-    graph = nx.MultiDiGraph()
-    kinds = ["person", "organization", "group", "place", "event"]
-    for i in range(n):
-        graph.add_node(f"n{i}", kind=kinds[i % 5], label=f"Node {i}", earliest=f"20{10 + i % 14}-01-01")
-    for i in range(1, n):
-        graph.add_edge(f"n{i}", f"n{(i * 7919) % i}", key="link", kind="participation", type="agent", label="agent")
-        if i % 3 == 0:
-            graph.add_edge(
-                f"n{i}", f"n{(i * 31) % n}", key="rel", kind="relation", type="allied_with", label="allied with"
-            )
-    return graph
+from kgraph.synth import graph_of_size
 
 
 def main() -> None:
@@ -37,7 +21,7 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    graph = generated(args.nodes)
+    graph = graph_of_size(args.nodes)
     exports = []
     for _ in range(args.runs):
         started = time.perf_counter()

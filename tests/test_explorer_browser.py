@@ -244,17 +244,9 @@ def test_markup_in_annotations_stays_text(browser, tmp_path):
 
 
 def big_graph(n: int = 5000) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    kinds = ["person", "organization", "group", "place", "event"]
-    for i in range(n):
-        graph.add_node(f"n{i}", kind=kinds[i % 5], label=f"Node {i}", earliest=f"20{10 + i % 14}-01-01")
-    for i in range(1, n):
-        graph.add_edge(f"n{i}", f"n{(i * 7919) % i}", key="link", kind="participation", type="agent", label="agent")
-        if i % 3 == 0:
-            graph.add_edge(
-                f"n{i}", f"n{(i * 31) % n}", key="rel", kind="relation", type="allied_with", label="allied with"
-            )
-    return graph
+    from kgraph.synth import graph_of_size
+
+    return graph_of_size(n)
 
 
 def test_a_5000_node_graph_draws(browser, tmp_path):
