@@ -1,8 +1,12 @@
 """Dates as reporting gives them: EDTF strings with bounds you can sort and filter on.
 
 Annotations write dates in the Library of Congress Extended Date/Time Format
-(EDTF), parsed by the ``edtf`` library. A :class:`TimeSpan` keeps the text as
-written and exposes two pairs of bounds:
+(EDTF), parsed by the ``edtf`` library. Its parser takes milliseconds a date,
+so the common forms (a year, month or day; intervals of them with open or
+unknown ends; a qualifier on the whole date, the month or the day) are
+computed here with the library's own rules, which a property test checks
+against the library; every other form goes to the library. A
+:class:`TimeSpan` keeps the text as written and exposes two pairs of bounds:
 
 * ``earliest`` / ``latest``: the days the date covers taken at face value
   (``2023-07`` covers 1 to 31 July 2023);
