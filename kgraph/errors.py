@@ -61,10 +61,6 @@ class NotFoundError(KgraphError, LookupError):
         super().__init__(f"nothing is named {name!r}{hint}")
 
 
-class SchemaStaleError(KgraphError):
-    """A generated schema file differs from what the models generate now."""
-
-
 def _or_list(items: list[str]) -> str:
     quoted = [repr(i) for i in items]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

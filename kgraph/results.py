@@ -8,7 +8,6 @@ is installed (``pip install "kgraph[pandas]"``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -148,8 +147,3 @@ class Ranked:
     name: str
     kind: str
     score: float
-
-
-def results(items: Iterable[T]) -> Results[T]:
-    """Wrap items in a :class:`Results` list."""
-    return Results(items)

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import kgraph
 
-from .paths import FIXTURES, ROOT, SCHEMAS
-
-
-def kgraph_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "kgraph", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    assert "Traceback" not in result.stderr
-    return result
+from .cli import kgraph_cli
+from .paths import FIXTURES, SCHEMAS
 
 
 def test_validate_seeds():

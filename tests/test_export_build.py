@@ -5,24 +5,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from kgraph.export import FILES, build, render, render_all, stale
 from kgraph.graph import KnowledgeGraph
 
+from .cli import kgraph_cli
 from .paths import ROOT, SEEDS
 
 EXPORTS = ROOT / "exports"
-
-
-def kgraph_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "kgraph", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    assert "Traceback" not in result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ run time: too large to commit, or links that git cannot carry portably.
 
 from __future__ import annotations
 
-import resource
 import shutil
 import signal
 import subprocess
@@ -18,30 +17,11 @@ import pytest
 
 from kgraph.cli import main
 
+from .cli import kgraph_cli as run_cli
+from .cli import limit_memory
 from .paths import FIXTURES, ROOT, SEEDS
 
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
-MEMORY_LIMIT = 2 * 1024**3
-TIME_LIMIT = 60
-
-
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-def kgraph_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run kgraph in a process limited to 2 GB of memory and a minute."""
-    result = subprocess.run(
-        [sys.executable, "-m", "kgraph", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=TIME_LIMIT,
-        preexec_fn=_limits,
-    )
-    assert "Traceback" not in result.stderr
-    return result
 
 
 def corpus_from_valid(tmp_path: Path) -> Path:
@@ -176,7 +156,7 @@ def test_the_memory_limit_is_real():
     """The limit the tests above run under does stop a process that needs more."""
     code = "x = bytearray(3 * 1024 ** 3)"
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, preexec_fn=_limits
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, preexec_fn=limit_memory
     )
     assert result.returncode != 0
     assert "MemoryError" in result.stderr
@@ -188,3 +168,8 @@ def test_an_output_folder_that_cannot_be_written(tmp_path):
     result = kgraph_cli("build", str(SEEDS), "--out", str(blocked))
     assert result.returncode == 2
     assert "kgraph: error:" in result.stderr
+
+
+def kgraph_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """kgraph in a process limited to 2 GB of memory and a minute."""
+    return run_cli(*args, limited=True)

@@ -93,6 +93,25 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
+def json_ready(value: Any, keep_none: bool = True) -> Any:
+    """A value as JSON data: dates as ISO text, sets as sorted lists, infinities and other objects as text.
+
+    >>> json_ready({"when": date(2023, 7, 12), "tags": {"b", "a"}, "gone": None}, keep_none=False)
+    {'when': '2023-07-12', 'tags': ['a', 'b']}
+    """
+    if isinstance(value, dict):
+        return {str(k): json_ready(v, keep_none) for k, v in value.items() if keep_none or v is not None}
+    if isinstance(value, list | tuple):
+        return [json_ready(v, keep_none) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((json_ready(v, keep_none) for v in value), key=str)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()

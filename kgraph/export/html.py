@@ -30,6 +30,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.export.flatten import json_ready
 from kgraph.export.prepare import edge_id, label_of, node_token
 from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
 
@@ -50,21 +51,6 @@ def _vis_network_js() -> str:
     import pyvis
 
     return resources.files(pyvis).joinpath("lib", "vis-9.1.2", "vis-network.min.js").read_text(encoding="utf-8")
-
-
-def _plain(value: Any) -> Any:
-    """Attribute values as JSON data (dates as text, sets as sorted lists)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_plain(v) for v in value), key=str)
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value) if not hasattr(value, "isoformat") else value.isoformat()
 
 
 def _bounds(data: dict[str, Any]) -> list[str | None]:
@@ -176,7 +162,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             "t": _bounds(data),
             "uncertain": "~" in str(data.get("date", "")) or "?" in str(data.get("date", "")),
             "names": [label, *(str(a.get("name")) for a in aliases if isinstance(a, dict) and a.get("name"))],
-            "details": _plain(data),
+            "details": json_ready(data, keep_none=False),
         }
         if node in positions:
             item["x"], item["y"] = positions[node]
@@ -205,7 +191,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
                 "label": str(data.get("label") or edge_type),
                 "color": hex_color(edge_color(kind)),
                 "t": _bounds(data),
-                "details": _plain(data),
+                "details": json_ready(data, keep_none=False),
             }
         )
         if kind not in edge_kinds:
@@ -221,7 +207,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         "edges": edges,
         "directed": graph.is_directed(),
         "edgeLabels": len(edges) <= EDGE_LABEL_THRESHOLD,
-        "sources": _plain(sources) if isinstance(sources, dict) else {},
+        "sources": json_ready(sources, keep_none=False) if isinstance(sources, dict) else {},
         "legend": {
             "nodes": [
                 {"name": k, "color": hex_color(NODE_COLORS.get(k, (136, 136, 136))), "shape": _CSS_SHAPES[s]}

@@ -19,37 +19,22 @@ True
 from __future__ import annotations
 
 import json
-import math
 import os
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kgraph.errors import KgraphError
+from kgraph.export.flatten import json_ready
 
 
 class GraphFileError(KgraphError):
     """A graph file that cannot be read or written as kgraph's node-link JSON."""
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_plain(v) for v in value), key=str)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    return value
-
-
 def _line(item: dict[str, Any]) -> str:
-    return json.dumps(_plain(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(json_ready(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def to_json(graph: nx.Graph) -> str:
