@@ -1,7 +1,7 @@
 """The HTML explorer in a real browser: headless Chromium (Debian's) driven by Playwright.
 
-Every page is opened from file:// with every other request blocked and
-recorded. A screenshot of the seed explorer is saved under test-output/.
+Every test opens its own page (the browser is shared by the module), from file://, with every other
+request blocked and recorded. A screenshot of the seed explorer is saved under test-output/.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kgraph.export.html import to_html
+from kgraph.export.html import PANEL_FIELDS, to_html
 from kgraph.graph import KnowledgeGraph
 
 from .paths import ROOT
@@ -72,6 +72,9 @@ class Page:
             self.requests.append(route.request.url)
             route.abort()
 
+    def close(self) -> None:
+        self.page.close()
+
     def js(self, expression: str, arg: Any = None) -> Any:
         return self.page.evaluate(expression, arg)
 
@@ -91,11 +94,46 @@ class Page:
         )
 
 
+@pytest.fixture
+def open_page(browser) -> Iterator[Any]:
+    """Opens pages for one test and closes them after it, so that no test sees another's clicks and filters."""
+    pages: list[Page] = []
+
+    def opened(path: Path) -> Page:
+        pages.append(Page(browser, path))
+        return pages[-1]
+
+    yield opened
+    for page in pages:
+        page.close()
+
+
 @pytest.fixture(scope="module")
-def seed_page(browser, seeds, tmp_path_factory) -> Page:
-    path = tmp_path_factory.mktemp("explorer") / "graph.html"
+def seed_file(seeds, tmp_path_factory) -> Path:
+    path: Path = tmp_path_factory.mktemp("explorer") / "graph.html"
     KnowledgeGraph(seeds).to_html(path)
-    return Page(browser, path)
+    return path
+
+
+@pytest.fixture
+def seed_page(open_page, seed_file) -> Page:
+    """A fresh page of the seed explorer for each test."""
+    page: Page = open_page(seed_file)
+    return page
+
+
+def test_each_test_gets_a_fresh_page(seed_page):
+    """Part one of two: this test leaves a filter unticked and a node selected; the next one must not see them."""
+    seed_page.page.uncheck('input[data-filter="kind"][value="place"]')
+    seed_page.js("kgraph.select('icrc', false)")
+    assert seed_page.hidden("shusha")
+
+
+def test_each_test_gets_a_fresh_page_too(seed_page):
+    """Part two: a new page, with every filter ticked and nothing selected."""
+    assert not seed_page.hidden("shusha")
+    assert seed_page.js("kgraph.network.getSelectedNodes()") == []
+    assert seed_page.page.locator('input[data-filter="kind"][value="place"]').is_checked()
 
 
 def test_the_seed_explorer_draws_every_node_and_edge_offline(seed_page, seeds):
@@ -184,6 +222,40 @@ def test_filters_hide_by_kind_type_role_and_relation(seed_page):
     assert seed_page.errors == []
 
 
+#: The panel's labels that are also attribute names: what it shows under any other label must not be listed raw.
+SAME_NAME = {"date", "status", "place", "description", "notes", "sources", "note"}
+
+
+def panel_terms(page: Page) -> list[str]:
+    return list(page.js("Array.from(document.querySelectorAll('#panel dt'), dt => dt.textContent)"))
+
+
+def test_the_panel_shows_each_attribute_once_and_lists_the_others_by_name(open_page, seeds, tmp_path):
+    graph = KnowledgeGraph(seeds).graph.copy()
+    graph.nodes["shusha"]["motto"] = "a town on a rock"
+    graph.edges["stepanakert", "artsakh-republic", "stepanakert--capital-of--artsakh-republic"]["since"] = "1923"
+    path = tmp_path / "extra.html"
+    path.write_text(to_html(graph), encoding="utf-8")
+    page = open_page(path)
+    for node in graph:
+        page.js("id => kgraph.select(id, false)", node)
+        terms = panel_terms(page)
+        assert len(terms) == len(set(terms)), (node, terms)
+        assert not set(terms) & (set(PANEL_FIELDS["node"]) - SAME_NAME), (node, terms)
+    page.js("kgraph.select('shusha', false)")
+    assert "motto" in panel_terms(page)
+    assert "coordinates" in panel_terms(page)
+    for edge in page.js("kgraph.data.edges.map(e => e.id)"):
+        page.js("id => kgraph.network.emit('click', {nodes: [], edges: [id]})", edge)
+        terms = panel_terms(page)
+        assert len(terms) == len(set(terms)), (edge, terms)
+        assert not set(terms) & (set(PANEL_FIELDS["edge"]) - SAME_NAME), (edge, terms)
+    page.js("kgraph.network.emit('click', {nodes: [], edges: ['stepanakert--capital-of--artsakh-republic']})")
+    assert panel_terms(page)[:2] == ["from", "to"]
+    assert "since" in panel_terms(page)
+    assert page.errors == []
+
+
 PAYLOADS = [
     "<script>window.__xss = 'script'</script>",
     "<img src=x onerror=\"window.__xss = 'img'\">",
@@ -220,10 +292,10 @@ def payload_graph() -> nx.MultiDiGraph:
     return graph
 
 
-def test_markup_in_annotations_stays_text(browser, tmp_path):
+def test_markup_in_annotations_stays_text(open_page, tmp_path):
     path = tmp_path / "payloads.html"
     path.write_text(to_html(payload_graph(), title=PAYLOADS[2]), encoding="utf-8")
-    page = Page(browser, path)
+    page = open_page(path)
     assert page.js("kgraph.network.body.nodeIndices.length") == len(PAYLOADS)
     assert page.page.title() == PAYLOADS[2]
     for node in PAYLOADS:
@@ -249,12 +321,12 @@ def big_graph(n: int = 5000) -> nx.MultiDiGraph:
     return graph_of_size(n)
 
 
-def test_a_5000_node_graph_draws(browser, tmp_path):
+def test_a_5000_node_graph_draws(open_page, tmp_path):
     """The time to interactive is measured and printed by benchmarks/explorer.py; here it only has to draw."""
     graph = big_graph()
     path = tmp_path / "big.html"
     path.write_text(to_html(graph), encoding="utf-8")
-    page = Page(browser, path)
+    page = open_page(path)
     assert page.js("kgraph.network.body.nodeIndices.length") == 5000
     assert page.js("kgraph.network.body.edgeIndices.length") == graph.number_of_edges()
     assert page.js("kgraph.data.options.physics.enabled") is False

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kgraph.export.html import LAYOUT_THRESHOLD, explorer_data, layout, to_html
+from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data, layout, to_html
 from kgraph.graph import KnowledgeGraph
 
 from .hostile import CONTROL, XML_HOSTILE, hostile_graph
@@ -90,9 +90,24 @@ def test_every_node_and_edge_is_in_the_data(kg):
     assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
     shusha = next(n for n in data["nodes"] if n["id"] == "shusha")
     assert shusha["names"] == ["Shusha", "Shushi", "Şuşa"]
-    assert data["filters"]["role"][:2] == ["addressee", "affected"]
-    assert "capital_of" in data["filters"]["relation"]
+    filters = {group["name"]: group for group in data["filters"]}
+    assert list(filters) == ["kind", "type", "role", "relation"]
+    assert filters["kind"]["values"] == ["group", "organization", "person", "place"]
+    assert filters["role"]["values"][:2] == ["addressee", "affected"]
+    assert (filters["role"]["items"], filters["role"]["kind"]) == ("edges", "participation")
+    assert "capital_of" in filters["relation"]["values"]
     assert data["options"]["physics"]["enabled"] is True
+
+
+def test_the_panel_knows_every_attribute_the_graph_puts_on_nodes_and_edges(kg):
+    """The page's field lists name exactly the attributes kgraph's graph has: a new one must be given its place."""
+    data = explorer_data(kg.graph)
+    assert data["fields"] == {items: list(names) for items, names in PANEL_FIELDS.items()}
+    assert set(data["fields"]["node"]) == {k for _, d in kg.graph.nodes(data=True) for k in d}
+    assert set(data["fields"]["edge"]) == {k for *_, d in kg.graph.edges(data=True) for k in d}
+    kinds = {d["kind"] for _, d in kg.graph.nodes(data=True)} | {d["kind"] for *_, d in kg.graph.edges(data=True)}
+    assert set(data["kinds"].values()) <= kinds
+    assert {group["kind"] for group in data["filters"]} - {None} <= kinds
 
 
 def test_large_graphs_get_positions_and_no_physics():

@@ -42,6 +42,45 @@ EDGE_LABEL_THRESHOLD = 400
 _SHAPES = {"disc": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 _CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 
+#: The kinds the explorer treats in their own way: events are dated, filtered by type and laid out on the
+#: timeline; participation and relation edges are filtered by type (role, relation), relations drawn thicker.
+EVENT, PARTICIPATION, RELATION = "event", "participation", "relation"
+#: The ISO bounds of a date (see kgraph.graph.date_attributes): face value first, then the widened ones.
+_BOUNDS = ("earliest", "latest", "earliest_possible", "latest_possible")
+_IDENTITY = ("kind", "type", "label")
+_DATE = ("date", "precision", *_BOUNDS)
+#: The graph attributes the side panel shows in its own way (or leaves out, as kind and type, shown as badges);
+#: it lists every other attribute under its own name. The page gets them as ``data.fields``.
+PANEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "node": (
+        *_IDENTITY,
+        *_DATE,
+        "status",
+        "date_basis",
+        "date_note",
+        "place",
+        "part_of",
+        "description",
+        "aliases",
+        "external_ids",
+        "lat",
+        "lon",
+        "notes",
+        "sources",
+        "participants",
+        "evidence",
+    ),
+    "edge": (*_IDENTITY, "role", *_DATE, "description", "note", "symmetric", "evidence"),
+}
+#: The filter groups, in the order the sidebar shows them: each hides the nodes or edges (of one kind, or of any)
+#: whose attribute has an unticked value. Their values are found in the graph.
+FILTER_GROUPS: tuple[dict[str, str | None], ...] = (
+    {"name": "kind", "title": "Entities", "items": "nodes", "kind": None, "attribute": "kind"},
+    {"name": "type", "title": "Event types", "items": "nodes", "kind": EVENT, "attribute": "type"},
+    {"name": "role", "title": "Roles", "items": "edges", "kind": PARTICIPATION, "attribute": "type"},
+    {"name": "relation", "title": "Relations", "items": "edges", "kind": RELATION, "attribute": "type"},
+)
+
 
 def _template(name: str) -> str:
     return resources.files("kgraph").joinpath("templates", name).read_text(encoding="utf-8")
@@ -54,10 +93,7 @@ def _vis_network_js() -> str:
 
 
 def _bounds(data: dict[str, Any]) -> list[str | None]:
-    return [
-        data.get(k) if isinstance(data.get(k), str) else None
-        for k in ("earliest", "latest", "earliest_possible", "latest_possible")
-    ]
+    return [data.get(k) if isinstance(data.get(k), str) else None for k in _BOUNDS]
 
 
 def _darker(rgb: tuple[int, int, int]) -> str:
@@ -137,6 +173,10 @@ def _options(directed: bool, big: bool) -> dict[str, Any]:
     return options
 
 
+def _filters(**values: list[str]) -> list[dict[str, Any]]:
+    return [{**group, "values": values[str(group["name"])]} for group in FILTER_GROUPS]
+
+
 def explorer_data(graph: nx.Graph) -> dict[str, Any]:
     """Everything the explorer page shows, as JSON-ready data, built in one pass over the graph."""
     big = graph.number_of_nodes() > LAYOUT_THRESHOLD
@@ -168,7 +208,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             item["x"], item["y"] = positions[node]
         nodes.append(item)
         kinds.setdefault(kind, item["shape"])
-        if kind == "event":
+        if kind == EVENT:
             types.add(item["type"])
     edges, edge_kinds, roles, relations = [], [], set(), set()
     used: set[str] = set()
@@ -196,9 +236,9 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         )
         if kind not in edge_kinds:
             edge_kinds.append(kind)
-        if kind == "participation":
+        if kind == PARTICIPATION:
             roles.add(edge_type)
-        elif kind == "relation":
+        elif kind == RELATION:
             relations.add(edge_type)
     sources = graph.graph.get("sources")
     order = list(NODE_COLORS)
@@ -218,12 +258,14 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
                 for k in sorted(edge_kinds, key=lambda k: (list(EDGE_COLORS).index(k) if k in EDGE_COLORS else 99, k))
             ],
         },
-        "filters": {
-            "kind": sorted(k for k in kinds if k != "event"),
-            "type": sorted(types),
-            "role": sorted(roles),
-            "relation": sorted(relations),
-        },
+        "filters": _filters(
+            kind=sorted(k for k in kinds if k != EVENT),
+            type=sorted(types),
+            role=sorted(roles),
+            relation=sorted(relations),
+        ),
+        "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
+        "kinds": {"event": EVENT, "relation": RELATION},
         "options": _options(graph.is_directed(), big),
     }
 

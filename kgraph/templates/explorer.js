@@ -1,433 +1,587 @@
 /* kgraph explorer: the graph, a legend, filters, a time window and a linked timeline.
-   Annotation text is data: it is only ever set as textContent, never parsed as markup. */
-(function () {
+   Annotation text is data: it is only ever set as textContent, never parsed as markup.
+   The page's data (kgraph/export/html.py) names everything that comes from the graph: its kinds, the filter
+   groups, the colours and the attributes the side panel shows in its own way. Every name is defined above
+   its first use. */
+(() => {
   "use strict";
 
-  var data = JSON.parse(document.getElementById("kgraph-data").textContent);
-  var DAY = 86400000;
-  var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
-  var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
+  const data = JSON.parse(document.getElementById("kgraph-data").textContent);
+  const { kinds, fields } = data;
+  const DAY = 86400000;
+  /* The page's own colours: dimmed nodes, highlight borders, labels, the timeline's grid. */
+  const INK = {
+    dim: "#e6e6e6",
+    dimBorder: "#d0d0d0",
+    dimText: "#b5b5b5",
+    text: "#222",
+    strong: "#111",
+    edgeText: "#555",
+    halo: "#ffffff",
+    tick: "#e4e4e4",
+    lane: "#f0f0f0",
+  };
+  const HINT = "Click a node or an edge to see its details and the evidence for it.";
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const edgeById = new Map(data.edges.map((e) => [e.id, e]));
 
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k === "className") node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
+  /* ---------- helpers ---------- */
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, value] of Object.entries(attrs)) {
+      if (k === "text") node.textContent = value;
+      else if (k === "className") node.className = value;
+      else node.setAttribute(k, value);
+    }
+    for (const child of children) {
       if (child === null || child === undefined) continue;
       node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     }
     return node;
-  }
-  function svg(tag, attrs) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]);
-    });
+  };
+  const svg = (tag, attrs = {}) => {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, value] of Object.entries(attrs)) {
+      if (k === "text") node.textContent = value;
+      else node.setAttribute(k, value);
+    }
     return node;
-  }
-  function fold(text) {
-    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
-  }
-  function day(iso) { return iso ? Math.floor(Date.parse(iso + "T00:00:00Z") / DAY) : null; }
-  function iso(dayNumber) { return new Date(dayNumber * DAY).toISOString().slice(0, 10); }
-  function plain(value) {
+  };
+  const fold = (text) =>
+    String(text)
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
+  const day = (isoDay) => (isoDay ? Math.floor(Date.parse(`${isoDay}T00:00:00Z`) / DAY) : null);
+  const iso = (dayNumber) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
+  const plain = (value) => {
     if (value === null || value === undefined) return "";
     if (Array.isArray(value)) return value.map(plain).join("; ");
-    if (typeof value === "object") return Object.keys(value).map(function (k) { return k + ": " + plain(value[k]); }).join(", ");
+    if (typeof value === "object") {
+      return Object.entries(value)
+        .map(([k, v]) => `${k}: ${plain(v)}`)
+        .join(", ");
+    }
     return String(value);
-  }
+  };
+  const spaced = (name) => String(name).replace(/_/g, " ");
 
   /* ---------- time: [face start, face end, possible start, possible end] as day numbers ---------- */
-  function times(item) {
-    var t = item.t || [null, null, null, null];
-    return t.map(day);
+  const times = (item) => (item.t || [null, null, null, null]).map(day);
+  const dated = [...data.nodes, ...data.edges].map(times).filter((t) => t[0] !== null || t[1] !== null);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (const t of dated) {
+    for (const d of [t[0], t[1]]) {
+      if (d !== null) {
+        minDay = Math.min(minDay, d);
+        maxDay = Math.max(maxDay, d);
+      }
+    }
   }
-  var dated = data.nodes.concat(data.edges).map(times).filter(function (t) { return t[0] !== null || t[1] !== null; });
-  var minDay = Infinity, maxDay = -Infinity;
-  dated.forEach(function (t) {
-    [t[0], t[1]].forEach(function (d) { if (d !== null) { minDay = Math.min(minDay, d); maxDay = Math.max(maxDay, d); } });
-  });
-  var hasTime = dated.length > 0;
+  const hasTime = dated.length > 0;
 
-  var state = {
-    from: hasTime ? minDay : null, to: hasTime ? maxDay : null,
-    off: { kind: new Set(), type: new Set(), role: new Set(), relation: new Set() },
-    hideIsolated: false, selected: null, mode: "overlapping"
+  /* ---------- state ---------- */
+  const noFilters = () => Object.fromEntries(data.filters.map((group) => [group.name, new Set()]));
+  const state = {
+    from: hasTime ? minDay : null,
+    to: hasTime ? maxDay : null,
+    off: noFilters(),
+    hideIsolated: false,
+    selected: null,
+    mode: "overlapping",
+    visibleNodes: new Set(data.nodes.map((n) => n.id)),
+    visibleEdges: new Set(data.edges.map((e) => e.id)),
+    dimmed: false,
   };
 
   /* The same two questions as kgraph's Python API: could the date fall in the window (overlapping), or
      does it certainly fall in it (within)? Both use the widened bounds; an open end is never certainly inside.
      Undated things (entities, timeless relations) are in every window. */
-  function inWindow(item) {
+  const inWindow = (item) => {
     if (!hasTime) return true;
-    var t = times(item);
-    if (t[0] === null && t[1] === null && t[2] === null && t[3] === null) return true;
-    var start = t[2] !== null ? t[2] : t[0], end = t[3] !== null ? t[3] : t[1];
+    const t = times(item);
+    if (t.every((d) => d === null)) return true;
+    const start = t[2] !== null ? t[2] : t[0];
+    const end = t[3] !== null ? t[3] : t[1];
     if (state.mode === "within") {
-      var lowOpen = t[0] === null, highOpen = t[1] === null;
+      const lowOpen = t[0] === null;
+      const highOpen = t[1] === null;
       return !lowOpen && !highOpen && start >= state.from && end <= state.to;
     }
     if (state.from === minDay && state.to === maxDay) return true;
     return (t[0] === null || start <= state.to) && (t[1] === null || end >= state.from);
-  }
+  };
 
   /* ---------- the network ---------- */
-  function nodeColor(n, dim) {
-    if (dim) return { background: "#e6e6e6", border: "#d0d0d0", highlight: { background: n.color, border: "#222" } };
-    return { background: n.color, border: n.border, highlight: { background: n.color, border: "#111" }, hover: { background: n.color, border: "#111" } };
-  }
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var item = { id: n.id, label: n.label, shape: n.shape, size: n.size, color: nodeColor(n, false),
-                 font: { size: 13, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" } };
-    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
-    return item;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: data.edgeLabels ? e.label : undefined,
-             arrows: data.directed ? "to" : undefined, color: { color: e.color, highlight: "#111", hover: "#111" },
-             width: e.kind === "relation" ? 2 : 1, font: { size: 10, color: "#555", strokeWidth: 2, align: "middle" } };
-  }));
-  var container = document.getElementById("graph");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-
-  /* ---------- visibility: filters and the time window ---------- */
-  var visibleNodes = new Set(data.nodes.map(function (n) { return n.id; }));
-  var visibleEdges = new Set(data.edges.map(function (e) { return e.id; }));
-
-  function nodeShown(n) {
-    if (n.kind === "event") { if (state.off.type.has(n.type)) return false; }
-    else if (state.off.kind.has(n.kind || "other")) return false;
-    return inWindow(n);
-  }
-  function edgeShown(e, shownNodes) {
-    if (!shownNodes.has(e.from) || !shownNodes.has(e.to)) return false;
-    if (e.kind === "participation" && state.off.role.has(e.type)) return false;
-    if (e.kind === "relation" && state.off.relation.has(e.type)) return false;
-    return inWindow(e);
-  }
-  function applyVisibility() {
-    var shown = new Set();
-    data.nodes.forEach(function (n) { if (nodeShown(n)) shown.add(n.id); });
-    var shownEdges = new Set();
-    data.edges.forEach(function (e) { if (edgeShown(e, shown)) shownEdges.add(e.id); });
-    if (state.hideIsolated) {
-      var touched = new Set();
-      shownEdges.forEach(function (id) { var e = edgeById.get(id); touched.add(e.from); touched.add(e.to); });
-      data.nodes.forEach(function (n) { if (n.kind !== "event" && !touched.has(n.id)) shown.delete(n.id); });
+  const nodeColor = (n, dim) => {
+    if (dim) {
+      return { background: INK.dim, border: INK.dimBorder, highlight: { background: n.color, border: INK.text } };
     }
-    var nodeUpdates = [], edgeUpdates = [];
-    data.nodes.forEach(function (n) {
-      var now = shown.has(n.id);
-      if (now !== visibleNodes.has(n.id)) nodeUpdates.push({ id: n.id, hidden: !now });
-    });
-    data.edges.forEach(function (e) {
-      var now = shownEdges.has(e.id);
-      if (now !== visibleEdges.has(e.id)) edgeUpdates.push({ id: e.id, hidden: !now });
-    });
-    visibleNodes = shown; visibleEdges = shownEdges;
-    if (nodeUpdates.length) nodes.update(nodeUpdates);
-    if (edgeUpdates.length) edges.update(edgeUpdates);
-    document.getElementById("stats").textContent =
-      shown.size + " of " + data.nodes.length + " nodes and " + shownEdges.size + " of " + data.edges.length + " edges shown";
-    drawTimeline();
-  }
-
-  /* ---------- neighbourhood highlight and selection ---------- */
-  var dimmed = false;
-  function highlight(id) {
-    var keep = new Set([id]);
-    if (id !== null) network.getConnectedNodes(id).forEach(function (n) { keep.add(n); });
-    var updates = [];
-    data.nodes.forEach(function (n) {
-      var dim = id !== null && !keep.has(n.id);
-      if (dim || dimmed) updates.push({ id: n.id, color: nodeColor(n, dim), font: { color: dim ? "#b5b5b5" : "#222" } });
-    });
-    dimmed = id !== null;
-    if (updates.length) nodes.update(updates);
-  }
-  function selectNode(id, focus) {
-    state.selected = id;
-    network.selectNodes([id]);
-    highlight(id);
-    showNode(id);
-    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    markTimeline();
-  }
-  function clearSelection() {
-    state.selected = null;
-    highlight(null);
-    panel.replaceChildren(el("p", { className: "hint", text: "Click a node or an edge to see its details and the evidence for it." }));
-    markTimeline();
-  }
-  network.on("click", function (params) {
-    if (params.nodes.length) selectNode(params.nodes[0], false);
-    else if (params.edges.length) { state.selected = null; highlight(null); showEdge(params.edges[0]); markTimeline(); }
-    else clearSelection();
-  });
-
-  /* ---------- the side panel ---------- */
-  var panel = document.getElementById("panel");
-  function nodeLink(id) {
-    var n = byId.get(id);
-    var button = el("button", { className: "link", type: "button", text: n ? n.label : id });
-    button.addEventListener("click", function () { selectNode(id, true); });
-    return button;
-  }
-  function field(list, name, value) {
-    if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
-    list.appendChild(el("dt", { text: name }));
-    list.appendChild(el("dd", {}, typeof value === "object" && value.nodeType ? value : plain(value)));
-  }
-  function evidenceBlock(items) {
-    var box = el("div");
-    (items || []).forEach(function (e) {
-      box.appendChild(el("blockquote", { text: e.quote }));
-      var source = data.sources[e.source];
-      var claim = e.claimed_by ? "claimed by " + (byId.has(e.claimed_by) ? byId.get(e.claimed_by).label : e.claimed_by)
-                               : "reported by the source";
-      var line = (source ? source.title : (e.source || "")) + " — " + claim + (e.note ? " (" + e.note + ")" : "");
-      box.appendChild(el("p", { className: "claim" + (e.claimed_by ? " claimed" : ""), text: line }));
-    });
-    return box;
-  }
-  var SHOWN = ["kind", "type", "label", "evidence", "aliases", "participants", "description", "date", "precision",
-               "earliest", "latest", "earliest_possible", "latest_possible", "status", "date_basis", "date_note",
-               "place", "part_of", "external_ids", "notes", "sources", "lat", "lon"];
-  function showNode(id) {
-    var n = byId.get(id), d = n.details || {};
-    var content = [el("h2", { className: "title", text: n.label }),
-                   el("span", { className: "badge", text: n.kind || "node" }),
-                   n.type && n.type !== n.kind ? el("span", { className: "badge", text: n.type }) : null];
-    var list = el("dl");
-    if (d.date) field(list, "date", d.date + " (" + (d.precision || "") + ")");
-    if (d.earliest || d.latest) field(list, "between", (d.earliest || "open") + " and " + (d.latest || "open"));
-    if (d.earliest_possible !== d.earliest || d.latest_possible !== d.latest)
-      field(list, "possibly", (d.earliest_possible || "open") + " to " + (d.latest_possible || "open"));
-    field(list, "status", d.status);
-    field(list, "dated by", d.date_basis);
-    field(list, "date note", d.date_note);
-    if (d.place) field(list, "place", nodeLink(d.place));
-    if (d.part_of) field(list, "part of", nodeLink(d.part_of));
-    field(list, "description", d.description);
-    if (d.aliases) field(list, "also", d.aliases.map(function (a) { return a.name + (a.lang ? " (" + a.lang + ")" : ""); }));
-    field(list, "ids", d.external_ids);
-    if (d.lat !== undefined) field(list, "coordinates", d.lat + ", " + d.lon);
-    field(list, "notes", d.notes);
-    field(list, "sources", (d.sources || []).map(function (s) { return data.sources[s] ? data.sources[s].title : s; }));
-    Object.keys(d).forEach(function (k) { if (SHOWN.indexOf(k) < 0) field(list, k, d[k]); });
-    content.push(list);
-    if (d.participants) {
-      content.push(el("h2", { text: "Participants" }));
-      var ul = el("ul");
-      d.participants.forEach(function (p) { ul.appendChild(el("li", {}, nodeLink(p.actor), " — " + p.role)); });
-      content.push(ul);
-    }
-    if (d.evidence) { content.push(el("h2", { text: "Evidence" })); content.push(evidenceBlock(d.evidence)); }
-    var links = data.edges.filter(function (e) { return (e.from === id || e.to === id) && visibleEdges.has(e.id); });
-    if (links.length && n.kind !== "event") {
-      content.push(el("h2", { text: "Connections" }));
-      links.forEach(function (e) {
-        var other = e.from === id ? e.to : e.from;
-        content.push(el("p", { className: "connection" }, e.label + (e.from === id ? " → " : " ← "), nodeLink(other)));
-        content.push(evidenceBlock((e.details || {}).evidence));
-      });
-    }
-    panel.replaceChildren.apply(panel, content.filter(Boolean));
-  }
-  function showEdge(id) {
-    var e = edgeById.get(id), d = e.details || {};
-    var list = el("dl");
-    field(list, "from", nodeLink(e.from));
-    field(list, "to", nodeLink(e.to));
-    field(list, "date", d.date ? d.date + " (" + (d.precision || "") + ")" : null);
-    field(list, "description", d.description);
-    field(list, "note", d.note);
-    Object.keys(d).forEach(function (k) {
-      if (["kind", "type", "role", "label", "evidence", "date", "precision", "description", "note", "earliest", "latest",
-           "earliest_possible", "latest_possible", "symmetric"].indexOf(k) < 0) field(list, k, d[k]);
-    });
-    panel.replaceChildren(el("h2", { className: "title", text: e.label }), el("span", { className: "badge", text: e.kind || "edge" }),
-                          list, el("h2", { text: "Evidence" }), evidenceBlock(d.evidence));
-  }
-
-  /* ---------- search: names and aliases in any language, without accents or case ---------- */
-  var names = [];
-  data.nodes.forEach(function (n) { (n.names || [n.label]).forEach(function (name) { names.push([fold(name), n.id]); }); });
-  function search(query) {
-    var q = fold(query);
-    if (!q) return null;
-    var hit = names.find(function (p) { return p[0] === q; }) || names.find(function (p) { return p[0].indexOf(q) === 0; }) ||
-              names.find(function (p) { return p[0].indexOf(q) >= 0; });
-    return hit ? hit[1] : null;
-  }
-  document.getElementById("search-form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    var query = document.getElementById("search").value;
-    var id = search(query);
-    var status = document.getElementById("search-status");
-    if (id === null) { status.textContent = "nothing is named so"; return; }
-    status.textContent = "";
-    if (!visibleNodes.has(id)) { state.off = { kind: new Set(), type: new Set(), role: new Set(), relation: new Set() }; resetFilters(); }
-    selectNode(id, true);
-  });
-
-  /* ---------- legend and filters ---------- */
-  function swatch(color, shape) {
-    var s = el("span", { className: "swatch " + shape });
-    s.style.background = color;
-    return s;
-  }
-  var legend = document.getElementById("legend");
-  data.legend.nodes.forEach(function (k) { legend.appendChild(el("div", {}, swatch(k.color, k.shape), k.name)); });
-  data.legend.edges.forEach(function (k) { legend.appendChild(el("div", {}, swatch(k.color, "line"), k.name)); });
-  var filters = document.getElementById("filters");
-  var boxes = [];
-  function resetFilters() { boxes.forEach(function (b) { b.checked = true; }); applyVisibility(); }
-  [["kind", "Entities"], ["type", "Event types"], ["role", "Roles"], ["relation", "Relations"]].forEach(function (group) {
-    var values = data.filters[group[0]];
-    if (!values.length) return;
-    filters.appendChild(el("h3", { text: group[1] }));
-    values.forEach(function (value) {
-      var box = el("input", { type: "checkbox", "data-filter": group[0], value: value });
-      box.checked = true;
-      box.addEventListener("change", function () {
-        if (box.checked) state.off[group[0]].delete(value); else state.off[group[0]].add(value);
-        applyVisibility();
-      });
-      boxes.push(box);
-      filters.appendChild(el("label", {}, box, " " + value.replace(/_/g, " ")));
-    });
-  });
-  document.getElementById("hide-isolated").addEventListener("change", function (event) {
-    state.hideIsolated = event.target.checked; applyVisibility();
-  });
-
-  /* ---------- the time window ---------- */
-  var fromInput = document.getElementById("time-from"), toInput = document.getElementById("time-to");
-  function setWindow(fromDay, toDay) {
-    state.from = Math.max(minDay, Math.min(fromDay, toDay));
-    state.to = Math.min(maxDay, Math.max(fromDay, toDay));
-    fromInput.value = state.from; toInput.value = state.to;
-    document.getElementById("time-from-label").textContent = iso(state.from);
-    document.getElementById("time-to-label").textContent = iso(state.to);
-    applyVisibility();
-  }
-  if (hasTime) {
-    document.getElementById("time-control").hidden = false;
-    [fromInput, toInput].forEach(function (input) { input.min = minDay; input.max = maxDay; });
-    fromInput.addEventListener("input", function () { setWindow(Number(fromInput.value), Math.max(Number(fromInput.value), state.to)); });
-    toInput.addEventListener("input", function () { setWindow(Math.min(state.from, Number(toInput.value)), Number(toInput.value)); });
-    document.getElementById("time-reset").addEventListener("click", function () { setWindow(minDay, maxDay); });
-    document.getElementById("time-mode").addEventListener("change", function (event) {
-      state.mode = event.target.value; applyVisibility();
-    });
-  }
+    return {
+      background: n.color,
+      border: n.border,
+      highlight: { background: n.color, border: INK.strong },
+      hover: { background: n.color, border: INK.strong },
+    };
+  };
+  const nodes = new vis.DataSet(
+    data.nodes.map((n) => {
+      const item = {
+        id: n.id,
+        label: n.label,
+        shape: n.shape,
+        size: n.size,
+        color: nodeColor(n, false),
+        font: { size: 13, color: INK.text, strokeWidth: 3, strokeColor: INK.halo },
+      };
+      if (n.x !== undefined) {
+        item.x = n.x;
+        item.y = n.y;
+      }
+      return item;
+    }),
+  );
+  const edges = new vis.DataSet(
+    data.edges.map((e) => ({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      label: data.edgeLabels ? e.label : undefined,
+      arrows: data.directed ? "to" : undefined,
+      color: { color: e.color, highlight: INK.strong, hover: INK.strong },
+      width: e.kind === kinds.relation ? 2 : 1,
+      font: { size: 10, color: INK.edgeText, strokeWidth: 2, align: "middle" },
+    })),
+  );
+  const network = new vis.Network(document.getElementById("graph"), { nodes, edges }, data.options);
 
   /* ---------- the timeline: events by date, in lanes, linked with the graph ---------- */
-  var timeline = document.getElementById("timeline");
-  var events = data.nodes.filter(function (n) { return n.kind === "event" && (n.t[0] || n.t[1]); });
-  var lanesSelect = document.getElementById("lanes");
-  lanesSelect.addEventListener("change", drawTimeline);
-  function lanesOf(n) {
+  const timeline = document.getElementById("timeline");
+  const lanesSelect = document.getElementById("lanes");
+  const events = data.nodes.filter((n) => n.kind === kinds.event && (n.t[0] || n.t[1]));
+  const lanesOf = (n) => {
     if (lanesSelect.value === "type") return [n.type];
-    var actors = ((n.details || {}).participants || []).map(function (p) { return p.actor; });
+    const actors = ((n.details || {}).participants || []).map((p) => p.actor);
     return actors.length ? actors : ["(no actor)"];
-  }
-  function drawTimeline() {
-    if (!events.length) { timeline.replaceChildren(el("p", { className: "hint", text: "No dated events." })); return; }
-    var lo = hasTime ? state.from : 0, hi = hasTime ? state.to : 1;
-    if (hi <= lo) hi = lo + 1;
-    var left = 150, width = Math.max(timeline.clientWidth - 10, 400), plot = width - left - 20, step = 14;
-    var x = function (d) { return left + (d - lo) / (hi - lo) * plot; };
-    /* Lay items out first: each lane stacks items that would overlap into sub-rows, so every item stays clickable. */
-    var lanes = [], laneIndex = new Map(), items = [];
-    events.forEach(function (n) {
-      var t = times(n);
-      var known0 = t[0] !== null ? t[0] : t[1], known1 = t[1] !== null ? t[1] : t[0];
-      var x0 = x(known0), x1 = x(known1);
-      if (x1 < left - 40 || x0 > left + plot + 40) return;
-      x0 = Math.max(left, x0); x1 = Math.min(left + plot, x1);
-      var from = (t[0] === null ? x0 - 30 : x0 - 6), to = (t[1] === null ? x1 + 30 : Math.max(x1, x0 + 6) + 6);
-      lanesOf(n).forEach(function (lane) {
-        if (!laneIndex.has(lane)) { laneIndex.set(lane, lanes.length); lanes.push({ name: lane, rows: [] }); }
-        var rows = lanes[laneIndex.get(lane)].rows, row = 0;
-        while (row < rows.length && rows[row] > from) row++;
-        rows[row] = to;
-        items.push({ node: n, t: t, lane: laneIndex.get(lane), row: row, x0: x0, x1: x1 });
-      });
-    });
-    var top = 18, offsets = [], y = top;
-    lanes.forEach(function (lane) { offsets.push(y); y += Math.max(1, lane.rows.length) * step + 6; });
-    var height = y + 4;
-    var root = svg("svg", { width: width, height: height, role: "img", "aria-label": "Timeline of events" });
-    ticks(lo, hi).forEach(function (t) {
-      root.appendChild(svg("line", { x1: x(t[0]), x2: x(t[0]), y1: 12, y2: height, stroke: "#e4e4e4" }));
-      root.appendChild(svg("text", { x: x(t[0]) + 2, y: 10, "class": "tick", text: t[1] }));
-    });
-    lanes.forEach(function (lane, i) {
-      var label = byId.has(lane.name) ? byId.get(lane.name).label : String(lane.name).replace(/_/g, " ");
-      root.appendChild(svg("text", { x: 6, y: offsets[i] + 11, "class": "lane-label", text: label.length > 24 ? label.slice(0, 23) + "…" : label }));
-      root.appendChild(svg("line", { x1: 0, x2: left + plot, y1: offsets[i] - 3, y2: offsets[i] - 3, stroke: "#f0f0f0" }));
-    });
-    items.forEach(function (item) {
-      var n = item.node, t = item.t, yy = offsets[item.lane] + item.row * step + 7;
-      var outside = !visibleNodes.has(n.id);
-      var cls = "event" + (outside ? " outside" : "") + (n.uncertain ? " uncertain" : "") + (n.id === state.selected ? " selected" : "");
-      var g = svg("g", { "class": cls, "data-id": n.id });
-      if (t[0] === null) g.appendChild(svg("line", { x1: item.x0 - 28, x2: item.x0, y1: yy, y2: yy, stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" }));
-      if (t[1] === null) g.appendChild(svg("line", { x1: item.x1, x2: item.x1 + 28, y1: yy, y2: yy, stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" }));
-      if (item.x1 - item.x0 < 6) g.appendChild(svg("circle", { cx: (item.x0 + item.x1) / 2, cy: yy, r: 5, fill: n.color }));
-      else g.appendChild(svg("rect", { x: item.x0, y: yy - 5, width: item.x1 - item.x0, height: 10, rx: 3, fill: n.color, "fill-opacity": 0.75 }));
-      g.appendChild(svg("title", { text: n.label + " (" + ((n.details || {}).date || "") + ")" }));
-      g.addEventListener("click", function () { selectNode(n.id, true); });
-      root.appendChild(g);
-    });
-    timeline.replaceChildren(root);
-  }
-  function markTimeline() {
-    timeline.querySelectorAll("g.event").forEach(function (g) {
-      g.classList.toggle("selected", g.getAttribute("data-id") === state.selected);
-    });
-  }
-  function ticks(lo, hi) {
-    var out = [], first = new Date(lo * DAY), last = new Date(hi * DAY);
-    var years = last.getUTCFullYear() - first.getUTCFullYear();
+  };
+  const ticks = (lo, hi) => {
+    const out = [];
+    const first = new Date(lo * DAY);
+    const last = new Date(hi * DAY);
+    const years = last.getUTCFullYear() - first.getUTCFullYear();
     if (years >= 2) {
-      var step = Math.max(1, Math.ceil(years / 12));
-      for (var y = first.getUTCFullYear() + 1; y <= last.getUTCFullYear(); y += step) out.push([Date.UTC(y, 0, 1) / DAY, String(y)]);
+      const step = Math.max(1, Math.ceil(years / 12));
+      for (let y = first.getUTCFullYear() + 1; y <= last.getUTCFullYear(); y += step) {
+        out.push([Date.UTC(y, 0, 1) / DAY, String(y)]);
+      }
     } else {
-      var d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
-      var months = (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth();
-      var every = Math.max(1, Math.ceil(months / 12));
-      for (var i = 0; d <= last; i++) {
+      const months = years * 12 + last.getUTCMonth() - first.getUTCMonth();
+      const every = Math.max(1, Math.ceil(months / 12));
+      let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+      for (let i = 0; d <= last; i++) {
         if (i % every === 0) out.push([d.getTime() / DAY, d.toISOString().slice(0, 7)]);
         d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
       }
       if (!out.length) out.push([lo, iso(lo)]);
     }
     return out;
+  };
+  const drawTimeline = () => {
+    if (!events.length) {
+      timeline.replaceChildren(el("p", { className: "hint", text: "No dated events." }));
+      return;
+    }
+    const lo = hasTime ? state.from : 0;
+    let hi = hasTime ? state.to : 1;
+    if (hi <= lo) hi = lo + 1;
+    const left = 150;
+    const width = Math.max(timeline.clientWidth - 10, 400);
+    const plot = width - left - 20;
+    const step = 14;
+    const x = (d) => left + ((d - lo) / (hi - lo)) * plot;
+    /* Lay items out first: each lane stacks items that would overlap into sub-rows, so every item stays clickable. */
+    const lanes = [];
+    const laneIndex = new Map();
+    const items = [];
+    for (const n of events) {
+      const t = times(n);
+      const known0 = t[0] !== null ? t[0] : t[1];
+      const known1 = t[1] !== null ? t[1] : t[0];
+      if (x(known1) < left - 40 || x(known0) > left + plot + 40) continue;
+      const x0 = Math.max(left, x(known0));
+      const x1 = Math.min(left + plot, x(known1));
+      const from = t[0] === null ? x0 - 30 : x0 - 6;
+      const to = t[1] === null ? x1 + 30 : Math.max(x1, x0 + 6) + 6;
+      for (const lane of lanesOf(n)) {
+        if (!laneIndex.has(lane)) {
+          laneIndex.set(lane, lanes.length);
+          lanes.push({ name: lane, rows: [] });
+        }
+        const { rows } = lanes[laneIndex.get(lane)];
+        let row = 0;
+        while (row < rows.length && rows[row] > from) row++;
+        rows[row] = to;
+        items.push({ node: n, t, lane: laneIndex.get(lane), row, x0, x1 });
+      }
+    }
+    const top = 18;
+    const offsets = [];
+    let y = top;
+    for (const lane of lanes) {
+      offsets.push(y);
+      y += Math.max(1, lane.rows.length) * step + 6;
+    }
+    const height = y + 4;
+    const root = svg("svg", { width, height, role: "img", "aria-label": "Timeline of events" });
+    for (const [at, text] of ticks(lo, hi)) {
+      root.appendChild(svg("line", { x1: x(at), x2: x(at), y1: 12, y2: height, stroke: INK.tick }));
+      root.appendChild(svg("text", { x: x(at) + 2, y: 10, class: "tick", text }));
+    }
+    lanes.forEach((lane, i) => {
+      const label = byId.has(lane.name) ? byId.get(lane.name).label : spaced(lane.name);
+      const short = label.length > 24 ? `${label.slice(0, 23)}…` : label;
+      root.appendChild(svg("text", { x: 6, y: offsets[i] + 11, class: "lane-label", text: short }));
+      root.appendChild(
+        svg("line", { x1: 0, x2: left + plot, y1: offsets[i] - 3, y2: offsets[i] - 3, stroke: INK.lane }),
+      );
+    });
+    for (const { node: n, t, lane, row, x0, x1 } of items) {
+      const yy = offsets[lane] + row * step + 7;
+      const classes = ["event"];
+      if (!state.visibleNodes.has(n.id)) classes.push("outside");
+      if (n.uncertain) classes.push("uncertain");
+      if (n.id === state.selected) classes.push("selected");
+      const g = svg("g", { class: classes.join(" "), "data-id": n.id });
+      const open = { stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" };
+      if (t[0] === null) g.appendChild(svg("line", { x1: x0 - 28, x2: x0, y1: yy, y2: yy, ...open }));
+      if (t[1] === null) g.appendChild(svg("line", { x1, x2: x1 + 28, y1: yy, y2: yy, ...open }));
+      if (x1 - x0 < 6) g.appendChild(svg("circle", { cx: (x0 + x1) / 2, cy: yy, r: 5, fill: n.color }));
+      else {
+        g.appendChild(
+          svg("rect", { x: x0, y: yy - 5, width: x1 - x0, height: 10, rx: 3, fill: n.color, "fill-opacity": 0.75 }),
+        );
+      }
+      g.appendChild(svg("title", { text: `${n.label} (${(n.details || {}).date || ""})` }));
+      root.appendChild(g);
+    }
+    timeline.replaceChildren(root);
+  };
+  const markTimeline = () => {
+    for (const g of timeline.querySelectorAll("g.event")) {
+      g.classList.toggle("selected", g.getAttribute("data-id") === state.selected);
+    }
+  };
+
+  /* ---------- visibility: filters and the time window ---------- */
+  /* A filter group hides the nodes or edges (of its kind, or of any) whose attribute has an unticked value. */
+  const filteredOut = (item, items) =>
+    data.filters.some(
+      (group) =>
+        group.items === items &&
+        (group.kind === null || item.kind === group.kind) &&
+        state.off[group.name].has(item[group.attribute]),
+    );
+  const nodeShown = (n) => !filteredOut(n, "nodes") && inWindow(n);
+  const edgeShown = (e, shownNodes) =>
+    shownNodes.has(e.from) && shownNodes.has(e.to) && !filteredOut(e, "edges") && inWindow(e);
+  const applyVisibility = () => {
+    const shown = new Set(data.nodes.filter(nodeShown).map((n) => n.id));
+    const shownEdges = new Set(data.edges.filter((e) => edgeShown(e, shown)).map((e) => e.id));
+    if (state.hideIsolated) {
+      const touched = new Set();
+      for (const id of shownEdges) {
+        const e = edgeById.get(id);
+        touched.add(e.from);
+        touched.add(e.to);
+      }
+      for (const n of data.nodes) if (n.kind !== kinds.event && !touched.has(n.id)) shown.delete(n.id);
+    }
+    const nodeUpdates = data.nodes
+      .filter((n) => shown.has(n.id) !== state.visibleNodes.has(n.id))
+      .map((n) => ({ id: n.id, hidden: !shown.has(n.id) }));
+    const edgeUpdates = data.edges
+      .filter((e) => shownEdges.has(e.id) !== state.visibleEdges.has(e.id))
+      .map((e) => ({ id: e.id, hidden: !shownEdges.has(e.id) }));
+    state.visibleNodes = shown;
+    state.visibleEdges = shownEdges;
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    document.getElementById("stats").textContent =
+      `${shown.size} of ${data.nodes.length} nodes and ${shownEdges.size} of ${data.edges.length} edges shown`;
+    drawTimeline();
+  };
+
+  /* ---------- the side panel ---------- */
+  const panel = document.getElementById("panel");
+  const linkTargets = new WeakMap(); /* each link button in the panel, to the id of the node it selects */
+  const nodeLink = (id) => {
+    const n = byId.get(id);
+    const button = el("button", { className: "link", type: "button", text: n ? n.label : id });
+    linkTargets.set(button, id);
+    return button;
+  };
+  const labelOf = (id) => (byId.has(id) ? byId.get(id).label : id);
+  const field = (list, name, value) => {
+    if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
+    list.appendChild(el("dt", { text: name }));
+    list.appendChild(el("dd", {}, typeof value === "object" && value.nodeType ? value : plain(value)));
+  };
+  const evidenceBlock = (items) => {
+    const box = el("div");
+    for (const e of items || []) {
+      box.appendChild(el("blockquote", { text: e.quote }));
+      const source = data.sources[e.source];
+      const claim = e.claimed_by ? `claimed by ${labelOf(e.claimed_by)}` : "reported by the source";
+      const line = `${source ? source.title : e.source || ""} — ${claim}${e.note ? ` (${e.note})` : ""}`;
+      box.appendChild(el("p", { className: `claim${e.claimed_by ? " claimed" : ""}`, text: line }));
+    }
+    return box;
+  };
+  /* The attributes the panel does not show in its own way, listed under their names. */
+  const rest = (list, details, own) => {
+    for (const [k, value] of Object.entries(details)) if (!own.includes(k)) field(list, k, value);
+  };
+  const aliasName = (a) => a.name + (a.lang ? ` (${a.lang})` : "");
+  const sourceTitle = (s) => (data.sources[s] ? data.sources[s].title : s);
+  const showNode = (id) => {
+    const n = byId.get(id);
+    const d = n.details || {};
+    const content = [
+      el("h2", { className: "title", text: n.label }),
+      el("span", { className: "badge", text: n.kind || "node" }),
+      n.type && n.type !== n.kind ? el("span", { className: "badge", text: n.type }) : null,
+    ];
+    const list = el("dl");
+    if (d.date) field(list, "date", `${d.date} (${d.precision || ""})`);
+    if (d.earliest || d.latest) field(list, "between", `${d.earliest || "open"} and ${d.latest || "open"}`);
+    if (d.earliest_possible !== d.earliest || d.latest_possible !== d.latest) {
+      field(list, "possibly", `${d.earliest_possible || "open"} to ${d.latest_possible || "open"}`);
+    }
+    field(list, "status", d.status);
+    field(list, "dated by", d.date_basis);
+    field(list, "date note", d.date_note);
+    if (d.place) field(list, "place", nodeLink(d.place));
+    if (d.part_of) field(list, "part of", nodeLink(d.part_of));
+    field(list, "description", d.description);
+    if (d.aliases) field(list, "also", d.aliases.map(aliasName));
+    field(list, "ids", d.external_ids);
+    if (d.lat !== undefined) field(list, "coordinates", `${d.lat}, ${d.lon}`);
+    field(list, "notes", d.notes);
+    field(list, "sources", (d.sources || []).map(sourceTitle));
+    rest(list, d, fields.node);
+    content.push(list);
+    if (d.participants) {
+      content.push(el("h2", { text: "Participants" }));
+      content.push(el("ul", {}, ...d.participants.map((p) => el("li", {}, nodeLink(p.actor), ` — ${p.role}`))));
+    }
+    if (d.evidence) content.push(el("h2", { text: "Evidence" }), evidenceBlock(d.evidence));
+    const links = data.edges.filter((e) => (e.from === id || e.to === id) && state.visibleEdges.has(e.id));
+    if (links.length && n.kind !== kinds.event) {
+      content.push(el("h2", { text: "Connections" }));
+      for (const e of links) {
+        const outgoing = e.from === id;
+        const arrow = `${e.label}${outgoing ? " → " : " ← "}`;
+        content.push(el("p", { className: "connection" }, arrow, nodeLink(outgoing ? e.to : e.from)));
+        content.push(evidenceBlock((e.details || {}).evidence));
+      }
+    }
+    panel.replaceChildren(...content.filter(Boolean));
+  };
+  const showEdge = (id) => {
+    const e = edgeById.get(id);
+    const d = e.details || {};
+    const list = el("dl");
+    field(list, "from", nodeLink(e.from));
+    field(list, "to", nodeLink(e.to));
+    field(list, "date", d.date ? `${d.date} (${d.precision || ""})` : null);
+    field(list, "description", d.description);
+    field(list, "note", d.note);
+    rest(list, d, fields.edge);
+    panel.replaceChildren(
+      el("h2", { className: "title", text: e.label }),
+      el("span", { className: "badge", text: e.kind || "edge" }),
+      list,
+      el("h2", { text: "Evidence" }),
+      evidenceBlock(d.evidence),
+    );
+  };
+
+  /* ---------- neighbourhood highlight and selection ---------- */
+  const highlight = (id) => {
+    const keep = new Set([id]);
+    if (id !== null) for (const n of network.getConnectedNodes(id)) keep.add(n);
+    const updates = [];
+    for (const n of data.nodes) {
+      const dim = id !== null && !keep.has(n.id);
+      if (dim || state.dimmed) {
+        updates.push({ id: n.id, color: nodeColor(n, dim), font: { color: dim ? INK.dimText : INK.text } });
+      }
+    }
+    state.dimmed = id !== null;
+    if (updates.length) nodes.update(updates);
+  };
+  const selectNode = (id, focus) => {
+    state.selected = id;
+    network.selectNodes([id]);
+    highlight(id);
+    showNode(id);
+    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    markTimeline();
+  };
+  const selectEdge = (id) => {
+    state.selected = null;
+    highlight(null);
+    showEdge(id);
+    markTimeline();
+  };
+  const clearSelection = () => {
+    state.selected = null;
+    highlight(null);
+    panel.replaceChildren(el("p", { className: "hint", text: HINT }));
+    markTimeline();
+  };
+  network.on("click", (params) => {
+    if (params.nodes.length) selectNode(params.nodes[0], false);
+    else if (params.edges.length) selectEdge(params.edges[0]);
+    else clearSelection();
+  });
+  panel.addEventListener("click", (event) => {
+    const button = event.target.closest("button.link");
+    if (linkTargets.has(button)) selectNode(linkTargets.get(button), true);
+  });
+  timeline.addEventListener("click", (event) => {
+    const g = event.target.closest("g.event");
+    if (g) selectNode(g.getAttribute("data-id"), true);
+  });
+
+  /* ---------- legend and filters ---------- */
+  const swatch = (color, shape) => {
+    const s = el("span", { className: `swatch ${shape}` });
+    s.style.background = color;
+    return s;
+  };
+  const legend = document.getElementById("legend");
+  for (const k of data.legend.nodes) legend.appendChild(el("div", {}, swatch(k.color, k.shape), k.name));
+  for (const k of data.legend.edges) legend.appendChild(el("div", {}, swatch(k.color, "line"), k.name));
+  const filters = document.getElementById("filters");
+  const boxes = [];
+  for (const group of data.filters) {
+    if (!group.values.length) continue;
+    filters.appendChild(el("h3", { text: group.title }));
+    for (const value of group.values) {
+      const box = el("input", { type: "checkbox", "data-filter": group.name, value });
+      box.checked = true;
+      box.addEventListener("change", () => {
+        if (box.checked) state.off[group.name].delete(value);
+        else state.off[group.name].add(value);
+        applyVisibility();
+      });
+      boxes.push(box);
+      filters.appendChild(el("label", {}, box, ` ${spaced(value)}`));
+    }
+  }
+  const resetFilters = () => {
+    state.off = noFilters();
+    for (const box of boxes) box.checked = true;
+    applyVisibility();
+  };
+  document.getElementById("hide-isolated").addEventListener("change", (event) => {
+    state.hideIsolated = event.target.checked;
+    applyVisibility();
+  });
+
+  /* ---------- search: names and aliases in any language, without accents or case ---------- */
+  const names = data.nodes.flatMap((n) => (n.names || [n.label]).map((name) => [fold(name), n.id]));
+  const search = (query) => {
+    const q = fold(query);
+    if (!q) return null;
+    const hit =
+      names.find(([name]) => name === q) ||
+      names.find(([name]) => name.startsWith(q)) ||
+      names.find(([name]) => name.includes(q));
+    return hit ? hit[1] : null;
+  };
+  document.getElementById("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const id = search(document.getElementById("search").value);
+    const status = document.getElementById("search-status");
+    if (id === null) {
+      status.textContent = "nothing is named so";
+      return;
+    }
+    status.textContent = "";
+    if (!state.visibleNodes.has(id)) resetFilters();
+    selectNode(id, true);
+  });
+
+  /* ---------- the time window ---------- */
+  const fromInput = document.getElementById("time-from");
+  const toInput = document.getElementById("time-to");
+  const modeSelect = document.getElementById("time-mode");
+  const setWindow = (fromDay, toDay) => {
+    state.from = Math.max(minDay, Math.min(fromDay, toDay));
+    state.to = Math.min(maxDay, Math.max(fromDay, toDay));
+    fromInput.value = state.from;
+    toInput.value = state.to;
+    document.getElementById("time-from-label").textContent = iso(state.from);
+    document.getElementById("time-to-label").textContent = iso(state.to);
+    applyVisibility();
+  };
+  const setMode = (mode) => {
+    state.mode = mode;
+    applyVisibility();
+  };
+  if (hasTime) {
+    document.getElementById("time-control").hidden = false;
+    for (const input of [fromInput, toInput]) {
+      input.min = minDay;
+      input.max = maxDay;
+    }
+    fromInput.addEventListener("input", () => {
+      const from = Number(fromInput.value);
+      setWindow(from, Math.max(from, state.to));
+    });
+    toInput.addEventListener("input", () => {
+      const to = Number(toInput.value);
+      setWindow(Math.min(state.from, to), to);
+    });
+    document.getElementById("time-reset").addEventListener("click", () => setWindow(minDay, maxDay));
+    modeSelect.addEventListener("change", (event) => setMode(event.target.value));
   }
 
   /* ---------- ready ---------- */
-  if (hasTime) setWindow(minDay, maxDay); else applyVisibility();
+  if (hasTime) setWindow(minDay, maxDay);
+  else applyVisibility();
+  lanesSelect.addEventListener("change", drawTimeline);
   window.addEventListener("resize", drawTimeline);
-  var ready = function () {
+  const ready = () => {
     window.kgraphReady = performance.now();
     document.body.setAttribute("data-ready", "true");
   };
-  if (data.options.physics && data.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); network.fit(); ready(); });
+  if (data.options.physics?.enabled) {
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: false });
+      network.fit();
+      ready();
+    });
   } else {
     network.once("afterDrawing", ready);
   }
   window.kgraph = {
-    network: network, nodes: nodes, edges: edges, data: data, search: search, select: selectNode,
-    setWindow: function (fromIso, toIso) { setWindow(day(fromIso), day(toIso)); },
-    setMode: function (mode) { state.mode = mode; document.getElementById("time-mode").value = mode; applyVisibility(); },
-    visibleNodes: function () { return Array.from(visibleNodes); }
+    network,
+    nodes,
+    edges,
+    data,
+    search,
+    select: selectNode,
+    setWindow: (fromIso, toIso) => setWindow(day(fromIso), day(toIso)),
+    setMode: (mode) => {
+      modeSelect.value = mode;
+      setMode(mode);
+    },
+    visibleNodes: () => Array.from(state.visibleNodes),
   };
 })();
