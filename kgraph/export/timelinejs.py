@@ -4,7 +4,16 @@ Each event starts at its earliest day (an event with an open start, at its
 latest), at the precision its date has (a year, a month or a day), and ends
 at its latest day when that differs. ``display_date`` shows the date as
 annotated, in EDTF, so uncertainty is not hidden. Events are grouped by
-type. All annotation text is HTML-escaped: TimelineJS renders ``text`` as HTML.
+type.
+
+Text must stay text after TimelineJS 3.9's own processing. It passes ``headline`` and ``text`` through
+DOMPurify, which decodes entities (``&#x27;`` becomes ``'``), then its ``linkify`` pastes whatever starts
+with ``www.`` or ``scheme://`` or looks like an e-mail address into ``<a href='…' onclick='void(0)'>``, so
+a quote ends the attribute and the rest of the text becomes attributes (handlers). :func:`html_text`
+escapes, then breaks those three patterns with an invisible ``<wbr>``, which DOMPurify keeps: nothing is
+linked, and the text reads and copies as written, apostrophes included. ``display_date`` and ``group``
+TimelineJS reduces to their ``textContent`` (decoding once) and assigns as HTML: :func:`plain_text`
+escapes them twice.
 
 >>> import json, kgraph
 >>> data = json.loads(to_timelinejs(kgraph.KnowledgeGraph.load("seeds")))
@@ -16,6 +25,7 @@ type. All annotation text is HTML-escaped: TimelineJS renders ``text`` as HTML.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -24,6 +34,28 @@ from kgraph.models import Event
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
+
+
+#: Where TimelineJS's linkify would start a link: before the dot of ``www.``, between ``:`` and ``//``, before ``@``.
+_LINK_STARTS = re.compile(r"(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)", re.IGNORECASE)
+
+
+def html_text(text: str) -> str:
+    """Text as HTML that TimelineJS shows as the same text: escaped, with nothing its linkify turns into a link.
+
+    >>> html_text("See www.x.yz/'onclick='go()' or mail a@b.cd, <b>")
+    'See www<wbr>.x.yz/&#x27;onclick=&#x27;go()&#x27; or mail a<wbr>@b.cd, &lt;b&gt;'
+    """
+    return _LINK_STARTS.sub("<wbr>", escape(text))
+
+
+def plain_text(text: str) -> str:
+    """Text for a field whose ``textContent`` TimelineJS assigns as HTML (``display_date``, ``group``).
+
+    >>> plain_text("<img src=x> &lt;")
+    '&amp;lt;img src=x&amp;gt; &amp;amp;lt;'
+    """
+    return escape(escape(text, quote=False), quote=False)
 
 
 def _date(day: date, precision: str) -> dict[str, int]:
@@ -38,16 +70,18 @@ def _text(kg: KnowledgeGraph, event: Event) -> str:
     names = {e: kg.corpus.entities[e].name for e in {p.actor for p in event.participants}}
     parts = []
     if event.description:
-        parts.append(f"<p>{escape(event.description)}</p>")
+        parts.append(f"<p>{html_text(event.description)}</p>")
     if event.participants:
-        who = ", ".join(f"{escape(names[p.actor])} ({escape(p.role)})" for p in event.participants)
+        who = ", ".join(f"{html_text(names[p.actor])} ({html_text(p.role)})" for p in event.participants)
         parts.append(f"<p>{who}</p>")
     for evidence in event.evidence:
-        claim = f" — claimed by {escape(kg.corpus.entities[evidence.claimed_by].name)}" if evidence.claimed_by else ""
-        parts.append(
-            f"<blockquote>{escape(evidence.quote)}</blockquote><p><small>{escape(evidence.source or '')}{claim}</small></p>"
+        claim = (
+            f" — claimed by {html_text(kg.corpus.entities[evidence.claimed_by].name)}" if evidence.claimed_by else ""
         )
-    status = "" if event.status == "occurred" else f"<p><em>{escape(event.status)}</em></p>"
+        parts.append(
+            f"<blockquote>{html_text(evidence.quote)}</blockquote><p><small>{html_text(evidence.source or '')}{claim}</small></p>"
+        )
+    status = "" if event.status == "occurred" else f"<p><em>{html_text(event.status)}</em></p>"
     return status + "".join(parts)
 
 
@@ -61,9 +95,9 @@ def timeline_data(kg: KnowledgeGraph) -> dict[str, Any]:
         item: dict[str, Any] = {
             "unique_id": event.id,
             "start_date": _date(start, event.date.precision),
-            "display_date": event.date.edtf,
-            "group": event.type,
-            "text": {"headline": escape(event.title), "text": _text(kg, event)},
+            "display_date": plain_text(event.date.edtf),
+            "group": plain_text(event.type),
+            "text": {"headline": html_text(event.title), "text": _text(kg, event)},
         }
         end = event.date.latest
         if event.date.earliest and end and end != start:
