@@ -8,7 +8,6 @@ cycles; nothing related to itself.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from kgraph import vocabulary as vocab
-from kgraph.corpus import name_key
+from kgraph.corpus import fold_accents, name_key
 from kgraph.errors import Problem
 from kgraph.models import Entity, Event, Evidence, Place, Relation
+from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word
 from kgraph.yamlfile import LineMap
-
-_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 
 
 @dataclass(frozen=True)
@@ -65,13 +63,15 @@ class _Checker:
     def __init__(self, records: list[Record], texts: dict[str, str]):
         self.records = records
         self.texts = {sid: _squash(t) for sid, t in texts.items()}
-        self.folded = {sid: t.translate(_QUOTE_FOLD).lower() for sid, t in self.texts.items()}
+        self.folded = {sid: t.translate(PUNCTUATION_FOLD).lower() for sid, t in self.texts.items()}
         self.problems: list[Problem] = []
         self.by_id: dict[str, Record] = {}
         self.names: dict[str, str] = {}
+        self.folded_names: dict[str, tuple[str, str]] = {}  # accent-folded name key: (entity id, name)
+        self.suggesters: dict[tuple[str, ...], Suggester] = {}
 
-    def problem(self, record: Record, sub: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(Problem(record.file, record.line(*sub), message))
+    def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(record.file, record.line(*sub), message, severity))
 
     def run(self) -> list[Problem]:
         for record in self.records:
@@ -111,7 +111,7 @@ class _Checker:
             self.problem(record, sub, f"unknown {noun} {target!r}{self.suggest(target, allowed)}")
             return False
         if kind not in allowed:
-            self.problem(record, sub, f"{noun} {target!r} is a {kind}, not {_a_or_list(allowed)}")
+            self.problem(record, sub, f"{noun} {target!r} is a {kind}, not {a_or_list(allowed)}")
             return False
         return True
 
@@ -119,23 +119,46 @@ class _Checker:
         named = self.names.get(name_key(target))
         if named and self.kind_of(named) in allowed:
             return f"; did you mean {named!r}?"
-        candidates = [i for i, r in self.by_id.items() if r.kind in allowed]
-        close = difflib.get_close_matches(target, candidates, n=1)
+        suggester = self.suggesters.get(allowed)
+        if suggester is None:  # one per set of allowed kinds, made on the first unknown reference
+            suggester = Suggester(i for i, r in self.by_id.items() if r.kind in allowed)
+            self.suggesters[allowed] = suggester
+        close = suggester.close(target)
         return f"; did you mean {close[0]!r}?" if close else ""
 
     def check_names(self, record: Record, entity: Entity) -> None:
         own: set[str] = set()
         for index, name in enumerate(entity.names):
-            key = name_key(name)
-            if key in own:
+            sub: tuple[str | int, ...] = ("name",) if index == 0 else ("aliases", index - 1)
+            if invisible(name):
+                shown = " ".join(code_point(c) for c in name[:8]) + (" ..." if len(name) > 8 else "")
+                self.problem(
+                    record, sub, f"name of {entity.id!r} shows nothing: it is only {shown}, none of it visible"
+                )
                 continue
-            own.add(key)
+            mixed = mixed_script_word(name)
+            if mixed:
+                message = f"name {name!r} of {entity.id!r} mixes Latin with Cyrillic or Greek letters in {mixed!r}"
+                self.problem(record, sub, f"{message}: a look-alike letter typed by mistake?", "warning")
+            key = name_key(name)
+            folded = fold_accents(key)
+            if folded in own:
+                continue
+            own.add(folded)
             owner = self.names.setdefault(key, entity.id)
+            first_owner, first_name = self.folded_names.setdefault(folded, (entity.id, name))
             if owner != entity.id:
-                sub: tuple[str | int, ...] = ("name",) if index == 0 else ("aliases", index - 1)
                 other = self.by_id[owner]
                 self.problem(
                     record, sub, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})"
+                )
+            elif first_owner != entity.id:
+                other = self.by_id[first_owner]
+                self.problem(
+                    record,
+                    sub,
+                    f"name {name!r} of {entity.id!r} differs only in accents from {first_name!r}, a name of "
+                    f"{first_owner!r} ({other.where()}); lookups set accents aside",
                 )
 
     def check_event(self, record: Record, event: Event) -> None:
@@ -168,7 +191,7 @@ class _Checker:
                 self.problem(
                     record,
                     (end,),
-                    f"a {relation.type!r} relation cannot have a {kind} as its {end} ({target!r}); it allows {_a_or_list(allowed)}",
+                    f"a {relation.type!r} relation cannot have a {kind} as its {end} ({target!r}); it allows {a_or_list(allowed)}",
                 )
         if relation.subject == relation.object:
             self.problem(record, ("object",), f"relation {relation.key!r} relates {relation.subject!r} to itself")
@@ -192,7 +215,7 @@ class _Checker:
         if quote in self.texts[item.source]:
             return
         shown = quote if len(quote) <= 70 else quote[:67] + "..."
-        folded = quote.translate(_QUOTE_FOLD).lower()
+        folded = quote.translate(PUNCTUATION_FOLD).lower()
         position = self.folded[item.source].find(folded)
         hint = ""
         if position >= 0 and len(folded) == len(quote):
@@ -226,11 +249,6 @@ class _Checker:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _a_or_list(kinds: tuple[str, ...]) -> str:
-    words = [("an " if k[0] in "aeiou" else "a ") + k for k in kinds]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 __all__ = ["Invalid", "Record", "check"]

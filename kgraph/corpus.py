@@ -13,26 +13,25 @@ never touches the filesystem.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from kgraph.errors import NotFoundError
+from kgraph.errors import NotFoundError, Problem
 from kgraph.models import AnyEntity, Event, Group, Organization, Person, Place, Relation, Source, entity_type
+from kgraph.text import PUNCTUATION_FOLD, Suggester
 
 _E = TypeVar("_E", Person, Organization, Group, Place)
-_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: Unicode-normalized, case-folded, single-spaced.
+    """The form names are compared in: Unicode-normalized, quotation marks and dashes folded, case-folded, single-spaced.
 
     >>> name_key("  Nagorno–Karabakh ") == name_key("nagorno-karabakh")
     True
     """
-    text = unicodedata.normalize("NFKC", name).translate(_PUNCTUATION).casefold()
+    text = unicodedata.normalize("NFKC", name).translate(PUNCTUATION_FOLD).casefold()
     return " ".join(text.split())
 
 
@@ -42,6 +41,8 @@ def fold_accents(key: str) -> str:
     >>> fold_accents(name_key("Şuşa"))
     'susa'
     """
+    if key.isascii():
+        return key
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
@@ -68,6 +69,7 @@ class Corpus:
         relations: dict[str, Relation],
         texts: dict[str, str],
         origins: dict[str, Origin],
+        inputs: frozenset[Path] = frozenset(),
     ):
         self.root = root
         self.sources = sources
@@ -76,8 +78,14 @@ class Corpus:
         self.relations = relations
         self.texts = texts
         self.origins = origins
+        #: Warnings found while loading: worth a look, but the corpus is valid.
+        self.warnings: tuple[Problem, ...] = ()
+        #: Every file the corpus was read from (annotation files and source texts), as resolved paths:
+        #: exporters refuse to write over any of them.
+        self.inputs = inputs
         self._names: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
+        self._suggester: Suggester | None = None
         for entity in entities.values():
             for name in {name_key(n) for n in (entity.id, *entity.names)}:
                 self._names.setdefault(name, []).append(entity.id)
@@ -138,7 +146,9 @@ class Corpus:
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Names close to ``name``, best first, one per entity."""
-        close = difflib.get_close_matches(name_key(name), list(self._names), n=3 * n, cutoff=0.7)
+        if self._suggester is None:
+            self._suggester = Suggester(self._names)
+        close = self._suggester.close(name_key(name), n=3 * n, cutoff=0.7)
         shown: dict[str, str] = {}
         for key in close:
             entity = self.entities[self._names[key][0]]

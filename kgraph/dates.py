@@ -196,6 +196,10 @@ def _fast(text: str) -> TimeSpan | None:
             return TimeSpan(text, first, last, first, last, "interval", False, False)
     except ValueError:  # a day that does not exist: let the library report it
         return None
+    except OverflowError:  # widened past date.min or date.max
+        raise ValueError(
+            f"{text}: widened for its qualifier, it reaches beyond the supported years 1 to 9999"
+        ) from None
     return None
 
 

@@ -12,20 +12,66 @@ them into messages and exit codes; nothing else catches them.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from kgraph.text import or_list
+
+
+def shown(text: object) -> str:
+    """Text safe to print in one line of a message: control, format and separator characters, and bytes
+    that are not UTF-8, are written as escapes, so a file name cannot forge output or drive the terminal.
+
+    >>> shown("seeds/a.yaml"), shown("a\\nb: all good"), shown("x\\x1b[31my"), shown("\\udcff.yaml")
+    ('seeds/a.yaml', 'a\\\\nb: all good', 'x\\\\x1b[31my', '\\\\xff.yaml')
+    """
+    value = str(text)
+    if value.isprintable() and value.isascii():
+        return value
+    out = []
+    for char in value:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by the filesystem decoding
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in the annotations, at a file and line (0 when the whole file is meant)."""
+    """One mistake in the annotations, at a file and line (0 when the whole file is meant).
+
+    >>> print(Problem("a.yaml", 3, "name 'Stеpanakert' mixes scripts", "warning"))
+    a.yaml:3: warning: name 'Stеpanakert' mixes scripts
+    """
 
     path: str
     line: int
     message: str
+    #: "error" (the corpus is invalid) or "warning" (worth a look; the corpus still loads).
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        path = shown(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: warning: {self.message}" if self.severity == "warning" else f"{where}: {self.message}"
+
+    def __repr__(self) -> str:
+        extra = f", severity={self.severity!r}" if self.is_error is False else ""
+        return f"Problem(path={self.path!r}, line={self.line!r}, message={self.message!r}{extra})"
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem makes the corpus invalid (a warning does not)."""
+        return self.severity != "warning"
 
 
 class KgraphError(Exception):
@@ -42,7 +88,7 @@ class UsageError(KgraphError):
 
 
 class CorpusError(KgraphError):
-    """The annotations have problems; :attr:`problems` lists all of them, sorted."""
+    """The annotations have errors; :attr:`problems` lists all of them (and any warnings), sorted."""
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems))
@@ -57,10 +103,5 @@ class NotFoundError(KgraphError, LookupError):
     def __init__(self, name: str, suggestions: Iterable[str] = ()):
         self.name = name
         self.suggestions = list(suggestions)
-        hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else ""
+        hint = f"; did you mean {or_list([repr(s) for s in self.suggestions])}?" if self.suggestions else ""
         super().__init__(f"nothing is named {name!r}{hint}")
-
-
-def _or_list(items: list[str]) -> str:
-    quoted = [repr(i) for i in items]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -2,105 +2,40 @@
 
 Models are strict (an unknown field is an error) and frozen. Every field has a
 description; the JSON Schema in ``schemas/`` is generated from them, so the
-descriptions are also what an editor shows while someone types.
+descriptions are also what an editor shows while someone types. The field types
+(ids, names, texts, vocabulary terms) are in :mod:`kgraph.fields`.
 
 >>> place = Place.model_validate({"id": "shusha", "name": "Shusha", "kind": "city",
 ...                               "aliases": ["Shushi", {"name": "Şuşa", "lang": "az"}]})
 >>> [a.name for a in place.aliases]
 ['Shushi', 'Şuşa']
->>> Vocabulary("place kind").message("citty")
-"unknown place kind 'citty'; did you mean 'city'?"
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError
 
-from kgraph import vocabulary as vocab
 from kgraph.dates import TimeSpan
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
-
-
-_LINE_CHARS = r"[^\x00-\x1f\x7f-\x9f\ufffe\uffff]"
-_TEXT_CHARS = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"
-#: One line: no control character, line break or non-character (U+FFFE, U+FFFF), and not blank.
-LINE_PATTERN = rf"^{_LINE_CHARS}*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff]{_LINE_CHARS}*$"
-#: Free text: the same, but tabs and line feeds are allowed.
-TEXT_PATTERN = rf"^{_TEXT_CHARS}*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff]{_TEXT_CHARS}*$"
-
-
-#: A stable, readable identifier. (Checked in pydantic's core for speed; the loader words the error.)
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
-#: A reference to the id of something defined in the corpus.
-Ref = Slug
-#: Longest name or title, and longest text, in characters: more is a mistake, not an annotation.
-MAX_LINE, MAX_TEXT = 1_000, 100_000
-#: One line of text: a name, a title.
-Line = Annotated[
-    str,
-    Field(pattern=LINE_PATTERN, max_length=MAX_LINE),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_LINE}),
-]
-#: Free text, possibly several lines.
-Text = Annotated[
-    str,
-    Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT}),
-]
-#: A BCP 47 language tag.
-Language = Annotated[
-    str,
-    Field(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$", examples=["en", "hy", "hy-Latn", "az", "ru"]),
-]
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Annotation marking a text field whose value must be a term of a vocabulary in :mod:`kgraph.vocabulary`."""
-
-    name: str
-
-    def message(self, value: object) -> str:
-        """The error for a value that is not a term, suggesting the closest term."""
-        terms = vocab.VOCABULARIES[self.name]
-        close = difflib.get_close_matches(str(value), list(terms), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(terms)})"
-        return f"unknown {self.name} {value!r}{hint}"
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        # checked in pydantic's core, as a literal, for speed; the loader words the error with message()
-        return core_schema.literal_schema(list(vocab.VOCABULARIES[self.name]))
-
-    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        terms = vocab.VOCABULARIES[self.name]
-        return {"type": "string", "enum": list(terms), "enumDescriptions": list(terms.values())}
-
-
-OrganizationKind = Annotated[str, Vocabulary("organization kind")]
-GroupKind = Annotated[str, Vocabulary("group kind")]
-PlaceKind = Annotated[str, Vocabulary("place kind")]
-EventType = Annotated[str, Vocabulary("event type")]
-EventStatus = Annotated[str, Vocabulary("event status")]
-RoleName = Annotated[str, Vocabulary("role")]
-RelationTypeName = Annotated[str, Vocabulary("relation type")]
-DateBasis = Annotated[str, Vocabulary("date basis")]
+from kgraph.fields import (
+    DateBasis,
+    EventStatus,
+    EventType,
+    GroupKind,
+    Language,
+    Line,
+    OrganizationKind,
+    PlaceKind,
+    Ref,
+    RelationTypeName,
+    RoleName,
+    Slug,
+    Text,
+)
 
 
 class Model(BaseModel):
@@ -133,8 +68,9 @@ class Alias(Model):
 class Coordinates(Model):
     """A point on the map, in decimal degrees (WGS 84)."""
 
-    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive.")
-    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive.")
+    # strict: a number, not text and not true/false (which lax validation would take as 1.0 and 0.0)
+    lat: float = Field(strict=True, ge=-90, le=90, description="Latitude in decimal degrees, north positive.")
+    lon: float = Field(strict=True, ge=-180, le=180, description="Longitude in decimal degrees, east positive.")
 
 
 _EXTERNAL_ID_PATTERNS = {"wikidata": r"^Q[1-9][0-9]*$", "geonames": r"^[1-9][0-9]*$"}

@@ -16,65 +16,21 @@ reported as problems rather than silently accepted.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from kgraph.errors import Problem
+from kgraph.errors import Problem, shown
+from kgraph.text import code_point
+from kgraph.yamlevents import MAX_DEPTH, UNREADABLE, Abandoned, Builder, LineMap
+
+__all__ = ["MAX_DEPTH", "UNREADABLE", "LineMap", "QuotingDumper", "decode", "parse_yaml"]
 
 try:
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
-
-#: Deeper nesting than this is a mistake in an annotation file, not data.
-MAX_DEPTH = 64
-
-Path = tuple[str | int, ...]
-
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_INT_OCT = re.compile(r"^0o[0-7]+$")
-_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-_STANDARD_TAG = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {_STANDARD_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
-
-
-class _Unreadable:
-    """Stands for a value that was reported and cannot be read (an alias, an unsupported tag)."""
-
-    def __repr__(self) -> str:
-        return "UNREADABLE"
-
-
-#: The value put where a reported value was; the loader does not validate items that contain it.
-UNREADABLE = _Unreadable()
-_ALIAS_MESSAGE = "YAML aliases (*name) are not supported in annotation files: write the value out"
-
-
-@dataclass
-class LineMap:
-    """Line numbers of the values in one file, by their path of keys and indexes."""
-
-    lines: dict[Path, int] = field(default_factory=dict)
-
-    def line(self, path: Sequence[str | int]) -> int:
-        """The line of the deepest value along ``path``; parts not in the file (such as union tags in Pydantic error locations) are skipped."""
-        current: Path = ()
-        best = self.lines.get((), 1)
-        for part in path:
-            candidate = (*current, part)
-            if candidate in self.lines:
-                current, best = candidate, self.lines[candidate]
-        return best
 
 
 class QuotingDumper(yaml.SafeDumper):
@@ -102,27 +58,49 @@ def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 
 def parse_yaml(text: str, display: str) -> tuple[Any, LineMap, list[Problem]]:
-    """Parse YAML text into plain data and a :class:`LineMap`; problems are returned, never raised."""
+    """Parse YAML text into plain data and a :class:`LineMap`; problems are returned, never raised.
+
+    The data is built from the parser's events, without recursion, and reading stops at the first value
+    nested deeper than :data:`MAX_DEPTH`: neither libyaml's composer (which crashes on deep nesting) nor its
+    scanner (which slows down with the square of the depth) ever sees more.
+
+    >>> parse_yaml("a: " + "[" * 100_000, "f.yaml")[2]
+    [Problem(path='f.yaml', line=1, message='nesting deeper than 64 levels')]
+    """
     lines = LineMap()
+    bad = _NOT_YAML.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        return (
+            None,
+            lines,
+            [
+                Problem(
+                    display,
+                    line,
+                    f"contains a control character ({code_point(bad.group())}), which YAML does not allow",
+                )
+            ],
+        )
+    builder = Builder(display, lines)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        data = builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = 1 if mark is None else mark.line + 1
         return None, lines, [Problem(display, line, _syntax_message(exc, text))]
-    except yaml.YAMLError as exc:  # errors without a position, such as a stream that is not text
-        return None, lines, [Problem(display, 1, f"YAML syntax error: {exc}")]
-    except RecursionError:
-        return None, lines, [Problem(display, 1, f"nesting deeper than {MAX_DEPTH} levels")]
-    if root is None:
-        return None, lines, []
-    builder = _Builder(display, lines)
-    data = builder.build(root, (), 0)
-    if builder.aliased:  # the composer shares aliased nodes; find where the aliases are written
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-                builder.problems.append(Problem(display, event.start_mark.line + 1, _ALIAS_MESSAGE))
+    except yaml.YAMLError as exc:  # errors without a position
+        return None, lines, [Problem(display, 1, f"YAML syntax error: {shown(exc)}")]
+    except Abandoned as exc:
+        return None, lines, [Problem(display, exc.line, exc.message)]
+    for name in [n for n in builder.anchors if n not in builder.aliases]:
+        message = f"YAML anchors (&name) are not supported in annotation files: remove &{shown(name)}"
+        builder.problems.append(Problem(display, builder.anchors[name], message))
     return data, lines, builder.problems
+
+
+#: Characters YAML does not allow in a file (libyaml would stop at them with a two-line message).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
@@ -141,85 +119,3 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     elif exc.context:
         where = f" ({exc.context})"
     return f"YAML syntax error: {problem}{where}"
-
-
-class _Builder:
-    def __init__(self, display: str, lines: LineMap):
-        self.display = display
-        self.lines = lines
-        self.problems: list[Problem] = []
-        self.seen: set[int] = set()
-        self.aliased = False
-
-    def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.display, node.start_mark.line + 1, message))
-
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        if not path:
-            self.lines.lines[()] = node.start_mark.line + 1
-        if depth > MAX_DEPTH:
-            self.problem(node, f"nesting deeper than {MAX_DEPTH} levels")
-            return UNREADABLE
-        if id(node) in self.seen:
-            self.aliased = True
-            return UNREADABLE
-        self.seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            self.problem(node, f"unsupported YAML tag {node.tag!r}")
-            return UNREADABLE
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.lines.lines[(*path, index)] = item.start_mark.line + 1
-                items.append(self.build(item, (*path, index), depth + 1))
-            return items
-        assert isinstance(node, yaml.ScalarNode)
-        return _scalar(node)
-
-    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "a mapping key must be plain text")
-                continue
-            key = key_node.value
-            if key == "<<" and key_node.tag.endswith(":merge"):
-                self.problem(key_node, "YAML merge keys (<<) are not supported: write the fields out")
-                continue
-            if key in first_line:
-                self.problem(key_node, f"duplicate key {key!r} (first at line {first_line[key]})")
-                continue
-            first_line[key] = line
-            self.lines.lines[(*path, key)] = line
-            result[key] = self.build(value_node, (*path, key), depth + 1)
-        return result
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    value: str = node.value
-    if node.style not in (None, ""):  # quoted or block text (the C parser marks plain scalars with "")
-        return value
-    if _NULL.match(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    try:
-        if _INT.match(value):
-            return int(value)
-        if _INT_OCT.match(value):
-            return int(value[2:], 8)
-        if _INT_HEX.match(value):
-            return int(value[2:], 16)
-    except ValueError:  # more digits than Python converts: keep the text
-        return value
-    if _FLOAT.match(value):
-        return float(value)
-    if _INF.match(value):
-        return -math.inf if value.startswith("-") else math.inf
-    if _NAN.match(value):
-        return math.nan
-    return value

@@ -65,4 +65,6 @@ def test_typed_lists(seeds):
 
 def test_name_keys():
     assert name_key("Stepanakert’s") == name_key("stepanakert's")
+    # one table of quotation marks and dashes for names and quotes (they used to fold differently)
+    assert name_key("«Artsakh» – Nagorno‑Karabakh") == name_key('"artsakh" - nagorno-karabakh')
     assert fold_accents(name_key("Ghazanchetsots")) == "ghazanchetsots"

@@ -11,6 +11,13 @@ from hypothesis import strategies as st
 from kgraph.dates import TimeSpan
 
 
+@pytest.mark.hostile
+@pytest.mark.parametrize("text", ["0001-01-~01", "9999-12-~31", "0001-~01", "9999-12-31?", "0001?"])
+def test_a_date_widened_beyond_the_supported_years_is_an_error_not_an_overflow(text):
+    with pytest.raises(ValueError, match="supported"):
+        TimeSpan.parse(text)
+
+
 @pytest.mark.parametrize(
     ("text", "earliest", "latest", "precision"),
     [

@@ -92,7 +92,7 @@ def test_discovery_skips_hidden_folders_and_sorts(tmp_path: Path):
     for name in ("b.yaml", "a/c.yml", ".hidden/d.yaml", "a/notes.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}", encoding="utf-8")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a/c.yml", "b.yaml"]
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)[0]] == ["a/c.yml", "b.yaml"]
 
 
 def test_evidence_defaults_to_the_files_source_and_keeps_claims(seeds):

@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kgraph import vocabulary as vocab
+from kgraph.fields import Vocabulary
 from kgraph.models import (
     SECTIONS,
     Alias,
+    Coordinates,
     DocumentFile,
     Event,
     Organization,
@@ -18,7 +20,6 @@ from kgraph.models import (
     Place,
     Relation,
     Source,
-    Vocabulary,
     entity_type,
 )
 
@@ -72,6 +73,13 @@ def test_ids_are_slugs(value):
         ("description", "two\nlines\tand a tab", True),
         ("description", "x\x07", False),
         ("description", "\n", False),
+        ("name", "Test\u2028ville", False),  # a line separator is a line break
+        ("name", "Test\u2029ville", False),
+        ("name", "abc\u202edef", False),  # bidirectional override, embedding and isolate controls
+        ("name", "abc\u202adef", False),
+        ("name", "abc\u2067def", False),
+        ("name", "\u05e9\u05dc\u05d5\u05dd\u200f", True),  # a right-to-left mark is fine
+        ("description", "abc\u202edef", True),  # free text may quote a source as it is
     ],
 )
 def test_names_are_single_lines_and_texts_have_no_control_characters(field, value, ok):
@@ -81,6 +89,15 @@ def test_names_are_single_lines_and_texts_have_no_control_characters(field, valu
         assert getattr(Person.model_validate(data), field) == value
     else:
         assert kinds(Person, data) == [((field,), "string_pattern_mismatch")]
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("value", [True, False, "40.5", None])
+def test_coordinates_are_numbers_not_booleans_or_text(value):
+    data = {"id": "a", "name": "A", "kind": "city", "coordinates": {"lat": value, "lon": 46.7}}
+    assert kinds(Place, data) == [(("coordinates", "lat"), "float_type")]
+    data["coordinates"] = {"lat": 40, "lon": 46.75}
+    assert Place.model_validate(data).coordinates == Coordinates(lat=40.0, lon=46.75)
 
 
 def test_vocabulary_terms_are_checked_with_a_suggestion():
@@ -168,9 +185,12 @@ def test_roles_and_relation_types_name_real_entity_types():
         assert set(relation.object) <= types
 
 
-names = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30).filter(
-    str.strip
-)
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # refused in names, by design
+names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters=BIDI_CONTROLS),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 
 

@@ -56,6 +56,13 @@ def test_as_window():
     assert as_window(within("2023")).mode == "within"
 
 
+@pytest.mark.hostile
+@pytest.mark.parametrize("when", ["0001-01-~01", "9999-12-~31"])
+def test_a_window_widened_beyond_the_supported_years_is_a_usage_error(when):
+    with pytest.raises(UsageError, match="beyond the supported years 1 to 9999"):
+        within(when)
+
+
 @pytest.mark.parametrize(
     ("when", "message"),
     [

@@ -105,9 +105,35 @@ def test_the_billion_laughs_is_refused_quickly():
         previous = chr(ord(level) - 1)
         bomb += f"{level}: &{level} [{','.join(['*' + previous] * 9)}]\n"
     data, _, problems = parse_yaml(bomb, "f.yaml")
-    assert len(problems) == 8 * 9
+    assert len([p for p in problems if "aliases" in p.message]) == 8 * 9
+    assert problems[-1] == Problem(  # the last anchor is never used: refused on its own
+        "f.yaml", 9, "YAML anchors (&name) are not supported in annotation files: remove &i"
+    )
     assert data is not None
     assert data["i"] == [UNREADABLE] * 9  # reported, and marked so that no second error follows
+
+
+@pytest.mark.hostile
+def test_an_anchor_without_an_alias_is_refused_at_its_line():
+    problems = parse_yaml("a: 1\nb: &x 2\nc: [&y 3, 4]\n", "f.yaml")[2]
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "YAML anchors (&name) are not supported in annotation files: remove &x"),
+        (3, "YAML anchors (&name) are not supported in annotation files: remove &y"),
+    ]
+
+
+@pytest.mark.hostile
+def test_a_nul_byte_is_one_problem_on_its_own_line():
+    assert parse_yaml("a: 1\nb: 2\nc: x\0y\n", "f.yaml")[2] == [
+        Problem("f.yaml", 3, "contains a control character (U+0000), which YAML does not allow")
+    ]
+
+
+@pytest.mark.hostile
+def test_nesting_is_refused_as_soon_as_it_is_too_deep():
+    """Reading stops at level 65: libyaml never scans the rest (200,000 levels took it 400 s, then crashed)."""
+    problems = parse_yaml("a: " + "{a: " * 200_000 + "1" + "}" * 200_000, "f.yaml")[2]
+    assert problems == [Problem("f.yaml", 1, f"nesting deeper than {MAX_DEPTH} levels")]
 
 
 def test_deep_nesting_is_a_problem_not_a_crash():
