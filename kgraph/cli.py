@@ -1,17 +1,27 @@
 """The ``kgraph`` command: parse arguments, make one library call, print the result.
 
 Exit codes: 0 success, 1 invalid data (or a stale generated file), 2 usage
-error. Errors are printed as messages, never as tracebacks.
+error (or an output that cannot be written: an input of the corpus, a folder
+or device in the way, a full disk), 130 interrupted (Ctrl-C: "kgraph:
+interrupted"), 141 standard output closed by its reader (``| head -1``; ended
+quietly, as a program ended by SIGPIPE). Errors are printed as messages,
+never as tracebacks, and names from outside (paths) through
+:func:`kgraph.errors.shown`.
+
+Only ``sys`` is imported before :func:`run` is in charge, so that a Ctrl-C
+at the start meets its handler as soon as possible.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2, 130, 141
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -20,29 +30,39 @@ def _validate(args: argparse.Namespace) -> int:
     corpus, problems = read(args.path, progress=_progress(args))
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems or corpus is None:
-        files = len({p.path for p in problems})
-        print(
-            f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr
-        )
+    if problems:  # warnings alone leave the corpus valid
+        warnings, files = sum(not p.is_error for p in problems), len({p.path for p in problems})
+        noun, count = ("warning", warnings) if warnings == len(problems) else ("problem", len(problems))
+        extra = f" ({warnings} warning{'s' * (warnings != 1)})" if 0 < warnings < count else ""
+        print(f"{count} {noun}{'s' * (count != 1)}{extra} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+    if corpus is None:
         return EXIT_INVALID
-    print(f"{args.path}: valid: {corpus.summary()}")
+    print(f"{shown(args.path)}: valid: {corpus.summary()}")
     return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from kgraph.errors import shown
     from kgraph.schema import stale_schemas, write_schemas
 
+    _not_empty(args.out)
     if args.check:
         stale = stale_schemas(args.out)
         for name in stale:
-            print(f"{args.out}/{name}: stale: run 'kgraph schema' to regenerate it", file=sys.stderr)
+            print(f"{shown(args.out)}/{name}: stale: run 'kgraph schema' to regenerate it", file=sys.stderr)
         if not stale:
-            print(f"{args.out}: schemas are up to date")
+            print(f"{shown(args.out)}: schemas are up to date")
         return EXIT_INVALID if stale else EXIT_OK
     for path in write_schemas(args.out):
-        print(f"wrote {path}")
+        print(f"wrote {shown(path)}")
     return EXIT_OK
+
+
+def _not_empty(path: str) -> None:
+    from kgraph.errors import UsageError
+
+    if not path:
+        raise UsageError("an empty path: name a file or folder (. for the current folder)")
 
 
 def _size(n: int) -> str:
@@ -50,57 +70,72 @@ def _size(n: int) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kgraph.errors import shown
     from kgraph.export import build, stale
     from kgraph.graph import KnowledgeGraph
 
+    _not_empty(args.out)
     kg = KnowledgeGraph.load(args.path, progress=_progress(args))
     if args.check:
         found = stale(kg, args.out)
         for name in found:
-            print(f"{Path(args.out) / name}: stale: run 'kgraph build {args.path} --out {args.out}'", file=sys.stderr)
+            print(
+                f"{shown(Path(args.out) / name)}: stale: run 'kgraph build {shown(args.path)} --out {shown(args.out)}'",
+                file=sys.stderr,
+            )
         if not found:
-            print(f"{args.out}: exports are up to date")
+            print(f"{shown(args.out)}: exports are up to date")
         return EXIT_INVALID if found else EXIT_OK
     written = build(kg, args.out, progress=_progress(args))
-    print(f"{args.path}: {kg.corpus.summary()}")
+    print(f"{shown(args.path)}: {kg.corpus.summary()}")
     print(f"graph: {kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
     for item in written:
-        print(f"wrote {item.path} ({_size(item.size)})")
+        print(f"wrote {shown(item.path)} ({_size(item.size)})")
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kgraph.errors import UsageError
+    from pathlib import Path
+
+    from kgraph.errors import UsageError, shown
     from kgraph.export import render
     from kgraph.graph import KnowledgeGraph
-    from kgraph.output import write_bytes
+    from kgraph.output import target, write_bytes, write_standard_output
 
-    if args.output != "-" and not Path(args.output).parent.is_dir():
-        raise UsageError(f"{args.output}: the folder {Path(args.output).parent} does not exist")
-    data = render(KnowledgeGraph.load(args.path), args.format)
+    _not_empty(args.output)
+    output = Path(args.output)
+    if args.output != "-" and not output.parent.is_dir():
+        raise UsageError(f"{shown(output)}: the folder {shown(output.parent)} does not exist")
+    kg = KnowledgeGraph.load(args.path)
+    if args.output != "-":
+        target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering
+    data = render(kg, args.format)
     if args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_standard_output(data, kg.corpus.inputs)
     else:
-        try:
-            write_bytes(Path(args.output), data)
-        except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-        print(f"wrote {args.output} ({_size(len(data))})", file=sys.stderr)
+        write_bytes(output, data, kg.corpus.inputs)
+        print(f"wrote {shown(output)} ({_size(len(data))})", file=sys.stderr)
     return EXIT_OK
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from kgraph.errors import UsageError
+    from pathlib import Path
+
+    from kgraph.errors import UsageError, shown
     from kgraph.synth import write
 
+    _not_empty(args.out)
     if args.events < 1:
         raise UsageError(f"--events must be 1 or more, not {args.events}")
     out = Path(args.out)
+    if (out.exists() or out.is_symlink()) and not out.is_dir():
+        raise UsageError(f"{shown(out)}: is not a folder")
     if out.exists() and any(out.iterdir()):
-        raise UsageError(f"{out}: the folder is not empty; synth writes only into a new or empty folder")
+        raise UsageError(f"{shown(out)}: the folder is not empty; synth writes only into a new or empty folder")
     count = write(out, args.events, args.seed, args.format, progress=_progress(args))
-    print(f"wrote {count} files into {out}: {args.events} events (seed {args.seed}, {args.format})")
+    print(f"wrote {count} files into {shown(out)}: {args.events} events (seed {args.seed}, {args.format})")
     return EXIT_OK
 
 
@@ -110,12 +145,15 @@ def _progress(args: argparse.Namespace) -> bool:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kgraph`` command."""
+    import argparse
+
     from kgraph import __version__
 
     main = argparse.ArgumentParser(
         prog="kgraph",
         description="Event timelines and knowledge graphs from annotated news articles.",
-        epilog="Exit codes: 0 success, 1 invalid data or stale files, 2 usage error.",
+        epilog="Exit codes: 0 success, 1 invalid data or stale files, 2 usage error or an output that cannot be "
+        "written, 130 interrupted, 141 standard output closed by its reader.",
     )
     main.add_argument("--version", action="version", version=f"kgraph {__version__}")
     commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -144,7 +182,13 @@ def parser() -> argparse.ArgumentParser:
         "graph.gexf, graph.json, timeline.json and graph.html into a folder.",
     )
     build.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
-    build.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    build.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder to write into (created if needed; a folder of files only, none of them the corpus's): "
+        "the whole set of exports is replaced at once",
+    )
     build.add_argument("--check", action="store_true", help="write nothing; exit 1 when a file in DIR is stale")
     build.set_defaults(run=_build)
 
@@ -190,10 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` and return the exit code."""
     from kgraph.errors import CorpusError, KgraphError
 
-    args = parser().parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
+        args = parser().parse_args(argv)
+        code: int = args.run(args)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -207,9 +250,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kgraph: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
+    return code
+
+
+def _interrupted() -> int:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not interrupt the message
+    print("kgraph: interrupted", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def run() -> None:
-    """Entry point of the ``kgraph`` console script."""
-    sys.exit(main())
+    """Entry point of the ``kgraph`` console script: no traceback for Ctrl-C, a closed pipe or a full disk."""
+    try:
+        code = _run()
+    except KeyboardInterrupt:
+        code = _interrupted()
+    except BrokenPipeError:  # the reader of standard output is gone: end quietly
+        from kgraph.output import silence
+
+        silence(sys.stdout)
+        code = EXIT_CLOSED_PIPE
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: nothing to interrupt while Python ends
+    sys.exit(code)
+
+
+def _run() -> int | str | None:
+    from kgraph.errors import KgraphError
+    from kgraph.output import guard_standard_output
+
+    guard_standard_output()
+    code: int | str | None
+    try:
+        code = main()
+    except SystemExit as exc:  # --help, --version and argparse's usage errors
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except KgraphError as exc:  # output that failed only now, when flushed
+        print(f"kgraph: error: {exc}", file=sys.stderr)
+        code = exc.exit_code
+    return code

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kgraph.text import or_list
 
@@ -45,9 +45,11 @@ def shown(text: object) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One mistake in the annotations, at a file and line (0 when the whole file is meant).
+class Problem(NamedTuple):
+    """One mistake in the annotations, at a file and line (0 when the whole file is meant); problems sort by place.
+
+    (A named tuple rather than a dataclass: the dataclasses module takes milliseconds to import, and the
+    command line imports this module before it can turn Ctrl-C into a message.)
 
     >>> print(Problem("a.yaml", 3, "name 'Stеpanakert' mixes scripts", "warning"))
     a.yaml:3: warning: name 'Stеpanakert' mixes scripts

@@ -67,8 +67,19 @@ def stale_schemas(folder: str | os.PathLike[str]) -> list[str]:
 
 
 def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
-    """Write every schema file into ``folder`` (each replaced whole, never half-written); returns their paths."""
-    from kgraph.output import write_text
+    """Write every schema file into ``folder`` (each replaced whole, never half-written); returns their paths.
 
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    return [write_text(Path(folder) / name, render(schema)) for name, schema in generate().items()]
+    A folder that cannot be made or written is an :class:`~kgraph.output.OutputError`.
+    """
+    from kgraph.output import error, write_text
+
+    path = Path(folder)
+    if not os.fspath(folder):
+        raise error(folder, "an empty path: name a folder")
+    if (path.exists() or path.is_symlink()) and not path.is_dir():
+        raise error(path, "is not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise error(path, exc) from None
+    return [write_text(path / name, render(schema)) for name, schema in generate().items()]

@@ -248,15 +248,21 @@ def _file(
 
 
 def write(out: str | os.PathLike[str], events: int, seed: int = 0, fmt: str = "jsonl", progress: bool = False) -> int:
-    """Write a synthetic corpus into folder ``out``; returns the number of files written."""
-    from kgraph.output import write_text
+    """Write a synthetic corpus into folder ``out``; returns the number of files written.
+
+    A folder or file that cannot be written is an :class:`~kgraph.output.OutputError`.
+    """
+    from kgraph.output import error, write_text
     from kgraph.perf import progress as show_progress
 
     count = 0
     files = 1 + 2 * max(1, -(-events // EVENTS_PER_DOCUMENT))
     for relative, text in show_progress(synthesize(events, seed, fmt), progress, "writing", files):
         path = Path(out) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise error(path.parent, exc) from None
         write_text(path, text)
         count += 1
     return count

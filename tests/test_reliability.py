@@ -39,6 +39,7 @@ def test_every_broken_corpus_exits_1_with_its_messages(case, capsys, monkeypatch
     assert "problem" in err[-1]
 
 
+@pytest.mark.hostile
 def test_a_50_mb_string(tmp_path):
     corpus = corpus_from_valid(tmp_path)
     (corpus / "registry.yaml").write_text("groups:\n  - id: big\n    name: " + "B" * 50_000_000 + "\n    kind: crowd\n")
@@ -52,6 +53,7 @@ def test_a_50_mb_string(tmp_path):
     assert time.perf_counter() - started < 30
 
 
+@pytest.mark.hostile
 def test_nesting_10000_deep(tmp_path):
     corpus = corpus_from_valid(tmp_path)
     (corpus / "registry.yaml").write_text(
@@ -64,6 +66,7 @@ def test_nesting_10000_deep(tmp_path):
     )
 
 
+@pytest.mark.hostile
 def test_a_symlinked_source_text_outside_the_corpus(tmp_path):
     corpus = corpus_from_valid(tmp_path)
     outside = tmp_path / "elsewhere.txt"
@@ -76,6 +79,7 @@ def test_a_symlinked_source_text_outside_the_corpus(tmp_path):
     ]
 
 
+@pytest.mark.hostile
 def test_a_symlinked_annotation_file_outside_the_corpus(tmp_path):
     corpus = corpus_from_valid(tmp_path)
     (tmp_path / "secret.yaml").write_text("persons: []\n")
@@ -87,10 +91,19 @@ def test_a_symlinked_annotation_file_outside_the_corpus(tmp_path):
     ]
 
 
-def test_a_symlink_loop_is_not_followed(tmp_path):
+@pytest.mark.hostile
+def test_a_symlink_loop_is_reported_not_followed(tmp_path):
     corpus = corpus_from_valid(tmp_path)
     (corpus / "loop").symlink_to(corpus, target_is_directory=True)
-    assert kgraph_cli("validate", str(corpus)).returncode == 0
+    (corpus / "self").symlink_to(corpus / "self")
+    result = kgraph_cli("validate", str(corpus))
+    assert (result.returncode, result.stderr.splitlines()[:-1]) == (
+        1,
+        [
+            f"{corpus}/loop: is a link that loops back to a folder above it; not followed",
+            f"{corpus}/self: is a link that loops; not read",
+        ],
+    )
 
 
 def test_a_corpus_path_that_does_not_exist(tmp_path):
@@ -98,10 +111,22 @@ def test_a_corpus_path_that_does_not_exist(tmp_path):
     assert (result.returncode, result.stderr) == (2, f"kgraph: error: {tmp_path / 'nowhere'}: no such file or folder\n")
 
 
-def test_kgraph_never_writes_to_its_inputs(tmp_path):
+@pytest.mark.hostile
+def test_kgraph_never_writes_to_its_inputs(tmp_path, capsys):
+    """Every command, and -o or --out aimed at every input (YAML and JSON Lines annotations, source texts), by any
+    path to it: each refused, and not a byte, inode or time of the corpus changes."""
+    import os
+
+    from kgraph.synth import write
+
     corpus = tmp_path / "seeds"
     shutil.copytree(SEEDS, corpus)
-    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in corpus.rglob("*") if p.is_file()}
+    write(corpus / "bulk", events=20, seed=1)  # a JSON Lines document and registry, inside the same corpus
+    (tmp_path / "link.yaml").symlink_to(corpus / "registry.yaml")
+    os.link(corpus / "bulk" / "doc-00000" / "article.txt", tmp_path / "hard-link.txt")
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    assert {p.suffix for p in files} == {".yaml", ".jsonl", ".txt"}
+    before = {p: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in corpus.rglob("*") if p.is_file()}
     for args in (
         ["validate", str(corpus)],
         ["build", str(corpus), "--out", str(tmp_path / "out")],
@@ -109,39 +134,65 @@ def test_kgraph_never_writes_to_its_inputs(tmp_path):
         ["query", "timeline", str(corpus)],
     ):
         assert kgraph_cli(*args).returncode == 0
-    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in corpus.rglob("*") if p.is_file()}
+    targets = [*files, tmp_path / "link.yaml", tmp_path / "hard-link.txt", corpus / "bulk" / ".." / "registry.yaml"]
+    for target in targets:
+        assert main(["export", str(corpus), "--format", "json", "-o", str(target)]) == 2, target
+        assert "is a file of the corpus being read" in capsys.readouterr().err
+    for folder in sorted({p.parent for p in files}):
+        assert main(["build", str(corpus), "--out", str(folder)]) == 2, folder
+        assert "holds files of the corpus being read" in capsys.readouterr().err
+    after = {p: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in corpus.rglob("*") if p.is_file()}
     assert after == before
 
 
-def test_a_build_killed_midway_leaves_whole_files(tmp_path):
-    """SIGKILL at many moments of a build over earlier exports: every file is the earlier one or the new one, whole."""
+def _signal_while_writing(command: list[str], out: Path, signum: int, delay: float) -> None:
+    """Run ``command``; ``delay`` seconds after it starts writing (a new file in or beside ``out``), send ``signum``."""
+    import contextlib
+    import os
+
+    watched = (out, out.parent)
+    seen = {(folder, name) for folder in watched for name in os.listdir(folder)}
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if {(folder, name) for folder in watched for name in os.listdir(folder)} - seen:
+                break
+        time.sleep(0.002)
+    time.sleep(delay)
+    process.send_signal(signum)
+    process.wait(timeout=60)
+
+
+@pytest.mark.hostile
+def test_a_build_killed_midway_leaves_the_old_set_or_the_new_set(tmp_path):
+    """SIGKILL, SIGTERM and SIGINT at moments of a build's writing, over earlier exports: the folder holds the
+    whole earlier set or the whole new set, never a mix; the next build removes what the killed ones left."""
     from kgraph.synth import write
 
     corpus = tmp_path / "corpus"
-    write(corpus, events=3000, seed=4)
+    write(corpus, events=1000, seed=4)
     out, fresh = tmp_path / "exports", tmp_path / "fresh"
     shutil.copytree(ROOT / "exports", out)  # the earlier exports: those of the seeds
+    (out / "notes.txt").write_text("not an export: kept")
     earlier = {p.name: p.read_bytes() for p in out.iterdir()}
     assert kgraph_cli("build", str(corpus), "--out", str(fresh)).returncode == 0
-    new = {p.name: p.read_bytes() for p in fresh.iterdir()}
-    outcomes = set()
-    for delay in (0.3, 0.8, 1.2, 1.6, 2.0, 2.4, 2.8, 3.2, 3.6, 4.5):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kgraph", "build", str(corpus), "--out", str(out), "-q"],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        for name, data in earlier.items():
-            current = (out / name).read_bytes()
-            assert current in (data, new[name]), f"{name} is neither the earlier nor the new file after {delay} s"
-            outcomes.add("new" if current == new[name] else "earlier")
+    new = {p.name: p.read_bytes() for p in fresh.iterdir()} | {"notes.txt": earlier["notes.txt"]}
+    command = [sys.executable, "-m", "kgraph", "build", str(corpus), "--out", str(out), "-q"]
+    outcomes = []
+    for signum, delay in ((signal.SIGKILL, 0), (signal.SIGTERM, 0.03), (signal.SIGINT, 0.1), (signal.SIGKILL, 0.3)):
+        _signal_while_writing(command, out, signum, delay)
+        current = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+        assert current in (earlier, new), f"neither the earlier set nor the new set after {signum!r} at {delay} s"
+        outcomes.append("new" if current == new else "earlier")
+        shutil.rmtree(out)
+        out.mkdir()
         for name, data in earlier.items():
             (out / name).write_bytes(data)
-    assert "earlier" in outcomes  # killed before writing: the earlier exports intact, byte for byte
+    assert "earlier" in outcomes  # killed before the swap: the earlier exports intact, byte for byte
+    assert kgraph_cli("build", str(corpus), "--out", str(out)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "exports", "fresh"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == new
 
 
 def test_a_killed_build_leaves_no_temporary_files_behind_after_the_next(tmp_path):

@@ -10,9 +10,10 @@ format         file              module
 ``html``       graph.html        :mod:`kgraph.export.html`
 =============  ================  ==============================================
 
-Only this package writes outputs. Every file is rendered in memory first and
-then written whole (a temporary file renamed into place), so a failed build
-leaves earlier files as they were.
+Only this package writes outputs. Every file is rendered in memory first; a
+build then replaces its whole set at once (:mod:`kgraph.outfolder`), so a
+failed or killed build leaves the earlier set as it was, and no file of the
+corpus being read is ever written over.
 
 >>> import kgraph
 >>> kg = kgraph.KnowledgeGraph.load("seeds")
@@ -103,26 +104,18 @@ def render_all(kg: KnowledgeGraph) -> dict[str, bytes]:
 
 
 def build(kg: KnowledgeGraph, out: str | os.PathLike[str], progress: bool = False) -> list[Written]:
-    """Write every export into folder ``out`` (created if needed); nothing is written unless all rendered.
+    """Write every export into folder ``out`` (created if needed) as one set: the earlier set stays until all are written.
 
-    Temporary files that an interrupted earlier build left in ``out`` are removed.
+    Refused (:class:`~kgraph.output.OutputError`) when ``out`` holds a file of the corpus, or anything in the way
+    that is not a regular file; see :mod:`kgraph.outfolder`.
     """
-    from kgraph.output import write_bytes
-    from kgraph.perf import progress as show_progress
+    from kgraph.outfolder import check_folder, write_folder
 
+    check_folder(out, FILES.values(), kg.corpus.inputs)  # before the work of rendering
     files = render_all(kg)
-    folder = Path(out)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            for leftover in folder.glob(f".{name}.*.tmp"):
-                leftover.unlink()
-        return [
-            Written(write_bytes(folder / name, data), len(data))
-            for name, data in show_progress(files.items(), progress, "writing")
-        ]
-    except OSError as exc:
-        raise UsageError(f"{folder}: cannot write the exports there: {exc.strerror or exc}") from None
+    return [
+        Written(path, len(files[path.name])) for path in write_folder(out, files, kg.corpus.inputs, progress=progress)
+    ]
 
 
 def stale(kg: KnowledgeGraph, out: str | os.PathLike[str]) -> list[str]:

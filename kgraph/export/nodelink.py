@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
+import stat
 from typing import Any
 
 import networkx as nx
@@ -59,31 +59,60 @@ def to_json(graph: nx.Graph) -> str:
     return text + ',\n"nodes":[\n' + ",\n".join(nodes) + '\n],\n"edges":[\n' + ",\n".join(edges) + "\n]}\n"
 
 
+#: What reading a damaged or foreign file can raise, each turned into a GraphFileError.
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OverflowError, KgraphError)
+
+
 def graph_from_json(text: str) -> nx.Graph:
     """The NetworkX graph in node-link JSON text."""
     try:
         data = json.loads(text)
+        if not isinstance(data, dict):
+            raise TypeError(f"a JSON {type(data).__name__}, not an object")
         return nx.node_link_graph(data, edges="edges")
-    except (ValueError, KeyError, TypeError) as exc:
-        raise GraphFileError(f"not a node-link graph: {exc}") from None
+    except _DAMAGE as exc:
+        raise GraphFileError(f"not a node-link graph: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).splitlines()
+    first = lines[0] if lines else ""
+    return first if isinstance(exc, KgraphError) else f"{type(exc).__name__}: {first}".rstrip(": ")
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:
     """Read a ``graph.json`` file that kgraph wrote back into an equal KnowledgeGraph.
 
+    Any file that is not one (damaged, foreign, not a regular file) is a :class:`GraphFileError` naming it.
+
     >>> kg = read_json("exports/graph.json")
     >>> kg.why("Stepanyan", "ICRC")[0].evidence[1].claimed_by
     'gegham-stepanyan'
     """
+    from kgraph.errors import shown
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise GraphFileError(f"{shown(path)}: is not a regular file")
+            text = handle.read().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise GraphFileError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    return from_json(text)
+        raise GraphFileError(f"{shown(path)}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        return from_json(text)
+    except GraphFileError as exc:
+        raise GraphFileError(f"{shown(path)}: {exc}") from None
 
 
 def from_json(text: str) -> Any:
-    """A KnowledgeGraph from the ``graph.json`` text that kgraph wrote, equal to the one it was written from."""
+    """A KnowledgeGraph from the ``graph.json`` text that kgraph wrote, equal to the one it was written from.
+
+    Text that is not such a graph is a :class:`GraphFileError`.
+    """
     from kgraph.graph import KnowledgeGraph
 
-    return KnowledgeGraph.from_graph(graph_from_json(text))
+    graph = graph_from_json(text)
+    try:
+        return KnowledgeGraph.from_graph(graph)
+    except _DAMAGE as exc:
+        raise GraphFileError(f"not a graph kgraph wrote: {_first_line(exc)}") from None

@@ -1,0 +1,197 @@
+"""Writing a set of output files into a folder in one step: readers see the old set or the new set, never a mix.
+
+A build writes its files, with links to the other files of its folder, into a
+temporary folder beside it, then swaps the two folders at once (Linux
+``renameat2(RENAME_EXCHANGE)``; where a filesystem cannot, each file is
+replaced whole, one by one). A lock (``flock`` on the parent folder) makes
+concurrent builds into one place wait their turn; the temporary folders of
+killed builds are removed by the next. Since a whole folder is replaced, a
+build writes only into a folder of files and links, and never into one that
+holds a file of the corpus being read.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "out"
+>>> [p.name for p in write_folder(folder, {"a.txt": b"one", "b.txt": b"two"})]
+['a.txt', 'b.txt']
+>>> sorted(p.name for p in folder.parent.iterdir())
+['out']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kgraph.errors import shown
+from kgraph.output import INPUT, OutputError, error, identities, write_new
+
+#: How the temporary folder of a build is named, beside the folder it replaces.
+TEMPORARY = ".kgraph-tmp"
+#: How long a build waits for another one writing into the same place before it gives up, in seconds.
+LOCK_WAIT = 120.0
+
+
+def folder_of(out: str | os.PathLike[str]) -> Path:
+    """The real folder that output folder ``out`` names (a link to a folder is followed; it need not exist yet)."""
+    if not os.fspath(out):
+        raise OutputError("an empty path: name a folder")
+    given = Path(out)
+    if given.is_symlink() and not given.exists():
+        raise error(given, "is a link to nothing; kgraph does not create folders through links")
+    if given.exists() and not given.is_dir():
+        raise error(given, "is not a folder")
+    real = Path(os.path.realpath(given))
+    if real == real.parent:
+        raise error(given, "is the root folder")
+    return real
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap folders ``a`` and ``b`` in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    import ctypes
+    import errno
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV, errno.EBUSY):
+        return False
+    raise OSError(code, os.strerror(code), os.fsdecode(b))
+
+
+@contextlib.contextmanager
+def _locked(folder: Path, shown_as: object) -> Iterator[None]:
+    """Hold the lock of ``folder`` (``flock`` on the folder itself), waiting up to LOCK_WAIT for another build."""
+    import fcntl
+    import time
+
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise error(
+                        shown_as, f"another kgraph build has been writing there for {LOCK_WAIT:.0f} s"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def check_folder(out: str | os.PathLike[str], names: Iterable[str], inputs: frozenset[Path] = frozenset()) -> Path:
+    """The real folder for a build of files ``names`` into ``out``, or OutputError when a build may not write there."""
+    real = folder_of(out)
+    with contextlib.suppress(OSError):
+        if real == Path(os.path.realpath(os.getcwd())):
+            raise error(
+                out,
+                "is the current folder; a build replaces its whole folder at once, which would leave "
+                "the shell in the old one: name it from its parent (cd ..; --out NAME)",
+            )
+    inside = sorted(p for p in inputs if p.is_relative_to(real))
+    if inside:
+        raise error(
+            out, f"holds files of the corpus being read ({shown(inside[0])}); kgraph never writes over its inputs"
+        )
+    if not real.exists():
+        return real
+    names = set(names)
+    known = identities(inputs)
+    for entry in sorted(os.scandir(real), key=lambda e: e.name):
+        info = entry.stat(follow_symlinks=False)
+        if entry.name in names and not stat.S_ISREG(info.st_mode):
+            raise error(Path(out) / entry.name, "is not a regular file; kgraph replaces only regular files")
+        if (info.st_dev, info.st_ino) in known:
+            raise error(Path(out) / entry.name, INPUT)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(
+                out,
+                f"holds a subfolder, {shown(entry.name)!r}; a build replaces its whole folder at once, "
+                "so it writes only into a folder of files: give a new or separate folder",
+            )
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            raise error(Path(out) / entry.name, "is not a regular file or a link; a build keeps only those")
+    return real
+
+
+def _leftovers(real: Path, names: Iterable[str]) -> Iterator[Path]:
+    yield from real.parent.glob(f".*{TEMPORARY}")
+    if real.is_dir():
+        for name in names:
+            yield from real.glob(f".{name}.*.tmp")
+
+
+def write_folder(
+    out: str | os.PathLike[str], files: dict[str, bytes], inputs: frozenset[Path] = frozenset(), progress: bool = False
+) -> list[Path]:
+    """Write ``files`` (name: bytes) into folder ``out`` as one set: the old set stays until the new one is whole.
+
+    The files, with links to the other files of ``out``, go into a temporary folder beside it, which is then
+    swapped with ``out`` in one step; a lock on the parent folder makes concurrent builds wait their turn, and
+    temporary folders that killed builds left are removed. Returns the paths written, under ``out``.
+    """
+    real = check_folder(out, files, inputs)
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(real.parent, out):
+            for leftover in _leftovers(real, files):
+                shutil.rmtree(leftover) if leftover.is_dir() and not leftover.is_symlink() else leftover.unlink()
+            real = check_folder(out, files, inputs)  # again, under the lock
+            new = real.parent / f".{real.name}.{os.urandom(4).hex()}{TEMPORARY}"
+            new.mkdir()
+            try:
+                _fill(new, real, files, progress)
+                if not real.exists():
+                    os.rename(new, real)
+                elif not _exchange(new, real):  # no atomic swap here: each file replaced whole, one by one
+                    for name in files:
+                        os.replace(new / name, real / name)
+                _sync(real.parent)
+            finally:
+                shutil.rmtree(new, ignore_errors=True)  # after a swap, the old set
+    except OSError as exc:
+        raise error(out, f"cannot write the exports: {exc.strerror or exc}") from None
+    return [Path(out) / name for name in files]
+
+
+def _fill(new: Path, real: Path, files: dict[str, bytes], progress: bool) -> None:
+    from kgraph.perf import progress as show_progress
+
+    kept = {}
+    if real.exists():
+        os.chmod(new, stat.S_IMODE(real.stat().st_mode))
+        kept = {e.name: e for e in os.scandir(real) if e.name not in files}
+    for name, entry in kept.items():
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry.path), new / name)
+        else:
+            try:
+                os.link(entry.path, new / name, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry.path, new / name)
+    for name, data in show_progress(files.items(), progress, "writing"):
+        old = real / name
+        write_new(new / name, data, stat.S_IMODE(old.stat().st_mode) if old.exists() else 0o644)
+    _sync(new)
+
+
+def _sync(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
