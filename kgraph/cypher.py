@@ -9,7 +9,14 @@ participation (``speaker``, ``organizer``, ...), the relation type
 happened, or ``part_of``. Every node has an ``id`` property beside the
 attributes of :mod:`kgraph.graph` (``label``, ``type``, ``earliest``, ...), so
 dates compare as ISO text. Results are a dict from each returned name to its
-column of values.
+column of values (a :class:`~kgraph.results.CypherResult`).
+
+A query returns at most ``limit`` rows (1,000 unless told otherwise; None for
+no limit) and runs for at most ``timeout`` seconds (10 unless told; None for
+none) within 1 GB more memory; a result cut at the limit says so in
+``truncated``, and a query that runs out of time or memory before it has a
+result raises :class:`CypherError`. The time and memory budgets are kept by a
+timer that works in the main thread on Unix only (see :mod:`kgraph.budget`).
 
 Who spoke, to whom, in which event:
 
@@ -27,15 +34,21 @@ Events in Renaissance Square, and the capital of the Artsakh Republic:
 ['stepanakert-rally', 'osipyan-interview', 'planned-gathering']
 >>> kg.cypher('MATCH (c)-[:capital_of]->(s:state) RETURN c.label, s.label')
 {'c.label': ['Stepanakert'], 's.label': ['Artsakh Republic']}
+>>> cut = kg.cypher("MATCH (e:Event) RETURN e.id", limit=2)
+>>> cut["e.id"], cut.truncated
+(['harutyunyan-video-appeal', 'azerbaijani-advance-on-shusha'], 'stopped after 2 rows')
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kgraph.budget import MEMORY, TIMEOUT, OverBudget, check_count, check_timeout, guarded, seconds
 from kgraph.errors import KgraphError
+from kgraph.results import CypherResult
 
 if TYPE_CHECKING:
     from kgraph.graph import KnowledgeGraph
@@ -57,19 +70,61 @@ def labelled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return view
 
 
-def run(kg: KnowledgeGraph, query: str) -> dict[str, list[Any]]:
-    """Run ``query`` and return each returned name's column of values."""
+#: Rows a Cypher query returns unless told otherwise.
+LIMIT = 1000
+
+_AGGREGATE = re.compile(r"\b(count|sum|avg|max|min|collect)\s*\(|\bdistinct\b", re.IGNORECASE)
+_MATCH = re.compile(r"\bmatch\b", re.IGNORECASE)
+_FILTER_OR_EDGE = re.compile(r"\bwhere\b|\border\b|[-<>\[]", re.IGNORECASE)
+
+
+def _can_stop_early(query: str) -> bool:
+    """Whether grand-cypher may stop matching once it has the rows wanted, and still return the right rows.
+
+    grand-cypher applies a limit to matches, not rows: with an aggregation it would count only the first
+    matches, and with DISTINCT keep fewer rows. With several MATCH clauses it cuts each clause's matches
+    before it joins them and then applies WHERE, ORDER BY and its checks of edges, so a limit is safe there
+    only for clauses of plain nodes with none of these. The test reads the text: a word inside a string
+    only makes it cautious.
+    """
+    if _AGGREGATE.search(query):
+        return False
+    return len(_MATCH.findall(query)) == 1 or not _FILTER_OR_EDGE.search(query)
+
+
+def run(kg: KnowledgeGraph, query: str, limit: int | None = LIMIT, timeout: float | None = TIMEOUT) -> CypherResult:
+    """Run ``query`` and return each returned name's column of values, at most ``limit`` rows in ``timeout`` s."""
     from grandcypher import GrandCypher
 
+    limit, timeout = check_count("limit", limit, optional=True), check_timeout(timeout)
     view = kg.__dict__.get("_cypher_view")
     if view is None:
         view = kg.__dict__["_cypher_view"] = labelled(kg.graph)
+    early = limit + 1 if limit is not None and _can_stop_early(query) else None
     try:
-        result = GrandCypher(view).run(query)
+        with guarded(timeout):
+            result = GrandCypher(view, limit=early).run(query)
+    except OverBudget as exc:
+        if exc.kind == "time":
+            raise CypherError(
+                f"Cypher query stopped after the {seconds(timeout or 0)} time budget, before it had a result; "
+                "give it more time with --timeout (timeout= in Python)"
+            ) from None
+        raise CypherError(
+            f"Cypher query stopped: it needed more than {MEMORY / 1024**3:g} GB of memory; narrow the query "
+            "(MATCH clauses not linked to each other multiply their rows)"
+        ) from None
+    except MemoryError:
+        raise CypherError("Cypher query stopped: it ran out of memory; narrow the query") from None
     except Exception as exc:  # grand-cypher raises lark and other errors for bad queries
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CypherError(f"Cypher query failed: {first_line}") from None
-    return {str(name): [_plain(v) for v in values] for name, values in result.items()}
+    columns = {str(name): [_plain(v) for v in values] for name, values in result.items()}
+    rows = max((len(values) for values in columns.values()), default=0)
+    if limit is None or rows <= limit:
+        return CypherResult(columns)
+    cut = {name: values[:limit] for name, values in columns.items()}
+    return CypherResult(cut, truncated=f"stopped after {limit} row{'s' * (limit != 1)}")
 
 
 def _plain(value: Any) -> Any:

@@ -47,7 +47,7 @@ from kgraph.dates import TimeSpan
 from kgraph.models import AnyEntity, Event, Evidence, Place, Relation, entity_type
 
 if TYPE_CHECKING:
-    from kgraph.results import Connection, Link, Path, Ranked, Results, TimelineEntry
+    from kgraph.results import Connection, CypherResult, Link, Path, Ranked, Results, TimelineEntry
     from kgraph.windows import WindowLike
 
 
@@ -345,11 +345,27 @@ class KnowledgeGraph:
 
         return shortest_path(self, a, b, via)
 
-    def paths(self, a: str, b: str, cutoff: int = 4, limit: int = 50, via: str = "both") -> Results[Path]:
-        """Every simple path from ``a`` to ``b`` of at most ``cutoff`` edges (shortest first, at most ``limit``)."""
+    def paths(
+        self,
+        a: str,
+        b: str,
+        cutoff: int = 4,
+        limit: int | None = 50,
+        via: str = "both",
+        timeout: float | None = 10.0,
+    ) -> Results[Path]:
+        """Every simple path from ``a`` to ``b`` of at most ``cutoff`` edges (shortest first, at most ``limit``).
+
+        The search stops after ``limit`` paths or ``timeout`` seconds (None: no bound); ``truncated`` on the
+        result then says why.
+
+        >>> paths = KnowledgeGraph.load("seeds").paths("Harutyunyan", "Osipyan", cutoff=6, limit=2)
+        >>> len(paths), paths.truncated
+        (2, 'stopped after 2 paths')
+        """
         from kgraph.queries import all_paths
 
-        return all_paths(self, a, b, cutoff, limit, via)
+        return all_paths(self, a, b, cutoff, limit, via, timeout)
 
     def events(
         self,
@@ -359,7 +375,7 @@ class KnowledgeGraph:
         status: str | list[str] | None = None,
         during: WindowLike | None = None,
     ) -> Results[Event]:
-        """Events matching every filter given, in chronological order; ``at`` includes places inside the place.
+        """Events matching every filter given, in chronological order; ``at`` (a place) includes places inside it.
 
         >>> [e.id for e in KnowledgeGraph.load("seeds").events(at="Stepanakert", type="protest")]
         ['stepanakert-rally', 'planned-gathering']
@@ -394,11 +410,11 @@ class KnowledgeGraph:
 
         return centrality(self, measure, during, top)
 
-    def communities(self, during: WindowLike | None = None) -> list[list[str]]:
+    def communities(self, during: WindowLike | None = None, top: int | None = None) -> list[list[str]]:
         """Groups of actors more linked with each other than with the rest (Louvain, fixed seed), largest first."""
         from kgraph.rankings import communities
 
-        return communities(self, during)
+        return communities(self, during, top)
 
     def to_html(self, path: str | os.PathLike[str], title: str = "kgraph explorer") -> None:
         """Write the interactive explorer of this graph to ``path``: one HTML file that works offline."""
@@ -426,8 +442,12 @@ class KnowledgeGraph:
                 f'sandbox="allow-scripts" title="{escape(title)}"></iframe>'
             )
 
-    def cypher(self, query: str) -> dict[str, list[Any]]:
-        """Run a Cypher query over the graph with grand-cypher; see :mod:`kgraph.cypher` for labels and examples."""
+    def cypher(self, query: str, limit: int | None = 1000, timeout: float | None = 10.0) -> CypherResult:
+        """Run a Cypher query over the graph with grand-cypher; see :mod:`kgraph.cypher` for labels and examples.
+
+        At most ``limit`` rows, within ``timeout`` seconds (None: no bound); ``truncated`` on the result says
+        when rows were left out.
+        """
         from kgraph.cypher import run
 
-        return run(self, query)
+        return run(self, query, limit, timeout)

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kgraph import vocabulary as vocab
-from kgraph.errors import UsageError
-from kgraph.models import Event, Evidence, Relation, entity_type
+from kgraph.budget import TIMEOUT, Deadline, check_count, check_timeout, seconds
+from kgraph.errors import UsageError, shown
+from kgraph.models import Event, Evidence, Place, Relation, entity_type
 from kgraph.results import Connection, Hop, Link, Path, Results, Step
 from kgraph.windows import Window, WindowLike, as_window
 
@@ -218,6 +219,8 @@ def connections(
                 reached.append(link.b)
         seen.update(reached)
         frontier = list(dict.fromkeys(reached))
+        if not frontier:  # nothing new reached: going deeper finds nothing more
+            break
     return found
 
 
@@ -286,19 +289,39 @@ def shortest_path(kg: KnowledgeGraph, a: str, b: str, via: str = "both") -> Path
     return _as_path(kg, nodes)
 
 
-def all_paths(kg: KnowledgeGraph, a: str, b: str, cutoff: int = 4, limit: int = 50, via: str = "both") -> Results[Path]:
-    """Simple paths between two entities of at most ``cutoff`` edges, shortest first, at most ``limit`` of them."""
+def all_paths(
+    kg: KnowledgeGraph,
+    a: str,
+    b: str,
+    cutoff: int = 4,
+    limit: int | None = 50,
+    via: str = "both",
+    timeout: float | None = TIMEOUT,
+) -> Results[Path]:
+    """Simple paths between two entities of at most ``cutoff`` edges, shortest first, at most ``limit`` of them.
+
+    The search stops after ``limit`` paths or ``timeout`` seconds (None: no bound) and says so in ``truncated``.
+    """
+    check_count("cutoff", cutoff)
+    limit, timeout = check_count("limit", limit, optional=True), check_timeout(timeout)
     a, b = kg.resolve(a), kg.resolve(b)
-    view = _view(kg, via)
-    found: dict[tuple[str, ...], None] = {}
-    for length in range(1, cutoff + 1):
-        for nodes in nx.all_simple_paths(view, a, b, cutoff=length):
-            if len(nodes) == length + 1:
-                found.setdefault(tuple(nodes))
-        if len(found) >= limit:
-            break
-    ordered = sorted(found, key=lambda p: (len(p), p))[:limit]
-    return Results(_as_path(kg, list(p)) for p in ordered)
+    view, deadline = _view(kg, via), Deadline(timeout)
+    found: list[tuple[str, ...]] = []
+    truncated = None
+    if a != b and nx.has_path(view, a, b):
+        # shortest_simple_paths yields paths in order of length, one at a time: stop at the first too long
+        for nodes in nx.shortest_simple_paths(view, a, b):
+            if len(nodes) - 1 > cutoff:
+                break
+            if limit is not None and len(found) == limit:
+                truncated = f"stopped after {limit} path{'s' * (limit != 1)}"
+                break
+            found.append(tuple(nodes))
+            if deadline.passed():
+                truncated = f"stopped after the {seconds(timeout or 0)} time budget, with {len(found)} paths"
+                break
+    ordered = sorted(found, key=lambda p: (len(p), p))
+    return Results((_as_path(kg, list(p)) for p in ordered), truncated)
 
 
 def _terms(value: str | list[str] | None, vocabulary: dict[str, str], noun: str) -> set[str] | None:
@@ -309,6 +332,16 @@ def _terms(value: str | list[str] | None, vocabulary: dict[str, str], noun: str)
     if unknown:
         raise UsageError(f"unknown {noun} {unknown[0]!r} ({noun}s: {', '.join(vocabulary)})")
     return terms
+
+
+def _place(kg: KnowledgeGraph, name: str) -> str:
+    """The id of the place ``name`` names; UsageError when it names an entity of another kind or an event."""
+    found = kg.resolve(name)
+    entity = kg.corpus.entities.get(found)
+    if not isinstance(entity, Place):
+        kind = "event" if entity is None else entity_type(entity)
+        raise UsageError(f"at must be a place, not the {kind} '{shown(found)}'")
+    return found
 
 
 def events(
@@ -335,10 +368,12 @@ def events(
     )
     if involving is not None:
         names = [involving] if isinstance(involving, str) else involving
+        if not names:
+            raise UsageError("involving needs at least one name")
         sets = [set(index.events_of.get(kg.resolve(n), ())) for n in names]
-        shared = set.intersection(*sets) if sets else set()
+        shared = set.intersection(*sets)
         candidates = [e for e in candidates if e in shared]
-    places = index.places_within(kg.resolve(at)) if at is not None else None
+    places = index.places_within(_place(kg, at)) if at is not None else None
     found = Results[Event]()
     for event_id in candidates:
         event = corpus.events[event_id]

@@ -48,8 +48,9 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("b", metavar="B")
     p.add_argument("--via", choices=VIA, default="both")
     p.add_argument("--all", action="store_true", help="every simple path up to --cutoff edges, shortest first")
-    p.add_argument("--cutoff", type=int, default=4, help="with --all: longest path, in edges (default 4)")
-    p.add_argument("--limit", type=int, default=20, help="with --all: most paths to show (default 20)")
+    p.add_argument("--cutoff", type=int, help="with --all: longest path, in edges (default 4)")
+    p.add_argument("--limit", type=int, help="with --all: most paths to show (default 20)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="with --all: time budget (default 10)")
 
     p = command("why", "the evidence behind the direct links between two names, quote by quote", _why, timed=False)
     p.add_argument("a", metavar="A")
@@ -68,10 +69,12 @@ def add_query_commands(commands: Any) -> None:
 
     p = command("top", "actors ranked by centrality, or their communities", _top)
     p.add_argument("--by", choices=("degree", "betweenness", "communities"), default="degree")
-    p.add_argument("-n", type=int, default=10, help="how many (default 10)")
+    p.add_argument("-n", "--top", dest="n", type=int, default=10, help="how many (default 10)")
 
     p = command("cypher", "run a Cypher query (see the README for labels)", _cypher, timed=False)
     p.add_argument("cypher", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=1000, help="most rows to show (default 1000)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time budget (default 10)")
 
 
 def _graph(args: argparse.Namespace) -> Any:
@@ -83,9 +86,9 @@ def _graph(args: argparse.Namespace) -> Any:
 def _during(args: argparse.Namespace) -> Any:
     from kgraph.windows import overlapping, within
 
-    if args.within and not args.during:
+    if args.within and args.during is None:
         raise _usage("--within needs --during")
-    if not args.during:
+    if args.during is None:
         return None
     return within(args.during) if args.within else overlapping(args.during)
 
@@ -94,6 +97,12 @@ def _usage(message: str) -> Exception:
     from kgraph.errors import UsageError
 
     return UsageError(message)
+
+
+def _note(truncated: str | None) -> None:
+    """Say on standard error that a result was cut short, and how to see more."""
+    if truncated:
+        print(f"kgraph: note: {truncated}; raise --limit/--timeout to see more", file=sys.stderr)
 
 
 def _print(
@@ -142,9 +151,18 @@ def _connections(args: argparse.Namespace) -> int:
 def _path(args: argparse.Namespace) -> int:
     from kgraph.results import Results
 
+    if not args.all:
+        for name in ("cutoff", "limit", "timeout"):
+            if getattr(args, name) is not None:
+                raise _usage(f"--{name} needs --all")
     kg = _graph(args)
     if args.all:
-        paths = kg.paths(args.a, args.b, args.cutoff, args.limit, args.via)
+        cutoff, limit, timeout = (
+            4 if args.cutoff is None else args.cutoff,
+            20 if args.limit is None else args.limit,
+            10.0 if args.timeout is None else args.timeout,
+        )
+        paths = kg.paths(args.a, args.b, cutoff, limit, args.via, timeout=timeout)
     else:
         one = kg.path(args.a, args.b, args.via)
         paths = Results([one] if one else [])
@@ -154,6 +172,7 @@ def _path(args: argparse.Namespace) -> int:
         print(path)
     if not paths:
         print(f"(no path between {args.a!r} and {args.b!r})", file=sys.stderr)
+    _note(paths.truncated)
     return 0
 
 
@@ -192,7 +211,7 @@ def _timeline(args: argparse.Namespace) -> int:
 def _top(args: argparse.Namespace) -> int:
     kg = _graph(args)
     if args.by == "communities":
-        groups = kg.communities(_during(args))[: args.n]
+        groups = kg.communities(_during(args), args.n)
         records = [{"community": i + 1, "size": len(g), "members": g} for i, g in enumerate(groups)]
         return _print(args, records, ["community", "size", "members"])
     found = kg.centrality(args.by, _during(args), args.n)
@@ -200,7 +219,9 @@ def _top(args: argparse.Namespace) -> int:
 
 
 def _cypher(args: argparse.Namespace) -> int:
-    result = _graph(args).cypher(args.cypher)
+    result = _graph(args).cypher(args.cypher, args.limit, args.timeout)
     columns = list(result)
     rows = [dict(zip(columns, values, strict=True)) for values in zip(*result.values(), strict=True)]
-    return _print(args, rows, columns)
+    code = _print(args, rows, columns)
+    _note(result.truncated)
+    return code

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from kgraph.budget import check_count
 from kgraph.errors import UsageError
 from kgraph.results import Ranked, Results
 from kgraph.windows import WindowLike
@@ -32,6 +33,7 @@ def centrality(
     """Actors ranked by normalized ``degree`` or ``betweenness`` centrality, highest first (ties by name)."""
     if measure not in MEASURES:
         raise UsageError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    check_count("top", top, least=0, optional=True)
     network = kg.actor_network(during)
     scores = nx.degree_centrality(network) if measure == "degree" else nx.betweenness_centrality(network)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], network.nodes[item[0]]["label"], item[0]))
@@ -39,10 +41,16 @@ def centrality(
     return Results(rows[:top]) if top is not None else rows
 
 
-def communities(kg: KnowledgeGraph, during: WindowLike | None = None) -> list[list[str]]:
-    """Communities of the actor network by Louvain modularity (seed 0, so the same every run), largest first."""
+def communities(kg: KnowledgeGraph, during: WindowLike | None = None, top: int | None = None) -> list[list[str]]:
+    """Communities of the actor network by Louvain modularity (seed 0, so the same every run), largest first.
+
+    With ``top``, only the ``top`` largest.
+    """
+    check_count("top", top, least=0, optional=True)
     network = kg.actor_network(during)
     if network.number_of_edges() == 0:
-        return [[n] for n in sorted(network)]
-    found = nx.community.louvain_communities(network, weight="weight", seed=0)
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+        found = [[n] for n in sorted(network)]
+    else:
+        louvain = nx.community.louvain_communities(network, weight="weight", seed=0)
+        found = sorted((sorted(c) for c in louvain), key=lambda c: (-len(c), c))
+    return found[:top] if top is not None else found

@@ -1,6 +1,7 @@
 """What queries return: small frozen records, in lists that turn into tables.
 
-Every query returns a :class:`Results` list. ``to_records()`` gives plain
+Every query returns a :class:`Results` list (Cypher a :class:`CypherResult` dict);
+``truncated`` says when a limit or a time budget cut it short. ``to_records()`` gives plain
 dicts (what ``--json`` prints); ``to_pandas()`` gives a DataFrame when pandas
 is installed (``pip install "kgraph[pandas]"``).
 """
@@ -8,6 +9,7 @@ is installed (``pip install "kgraph[pandas]"``).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -23,7 +25,16 @@ T = TypeVar("T")
 
 
 class Results(list[T], Generic[T]):
-    """A list of query results that can become records or a DataFrame."""
+    """A list of query results that can become records or a DataFrame.
+
+    ``truncated`` is None for a whole result, or why it was cut short (``'stopped after 20 paths'``).
+    """
+
+    truncated: str | None = None
+
+    def __init__(self, items: Iterable[T] = (), truncated: str | None = None):
+        super().__init__(items)
+        self.truncated = truncated
 
     def to_records(self) -> list[dict[str, Any]]:
         """Each result as a dict of plain values (dates as ISO text, evidence as dicts)."""
@@ -36,6 +47,17 @@ class Results(list[T], Generic[T]):
         except ImportError:
             raise KgraphError('to_pandas() needs pandas: pip install "kgraph[pandas]"') from None
         return pandas.DataFrame.from_records(self.to_records())
+
+
+class CypherResult(dict[str, list[Any]]):
+    """What a Cypher query returns: each returned name's column of values.
+
+    ``truncated`` is None for a whole result, or why it was cut short (``'stopped after 1000 rows'``).
+    """
+
+    def __init__(self, columns: dict[str, list[Any]] | None = None, truncated: str | None = None):
+        super().__init__(columns or {})
+        self.truncated = truncated
 
 
 def record(item: Any) -> Any:

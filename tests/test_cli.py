@@ -193,6 +193,10 @@ BROKEN = "tests/fixtures/invalid/unknown-reference"
         (["synth", "{tmp}/synthetic", "--events", "30"], 0),
         (["synth", "{tmp}/synthetic", "--events", "0"], 2),
         (["synth", "seeds", "--events", "30"], 2),
+        (["synth", "{tmp}/a-file", "--events", "30"], 2),
+        (["schema", "--out", "{tmp}/a-file"], 2),
+        (["build", "seeds", "--out", ""], 2),
+        (["export", "seeds", "--format", "json", "-o", "{tmp}"], 2),
     ],
 )
 def test_exit_codes_of_every_command(tmp_path, args, code):
