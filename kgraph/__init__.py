@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import CorpusError, KgraphError, NotFoundError, Problem, UsageError
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Corpus",
     "CorpusError",
@@ -35,6 +33,8 @@ if TYPE_CHECKING:
     from kgraph.loader import load, validate
     from kgraph.windows import overlapping, within
 
+    __version__: str
+
 _LAZY = {
     "load": "kgraph.loader",
     "validate": "kgraph.loader",
@@ -47,6 +47,13 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     """Import the heavier parts of kgraph only when they are first used."""
+    if name == "__version__":  # from the package metadata: pyproject.toml is its one source
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("kgraph")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
     if name in _LAZY:
         import importlib
 

@@ -25,6 +25,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2,
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from kgraph.errors import shown
     from kgraph.loader import read
 
     corpus, problems = read(args.path, progress=_progress(args))
