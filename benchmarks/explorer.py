@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from kgraph.export.html import to_html
-from kgraph.synth import graph_of_size
+from kgraph.synth.graphs import graph_of_size
 
 
 def main() -> None:

@@ -119,7 +119,7 @@ def stage_export(corpus: Path, fmt: str) -> dict[str, float]:
 
     kg = kgraph.KnowledgeGraph.load(corpus)
     started = time.perf_counter()
-    render(kg, fmt)
+    render(kg.graph, fmt)
     return {"total": time.perf_counter() - started}
 
 
@@ -175,7 +175,7 @@ def main() -> None:
         print(json.dumps(figures))
         return
 
-    from kgraph.synth import write
+    from kgraph.synth.corpus import write
 
     sizes = [int(s) for s in args.sizes.split(",")]
     rows: list[tuple[str, str, list[str]]] = []

@@ -28,20 +28,20 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from kgraph.corpus import Corpus
-    from kgraph.graph import KnowledgeGraph
-    from kgraph.loader import load, validate
-    from kgraph.windows import overlapping, within
+    from kgraph.corpus.corpus import Corpus
+    from kgraph.corpus.loader import load, validate
+    from kgraph.graph.knowledge import KnowledgeGraph
+    from kgraph.graph.windows import overlapping, within
 
     __version__: str
 
 _LAZY = {
-    "load": "kgraph.loader",
-    "validate": "kgraph.loader",
-    "Corpus": "kgraph.corpus",
-    "KnowledgeGraph": "kgraph.graph",
-    "overlapping": "kgraph.windows",
-    "within": "kgraph.windows",
+    "load": "kgraph.corpus.loader",
+    "validate": "kgraph.corpus.loader",
+    "Corpus": "kgraph.corpus.corpus",
+    "KnowledgeGraph": "kgraph.graph.knowledge",
+    "overlapping": "kgraph.graph.windows",
+    "within": "kgraph.graph.windows",
 }
 
 

@@ -1,3 +1,3 @@
-from kgraph.cli import run
+from kgraph.cli.main import run
 
 run()

@@ -1,7 +1,7 @@
 """Writing outputs safely: a whole new file (or set of files) or the old one, never half, never over an input.
 
 A file is written to a temporary file beside it and renamed into place (a set
-of files, a build, is written by :mod:`kgraph.outfolder`). What may be
+of files, a build, is written by :mod:`kgraph.export.folder`). What may be
 written:
 
 - a new path, or an existing regular file that is not one of the ``inputs``

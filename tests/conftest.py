@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kgraph
-from kgraph.corpus import Corpus
+from kgraph.corpus.corpus import Corpus
 
 from .paths import SEEDS
 

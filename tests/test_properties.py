@@ -12,15 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kgraph
-from kgraph import vocabulary as vocab
-from kgraph.corpus import Corpus
+from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.models import Alias, Event, Evidence, Organization, Participant, Person, Place, Relation, Source
+from kgraph.corpus.corpus import Corpus
 from kgraph.export.gexf import to_gexf
 from kgraph.export.graphml import to_graphml
 from kgraph.export.html import explorer_data
-from kgraph.export.nodelink import from_json, to_json
+from kgraph.export.nodelink import to_json
 from kgraph.export.timelinejs import timeline_data
-from kgraph.graph import KnowledgeGraph
-from kgraph.models import Alias, Event, Evidence, Organization, Participant, Person, Place, Relation, Source
+from kgraph.graph.knowledge import KnowledgeGraph
 
 from .paths import FIXTURES
 
@@ -44,7 +44,9 @@ edtf = st.one_of(
 @st.composite
 def corpora(draw) -> Corpus:
     ids = draw(st.lists(slugs, min_size=3, max_size=9, unique=True))
-    all_names = draw(st.lists(names, min_size=len(ids) * 2, max_size=len(ids) * 2, unique_by=kgraph.corpus.name_key))
+    all_names = draw(
+        st.lists(names, min_size=len(ids) * 2, max_size=len(ids) * 2, unique_by=kgraph.corpus.corpus.name_key)
+    )
     entities = {}
     for n, entity_id in enumerate(ids):
         aliases = [Alias(name=all_names[len(ids) + n], lang=draw(st.sampled_from([None, "hy", "az-Latn"])))]
@@ -111,7 +113,7 @@ def corpora(draw) -> Corpus:
 def test_random_corpora_survive_every_export(tmp_path_factory, corpus):
     kg = KnowledgeGraph(corpus)
     graph = kg.graph
-    again = from_json(to_json(graph))  # JSON: everything, exactly
+    again = KnowledgeGraph.from_json(to_json(graph))  # JSON: everything, exactly
     assert (again.corpus.entities, again.corpus.events, again.corpus.relations) == (
         corpus.entities,
         corpus.events,
@@ -137,7 +139,7 @@ def test_random_corpora_survive_every_export(tmp_path_factory, corpus):
             json.dumps(json.loads(d.get("evidence", "[]")), sort_keys=True) for *_, d in back.edges(data=True)
         )
         assert written == sorted(json.dumps(d.get("evidence", []), sort_keys=True) for *_, d in graph.edges(data=True))
-    assert [e["unique_id"] for e in timeline_data(kg)["events"]] == [
+    assert [e["unique_id"] for e in timeline_data(kg.graph)["events"]] == [
         e.id for e in kg.events() if e.date.earliest or e.date.latest
     ]
     assert [n["id"] for n in explorer_data(graph)["nodes"]] == list(graph)
@@ -204,7 +206,7 @@ def test_random_damage_never_crashes_the_loader(tmp_path, changes, target):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations)
 def test_random_damage_to_json_lines_never_crashes_the_loader(tmp_path, changes):
-    from kgraph.synth import synthesize
+    from kgraph.synth.corpus import synthesize
 
     folder = tmp_path / "jsonl"
     if folder.exists():

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.cli import main
+from kgraph.cli.main import main
 
-from .cli import kgraph_cli as run_cli
-from .cli import limit_memory
+from .helpers import kgraph_cli as run_cli
+from .helpers import limit_memory
 from .paths import FIXTURES, ROOT, SEEDS
 
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
@@ -117,7 +117,7 @@ def test_kgraph_never_writes_to_its_inputs(tmp_path, capsys):
     path to it: each refused, and not a byte, inode or time of the corpus changes."""
     import os
 
-    from kgraph.synth import write
+    from kgraph.synth.corpus import write
 
     corpus = tmp_path / "seeds"
     shutil.copytree(SEEDS, corpus)
@@ -168,7 +168,7 @@ def _signal_while_writing(command: list[str], out: Path, signum: int, delay: flo
 def test_a_build_killed_midway_leaves_the_old_set_or_the_new_set(tmp_path):
     """SIGKILL, SIGTERM and SIGINT at moments of a build's writing, over earlier exports: the folder holds the
     whole earlier set or the whole new set, never a mix; the next build removes what the killed ones left."""
-    from kgraph.synth import write
+    from kgraph.synth.corpus import write
 
     corpus = tmp_path / "corpus"
     write(corpus, events=1000, seed=4)

@@ -11,13 +11,13 @@ format         file              module
 =============  ================  ==============================================
 
 Only this package writes outputs. Every file is rendered in memory first; a
-build then replaces its whole set at once (:mod:`kgraph.outfolder`), so a
+build then replaces its whole set at once (:mod:`kgraph.export.folder`), so a
 failed or killed build leaves the earlier set as it was, and no file of the
 corpus being read is ever written over.
 
 >>> import kgraph
->>> kg = kgraph.KnowledgeGraph.load("seeds")
->>> render(kg, "json") == render(kg, "json")
+>>> graph = kgraph.KnowledgeGraph.load("seeds").graph
+>>> render(graph, "json") == render(graph, "json")
 True
 """
 
@@ -26,55 +26,48 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import networkx as nx
 
 from kgraph.errors import UsageError
 
-if TYPE_CHECKING:
-    from kgraph.graph import KnowledgeGraph
 
-#: File name of each format in a build.
-FILES: dict[str, str] = {
-    "graphml": "graph.graphml",
-    "gexf": "graph.gexf",
-    "json": "graph.json",
-    "timelinejs": "timeline.json",
-    "html": "graph.html",
+@dataclass(frozen=True)
+class Format:
+    """An export format: its file name in a build, and the function (``module:function``) that renders a graph."""
+
+    file: str
+    writer: str
+
+    def render(self, graph: nx.Graph) -> str:
+        """The file's text for ``graph``."""
+        import importlib
+
+        module, _, function = self.writer.partition(":")
+        text: str = getattr(importlib.import_module(module), function)(graph)
+        return text
+
+
+#: Every format, by the name ``--format`` takes: the registry the command line and the builds read.
+FORMATS: dict[str, Format] = {
+    "graphml": Format("graph.graphml", "kgraph.export.graphml:to_graphml"),
+    "gexf": Format("graph.gexf", "kgraph.export.gexf:to_gexf"),
+    "json": Format("graph.json", "kgraph.export.nodelink:to_json"),
+    "timelinejs": Format("timeline.json", "kgraph.export.timelinejs:to_timelinejs"),
+    "html": Format("graph.html", "kgraph.export.html:to_html"),
 }
+#: File name of each format in a build.
+FILES: dict[str, str] = {name: fmt.file for name, fmt in FORMATS.items()}
 
 
-def render(kg: KnowledgeGraph, fmt: str) -> bytes:
-    """One export of the knowledge graph, as the bytes of its file."""
+def render(graph: nx.Graph, fmt: str) -> bytes:
+    """One export of a knowledge graph (``kg.graph``), as the bytes of its file."""
     from kgraph.perf import collector_paused
 
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
     with collector_paused():
-        return _render(kg, fmt)
-
-
-def _render(kg: KnowledgeGraph, fmt: str) -> bytes:
-    if fmt == "graphml":
-        from kgraph.export.graphml import to_graphml
-
-        text = to_graphml(kg.graph)
-    elif fmt == "gexf":
-        from kgraph.export.gexf import to_gexf
-
-        text = to_gexf(kg.graph)
-    elif fmt == "json":
-        from kgraph.export.nodelink import to_json
-
-        text = to_json(kg.graph)
-    elif fmt == "timelinejs":
-        from kgraph.export.timelinejs import to_timelinejs
-
-        text = to_timelinejs(kg)
-    elif fmt == "html":
-        from kgraph.export.html import to_html
-
-        text = to_html(kg.graph)
-    else:
-        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FILES)})")
-    return text.encode("utf-8")
+        return FORMATS[fmt].render(graph).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -85,7 +78,7 @@ class Written:
     size: int
 
 
-def render_all(kg: KnowledgeGraph) -> dict[str, bytes]:
+def render_all(graph: nx.Graph) -> dict[str, bytes]:
     """Every export, by file name, rendered in memory."""
     from kgraph.export.gexf import to_gexf
     from kgraph.export.graphml import to_graphml
@@ -93,35 +86,36 @@ def render_all(kg: KnowledgeGraph) -> dict[str, bytes]:
     from kgraph.perf import collector_paused
 
     with collector_paused():
-        prepared = prepare(kg.graph)  # GraphML and GEXF share the flattened attributes
+        prepared = prepare(graph)  # GraphML and GEXF share the flattened attributes
         files = {
-            FILES["graphml"]: to_graphml(kg.graph, prepared).encode("utf-8"),
-            FILES["gexf"]: to_gexf(kg.graph, prepared).encode("utf-8"),
+            FILES["graphml"]: to_graphml(graph, prepared).encode("utf-8"),
+            FILES["gexf"]: to_gexf(graph, prepared).encode("utf-8"),
         }
     for fmt in ("json", "timelinejs", "html"):
-        files[FILES[fmt]] = render(kg, fmt)
+        files[FILES[fmt]] = render(graph, fmt)
     return files
 
 
-def build(kg: KnowledgeGraph, out: str | os.PathLike[str], progress: bool = False) -> list[Written]:
+def build(
+    graph: nx.Graph, out: str | os.PathLike[str], inputs: frozenset[Path] = frozenset(), progress: bool = False
+) -> list[Written]:
     """Write every export into folder ``out`` (created if needed) as one set: the earlier set stays until all are written.
 
-    Refused (:class:`~kgraph.output.OutputError`) when ``out`` holds a file of the corpus, or anything in the way
-    that is not a regular file; see :mod:`kgraph.outfolder`.
+    Refused (:class:`~kgraph.output.OutputError`) when ``out`` holds one of the ``inputs`` (the files the corpus
+    was read from, ``kg.corpus.inputs``), or anything in the way
+    that is not a regular file; see :mod:`kgraph.export.folder`.
     """
-    from kgraph.outfolder import check_folder, write_folder
+    from kgraph.export.folder import check_folder, write_folder
 
-    check_folder(out, FILES.values(), kg.corpus.inputs)  # before the work of rendering
-    files = render_all(kg)
-    return [
-        Written(path, len(files[path.name])) for path in write_folder(out, files, kg.corpus.inputs, progress=progress)
-    ]
+    check_folder(out, FILES.values(), inputs)  # before the work of rendering
+    files = render_all(graph)
+    return [Written(path, len(files[path.name])) for path in write_folder(out, files, inputs, progress=progress)]
 
 
-def stale(kg: KnowledgeGraph, out: str | os.PathLike[str]) -> list[str]:
+def stale(graph: nx.Graph, out: str | os.PathLike[str]) -> list[str]:
     """Names of the export files in ``out`` that are missing or differ from what a build would write."""
     found = []
-    for name, data in render_all(kg).items():
+    for name, data in render_all(graph).items():
         path = Path(out) / name
         if not path.is_file() or path.read_bytes() != data:
             found.append(name)

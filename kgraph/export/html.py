@@ -23,14 +23,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import math
-from collections import deque
 from importlib import resources
 from typing import Any
 
 import networkx as nx
 
 from kgraph.export.flatten import json_ready
+from kgraph.export.layout import layout
 from kgraph.export.prepare import edge_id, label_of, node_token
 from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
 
@@ -45,7 +44,7 @@ _CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamon
 #: The kinds the explorer treats in their own way: events are dated, filtered by type and laid out on the
 #: timeline; participation and relation edges are filtered by type (role, relation), relations drawn thicker.
 EVENT, PARTICIPATION, RELATION = "event", "participation", "relation"
-#: The ISO bounds of a date (see kgraph.graph.date_attributes): face value first, then the widened ones.
+#: The ISO bounds of a date (see kgraph.graph.knowledge.date_attributes): face value first, then the widened ones.
 _BOUNDS = ("earliest", "latest", "earliest_possible", "latest_possible")
 _IDENTITY = ("kind", "type", "label")
 _DATE = ("date", "precision", *_BOUNDS)
@@ -98,60 +97,6 @@ def _bounds(data: dict[str, Any]) -> list[str | None]:
 
 def _darker(rgb: tuple[int, int, int]) -> str:
     return hex_color((int(rgb[0] * 0.7), int(rgb[1] * 0.7), int(rgb[2] * 0.7)))
-
-
-def layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Positions for every node: each connected component in rings around its best-connected node, components in rows."""
-    neighbours: dict[Any, list[Any]] = {n: [] for n in graph}
-    for u, v in graph.edges():
-        neighbours[u].append(v)
-        neighbours[v].append(u)
-    seen: set[Any] = set()
-    components = []
-    for start in graph:
-        if start in seen:
-            continue
-        members = [start]
-        seen.add(start)
-        for node in members:
-            for other in neighbours[node]:
-                if other not in seen:
-                    seen.add(other)
-                    members.append(other)
-        components.append(members)
-    components.sort(key=len, reverse=True)
-    positions: dict[Any, tuple[float, float]] = {}
-    cursor_x = cursor_y = row_height = 0.0
-    row_width = 2500 * math.sqrt(max(1, graph.number_of_nodes()) / 1000)
-    for members in components:
-        centre = max(members, key=lambda n: len(neighbours[n]))
-        rings: list[list[Any]] = [[centre]]
-        level = {centre: 0}
-        queue = deque([centre])
-        while queue:
-            node = queue.popleft()
-            for other in neighbours[node]:
-                if other not in level:
-                    level[other] = level[node] + 1
-                    if level[other] == len(rings):
-                        rings.append([])
-                    rings[level[other]].append(other)
-                    queue.append(other)
-        radius = 0.0
-        local: dict[Any, tuple[float, float]] = {centre: (0.0, 0.0)}
-        for ring in rings[1:]:
-            radius = max(radius + 60.0, len(ring) * 28.0 / (2 * math.pi))
-            for i, node in enumerate(ring):
-                angle = 2 * math.pi * i / len(ring)
-                local[node] = (radius * math.cos(angle), radius * math.sin(angle))
-        size = 2 * radius + 80
-        if cursor_x + size > row_width and cursor_x > 0:
-            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
-        for node, (x, y) in local.items():
-            positions[node] = (round(cursor_x + size / 2 + x, 1), round(cursor_y + size / 2 + y, 1))
-        cursor_x += size
-        row_height = max(row_height, size)
-    return positions
 
 
 def _options(directed: bool, big: bool) -> dict[str, Any]:

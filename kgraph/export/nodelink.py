@@ -1,4 +1,4 @@
-"""``graph.json``: the whole graph as node-link JSON, lossless, and read back into a KnowledgeGraph.
+"""``graph.json``: the whole graph as node-link JSON, lossless, written and read back.
 
 The layout is NetworkX's node-link format (``nx.node_link_graph(data,
 edges="edges")`` reads it): ``directed``, ``multigraph``, ``graph`` (the
@@ -7,12 +7,12 @@ sources' metadata and the order of relations), ``nodes`` (each with its
 or edge per line keeps diffs readable. Dates are ISO text; every list and
 dict is kept as JSON.
 
+:meth:`kgraph.KnowledgeGraph.read_json` reads a file back into an equal KnowledgeGraph.
+
 >>> import kgraph
 >>> kg = kgraph.KnowledgeGraph.load("seeds")
->>> again = from_json(to_json(kg.graph))
->>> list(again.graph.edges(keys=True, data=True)) == list(kg.graph.edges(keys=True, data=True))
-True
->>> again.corpus.events == kg.corpus.events
+>>> again = graph_from_json(to_json(kg.graph))
+>>> list(again.edges(keys=True, data=True)) == list(kg.graph.edges(keys=True, data=True))
 True
 """
 
@@ -21,6 +21,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import networkx as nx
@@ -80,14 +82,12 @@ def _first_line(exc: BaseException) -> str:
     return first if isinstance(exc, KgraphError) else f"{type(exc).__name__}: {first}".rstrip(": ")
 
 
-def read_json(path: str | os.PathLike[str]) -> Any:
-    """Read a ``graph.json`` file that kgraph wrote back into an equal KnowledgeGraph.
+def read_graph(path: str | os.PathLike[str]) -> nx.Graph:
+    """The graph in a ``graph.json`` file; a file that is not one (damaged, foreign, not a regular file) is a
+    :class:`GraphFileError` naming it.
 
-    Any file that is not one (damaged, foreign, not a regular file) is a :class:`GraphFileError` naming it.
-
-    >>> kg = read_json("exports/graph.json")
-    >>> kg.why("Stepanyan", "ICRC")[0].evidence[1].claimed_by
-    'gegham-stepanyan'
+    >>> read_graph("exports/graph.json").nodes["icrc"]["label"]
+    'International Committee of the Red Cross'
     """
     from kgraph.errors import shown
 
@@ -99,20 +99,18 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"{shown(path)}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     try:
-        return from_json(text)
+        return graph_from_json(text)
     except GraphFileError as exc:
         raise GraphFileError(f"{shown(path)}: {exc}") from None
 
 
-def from_json(text: str) -> Any:
-    """A KnowledgeGraph from the ``graph.json`` text that kgraph wrote, equal to the one it was written from.
+@contextmanager
+def restoring(path: str | os.PathLike[str] | None = None) -> Iterator[None]:
+    """Turn what rebuilding a KnowledgeGraph from a foreign or damaged graph raises into a GraphFileError."""
+    from kgraph.errors import shown
 
-    Text that is not such a graph is a :class:`GraphFileError`.
-    """
-    from kgraph.graph import KnowledgeGraph
-
-    graph = graph_from_json(text)
     try:
-        return KnowledgeGraph.from_graph(graph)
+        yield
     except _DAMAGE as exc:
-        raise GraphFileError(f"not a graph kgraph wrote: {_first_line(exc)}") from None
+        where = f"{shown(path)}: " if path is not None else ""
+        raise GraphFileError(f"{where}not a graph kgraph wrote: {_first_line(exc)}") from None

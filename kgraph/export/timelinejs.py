@@ -16,7 +16,7 @@ TimelineJS reduces to their ``textContent`` (decoding once) and assigns as HTML:
 escapes them twice.
 
 >>> import json, kgraph
->>> data = json.loads(to_timelinejs(kgraph.KnowledgeGraph.load("seeds")))
+>>> data = json.loads(to_timelinejs(kgraph.KnowledgeGraph.load("seeds").graph))
 >>> rally = next(e for e in data["events"] if e["unique_id"] == "stepanakert-rally")
 >>> rally["start_date"], rally["group"]
 ({'year': 2023, 'month': 7, 'day': 12}, 'protest')
@@ -28,13 +28,9 @@ import json
 import re
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kgraph.models import Event
-
-if TYPE_CHECKING:
-    from kgraph.graph import KnowledgeGraph
-
+import networkx as nx
 
 #: Where TimelineJS's linkify would start a link: before the dot of ``www.``, between ``:`` and ``//``, before ``@``.
 _LINK_STARTS = re.compile(r"(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)", re.IGNORECASE)
@@ -66,50 +62,61 @@ def _date(day: date, precision: str) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _text(kg: KnowledgeGraph, event: Event) -> str:
-    names = {e: kg.corpus.entities[e].name for e in {p.actor for p in event.participants}}
+def _text(graph: nx.Graph, data: dict[str, Any]) -> str:
+    def name(node: str) -> str:
+        return str(graph.nodes[node].get("label", node)) if node in graph else node
+
+    participants = data.get("participants") or []
     parts = []
-    if event.description:
-        parts.append(f"<p>{html_text(event.description)}</p>")
-    if event.participants:
-        who = ", ".join(f"{html_text(names[p.actor])} ({html_text(p.role)})" for p in event.participants)
+    if data.get("description"):
+        parts.append(f"<p>{html_text(data['description'])}</p>")
+    if participants:
+        who = ", ".join(f"{html_text(name(p['actor']))} ({html_text(p['role'])})" for p in participants)
         parts.append(f"<p>{who}</p>")
-    for evidence in event.evidence:
-        claim = (
-            f" — claimed by {html_text(kg.corpus.entities[evidence.claimed_by].name)}" if evidence.claimed_by else ""
-        )
-        parts.append(
-            f"<blockquote>{html_text(evidence.quote)}</blockquote><p><small>{html_text(evidence.source or '')}{claim}</small></p>"
-        )
-    status = "" if event.status == "occurred" else f"<p><em>{html_text(event.status)}</em></p>"
-    return status + "".join(parts)
+    for evidence in data.get("evidence") or []:
+        claimant = evidence.get("claimed_by")
+        claim = f" — claimed by {html_text(name(claimant))}" if claimant else ""
+        source = html_text(evidence.get("source") or "")
+        parts.append(f"<blockquote>{html_text(evidence['quote'])}</blockquote><p><small>{source}{claim}</small></p>")
+    status = data.get("status", "occurred")
+    return ("" if status == "occurred" else f"<p><em>{html_text(status)}</em></p>") + "".join(parts)
 
 
-def timeline_data(kg: KnowledgeGraph) -> dict[str, Any]:
-    """The TimelineJS document of a knowledge graph's events, in chronological order."""
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def timeline_data(graph: nx.Graph) -> dict[str, Any]:
+    """The TimelineJS document of a knowledge graph's events, in chronological order (as kgraph's timelines)."""
+    found = []
+    for position, (node, data) in enumerate(graph.nodes(data=True)):
+        if data.get("kind") == "event":
+            earliest, latest = _day(data.get("earliest")), _day(data.get("latest"))
+            key = (earliest or date.min, latest or date.max, str(data.get("date", "")), position)
+            found.append((key, node, data, earliest, latest))
     events = []
-    for event in kg.events():
-        start = event.date.earliest or event.date.latest
+    for _, node, data, earliest, latest in sorted(found, key=lambda item: item[0]):
+        start = earliest or latest
         if start is None:  # neither bound known: nowhere to put it
             continue
+        precision = str(data.get("precision", "day"))
         item: dict[str, Any] = {
-            "unique_id": event.id,
-            "start_date": _date(start, event.date.precision),
-            "display_date": plain_text(event.date.edtf),
-            "group": plain_text(event.type),
-            "text": {"headline": html_text(event.title), "text": _text(kg, event)},
+            "unique_id": node,
+            "start_date": _date(start, precision),
+            "display_date": plain_text(str(data.get("date", ""))),
+            "group": plain_text(str(data.get("type", ""))),
+            "text": {"headline": html_text(str(data.get("label", node))), "text": _text(graph, data)},
         }
-        end = event.date.latest
-        if event.date.earliest and end and end != start:
-            item["end_date"] = _date(end, event.date.precision)
+        if earliest and latest and latest != start:
+            item["end_date"] = _date(latest, precision)
         events.append(item)
-    sources = len(kg.corpus.sources)
+    sources = len(graph.graph.get("sources") or {})
     title = {
         "text": {"headline": "Timeline", "text": f"{len(events)} events from {sources} source{'s' * (sources != 1)}"}
     }
     return {"title": title, "events": events}
 
 
-def to_timelinejs(kg: KnowledgeGraph) -> str:
-    """The TimelineJS JSON text of a knowledge graph."""
-    return json.dumps(timeline_data(kg), ensure_ascii=False, indent=1) + "\n"
+def to_timelinejs(graph: nx.Graph) -> str:
+    """The TimelineJS JSON text of a knowledge graph's events."""
+    return json.dumps(timeline_data(graph), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,94 @@
+"""The field types of the annotation models: ids, one-line names, free text, language tags, vocabulary terms.
+
+Each is checked inside pydantic's core, for speed; the loader words the errors.
+
+>>> Vocabulary("place kind").message("citty")
+"unknown place kind 'citty'; did you mean 'city'?"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
+
+from kgraph.annotations import vocabulary as vocab
+from kgraph.text import Suggester
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+#: Never in a line: control characters, line and paragraph separators, bidirectional embeddings, overrides
+#: and isolates (they reorder what is shown around them), non-characters.
+_NOT_IN_LINE = r"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+_LINE_CHARS = rf"[^{_NOT_IN_LINE}]"
+_TEXT_CHARS = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"
+#: One line: none of the characters above, and not blank.
+LINE_PATTERN = rf"^{_LINE_CHARS}*[^\s{_NOT_IN_LINE}]{_LINE_CHARS}*$"
+#: Free text: the same, but tabs and line feeds are allowed.
+TEXT_PATTERN = rf"^{_TEXT_CHARS}*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff]{_TEXT_CHARS}*$"
+
+
+#: A stable, readable identifier. (Checked in pydantic's core for speed; the loader words the error.)
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
+#: A reference to the id of something defined in the corpus.
+Ref = Slug
+#: Longest name or title, and longest text, in characters: more is a mistake, not an annotation.
+MAX_LINE, MAX_TEXT = 1_000, 100_000
+#: One line of text: a name, a title.
+Line = Annotated[
+    str,
+    Field(pattern=LINE_PATTERN, max_length=MAX_LINE),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_LINE}),
+]
+#: Free text, possibly several lines.
+Text = Annotated[
+    str,
+    Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT}),
+]
+#: A BCP 47 language tag.
+Language = Annotated[
+    str,
+    Field(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$", examples=["en", "hy", "hy-Latn", "az", "ru"]),
+]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Annotation marking a text field whose value must be a term of a vocabulary in :mod:`kgraph.annotations.vocabulary`."""
+
+    name: str
+
+    def message(self, value: object) -> str:
+        """The error for a value that is not a term, suggesting the closest term."""
+        terms = vocab.VOCABULARIES[self.name]
+        suggester = _SUGGESTERS.get(self.name) or _SUGGESTERS.setdefault(self.name, Suggester(terms))
+        close = suggester.close(str(value))
+        hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(terms)})"
+        return f"unknown {self.name} {value!r}{hint}"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        # checked in pydantic's core, as a literal, for speed; the loader words the error with message()
+        return core_schema.literal_schema(list(vocab.VOCABULARIES[self.name]))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        terms = vocab.VOCABULARIES[self.name]
+        return {"type": "string", "enum": list(terms), "enumDescriptions": list(terms.values())}
+
+
+_SUGGESTERS: dict[str, Suggester] = {}
+
+OrganizationKind = Annotated[str, Vocabulary("organization kind")]
+GroupKind = Annotated[str, Vocabulary("group kind")]
+PlaceKind = Annotated[str, Vocabulary("place kind")]
+EventType = Annotated[str, Vocabulary("event type")]
+EventStatus = Annotated[str, Vocabulary("event status")]
+RoleName = Annotated[str, Vocabulary("role")]
+RelationTypeName = Annotated[str, Vocabulary("relation type")]
+DateBasis = Annotated[str, Vocabulary("date basis")]

@@ -1,0 +1,227 @@
+"""The ``kgraph query`` commands: arguments in, one query on the knowledge graph, a table or JSON out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from kgraph.annotations import vocabulary as vocab
+
+VIA = ("both", "relations", "events")
+
+
+def add_query_commands(commands: Any) -> None:
+    """Add ``kgraph query ...`` to the command parser."""
+    query = commands.add_parser(
+        "query",
+        help="ask the knowledge graph: connections, paths, evidence, events, timelines, rankings",
+        description="Ask the knowledge graph of a corpus. Names may be ids, names or aliases, in any case.",
+    )
+    sub = query.add_subparsers(dest="query", metavar="QUERY", required=True)
+
+    def command(name: str, help: str, run: Any, timed: bool = True) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
+        parser.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
+        parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of a table")
+        if timed:
+            parser.add_argument(
+                "--during", metavar="EDTF", help="only what could fall in this time (e.g. 2023, 2023-07/..)"
+            )
+            parser.add_argument(
+                "--within", action="store_true", help="with --during: only what certainly falls inside it"
+            )
+        parser.set_defaults(run=run)
+        return parser
+
+    p = command("connections", "who is connected to an entity, and through what", _connections)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--depth", type=int, default=1, help="links away (default 1)")
+    p.add_argument("--via", choices=VIA, default="both")
+    p.add_argument(
+        "--role", action="append", choices=list(vocab.ROLES), help="only events where both take part in this role"
+    )
+
+    p = command("path", "a shortest chain of entities and events between two names", _path, timed=False)
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--via", choices=VIA, default="both")
+    p.add_argument("--all", action="store_true", help="every simple path up to --cutoff edges, shortest first")
+    p.add_argument("--cutoff", type=int, help="with --all: longest path, in edges (default 4)")
+    p.add_argument("--limit", type=int, help="with --all: most paths to show (default 20)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="with --all: time budget (default 10)")
+
+    p = command("why", "the evidence behind the direct links between two names, quote by quote", _why, timed=False)
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+
+    p = command("events", "events matching filters, in chronological order", _events)
+    p.add_argument(
+        "--involving", action="append", metavar="NAME", help="events this entity takes part in (repeat: all of them)"
+    )
+    p.add_argument("--at", metavar="PLACE", help="events at this place or any place inside it")
+    p.add_argument("--type", action="append", choices=list(vocab.EVENT_TYPES))
+    p.add_argument("--status", action="append", choices=list(vocab.EVENT_STATUSES))
+
+    p = command("timeline", "events in chronological order, with the precision of their dates", _timeline)
+    p.add_argument("entity", metavar="NAME", nargs="?", help="only events of this entity or place")
+
+    p = command("top", "actors ranked by centrality, or their communities", _top)
+    p.add_argument("--by", choices=("degree", "betweenness", "communities"), default="degree")
+    p.add_argument("-n", "--top", dest="n", type=int, default=10, help="how many (default 10)")
+
+    p = command("cypher", "run a Cypher query (see the README for labels)", _cypher, timed=False)
+    p.add_argument("cypher", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=1000, help="most rows to show (default 1000)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time budget (default 10)")
+
+
+def _graph(args: argparse.Namespace) -> Any:
+    from kgraph.graph.knowledge import KnowledgeGraph
+
+    return KnowledgeGraph.load(args.path)
+
+
+def _during(args: argparse.Namespace) -> Any:
+    from kgraph.graph.windows import overlapping, within
+
+    if args.within and args.during is None:
+        raise _usage("--within needs --during")
+    if args.during is None:
+        return None
+    return within(args.during) if args.within else overlapping(args.during)
+
+
+def _usage(message: str) -> Exception:
+    from kgraph.errors import UsageError
+
+    return UsageError(message)
+
+
+def _note(truncated: str | None) -> None:
+    """Say on standard error that a result was cut short, and how to see more."""
+    if truncated:
+        print(f"kgraph: note: {truncated}; raise --limit/--timeout to see more", file=sys.stderr)
+
+
+def _print(
+    args: argparse.Namespace,
+    records: list[dict[str, Any]],
+    columns: list[str],
+    table_rows: list[dict[str, Any]] | None = None,
+) -> int:
+    from kgraph.cli.table import render, terminal_width
+
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif records:
+        print(
+            render(
+                table_rows if table_rows is not None else records,
+                columns,
+                terminal_width() if sys.stdout.isatty() else None,
+            )
+        )
+    else:
+        print("(nothing found)", file=sys.stderr)
+    return 0
+
+
+def _connections(args: argparse.Namespace) -> int:
+    found = _graph(args).connections(args.name, args.depth, args.via, _during(args), args.role)
+    rows = [
+        {
+            "depth": c.depth,
+            "name": c.name,
+            "kind": c.kind,
+            "via": c.link.via,
+            "link": c.link.label,
+            "roles": f"{'/'.join(c.link.a_roles)} > {'/'.join(c.link.b_roles)}",
+            "date": c.link.date,
+            "from": c.link.a if c.depth > 1 else "",
+            "quotes": len(c.link.evidence),
+        }
+        for c in found
+    ]
+    columns = ["depth", "name", "kind", "via", "link", "roles", "date", "quotes"] + (["from"] if args.depth > 1 else [])
+    return _print(args, found.to_records(), columns, rows)
+
+
+def _path(args: argparse.Namespace) -> int:
+    from kgraph.query.results import Results
+
+    if not args.all:
+        for name in ("cutoff", "limit", "timeout"):
+            if getattr(args, name) is not None:
+                raise _usage(f"--{name} needs --all")
+    kg = _graph(args)
+    if args.all:
+        cutoff, limit, timeout = (
+            4 if args.cutoff is None else args.cutoff,
+            20 if args.limit is None else args.limit,
+            10.0 if args.timeout is None else args.timeout,
+        )
+        paths = kg.paths(args.a, args.b, cutoff, limit, args.via, timeout=timeout)
+    else:
+        one = kg.path(args.a, args.b, args.via)
+        paths = Results([one] if one else [])
+    if args.json:
+        print(json.dumps(paths.to_records(), ensure_ascii=False, indent=2))
+    for path in [] if args.json else paths:
+        print(path)
+    if not paths:
+        print(f"(no path between {args.a!r} and {args.b!r})", file=sys.stderr)
+    _note(paths.truncated)
+    return 0
+
+
+def _why(args: argparse.Namespace) -> int:
+    found = _graph(args).why(args.a, args.b)
+    rows = []
+    for link in found:
+        for e in link.evidence or (None,):
+            rows.append(
+                {
+                    "via": link.via,
+                    "link": link.label,
+                    "date": link.date,
+                    "quote": e.quote if e else "",
+                    "claimed by": (e.claimed_by or "(the source)") if e else "",
+                    "source": e.source if e else "",
+                }
+            )
+    return _print(args, found.to_records(), ["via", "link", "date", "quote", "claimed by", "source"], rows)
+
+
+def _events(args: argparse.Namespace) -> int:
+    found = _graph(args).events(args.involving, args.at, args.type, args.status, _during(args))
+    rows = [
+        {"date": e.date.edtf, "id": e.id, "type": e.type, "status": e.status, "title": e.title, "place": e.place}
+        for e in found
+    ]
+    return _print(args, found.to_records(), ["date", "id", "type", "status", "title", "place"], rows)
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    found = _graph(args).timeline(args.entity, _during(args))
+    return _print(args, found.to_records(), ["date", "precision", "title", "type", "status", "place"])
+
+
+def _top(args: argparse.Namespace) -> int:
+    kg = _graph(args)
+    if args.by == "communities":
+        groups = kg.communities(_during(args), args.n)
+        records = [{"community": i + 1, "size": len(g), "members": g} for i, g in enumerate(groups)]
+        return _print(args, records, ["community", "size", "members"])
+    found = kg.centrality(args.by, _during(args), args.n)
+    return _print(args, found.to_records(), ["name", "kind", "score"])
+
+
+def _cypher(args: argparse.Namespace) -> int:
+    result = _graph(args).cypher(args.cypher, args.limit, args.timeout)
+    columns = list(result)
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*result.values(), strict=True)]
+    code = _print(args, rows, columns)
+    _note(result.truncated)
+    return code

@@ -1,0 +1,254 @@
+"""Checks across the whole corpus, once every item is valid on its own.
+
+Ids unique across files; references that resolve to the right kind of thing;
+relation types connecting the kinds they allow; evidence quotes found in their
+source texts; names and aliases claimed by one entity only; no ``part_of``
+cycles; nothing related to itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.models import Entity, Event, Evidence, Place, Relation
+from kgraph.corpus.corpus import fold_accents, name_key
+from kgraph.corpus.yamlfile import LineMap
+from kgraph.errors import Problem
+from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Stands for an item that failed validation, so that its id still resolves in references."""
+
+    id: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated item and where it was written: file, path of keys, line map, folder."""
+
+    item: Any
+    kind: str
+    file: str
+    path: tuple[str | int, ...]
+    lines: LineMap
+    folder: Path
+
+    @property
+    def key(self) -> str:
+        """The item's id (a relation's given or derived id)."""
+        return self.item.key if isinstance(self.item, Relation) else str(self.item.id)
+
+    def line(self, *sub: str | int) -> int:
+        """The line of this item, or of a value inside it."""
+        return self.lines.line((*self.path, *sub))
+
+    def where(self) -> str:
+        """``file:line`` of this item, for messages that point elsewhere."""
+        return f"{self.file}:{self.line()}"
+
+
+def check(records: list[Record], texts: dict[str, str]) -> list[Problem]:
+    """Every cross-reference problem among ``records``; ``texts`` are the source texts by source id."""
+    return _Checker(records, texts).run()
+
+
+class _Checker:
+    def __init__(self, records: list[Record], texts: dict[str, str]):
+        self.records = records
+        self.texts = {sid: _squash(t) for sid, t in texts.items()}
+        self.folded = {sid: t.translate(PUNCTUATION_FOLD).lower() for sid, t in self.texts.items()}
+        self.problems: list[Problem] = []
+        self.by_id: dict[str, Record] = {}
+        self.names: dict[str, str] = {}
+        self.folded_names: dict[str, tuple[str, str]] = {}  # accent-folded name key: (entity id, name)
+        self.suggesters: dict[tuple[str, ...], Suggester] = {}
+
+    def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(record.file, record.line(*sub), message, severity))
+
+    def run(self) -> list[Problem]:
+        for record in self.records:
+            self.register(record)
+        for record in self.records:
+            item = record.item
+            if isinstance(item, Entity):
+                self.check_names(record, item)
+            if isinstance(item, Place) and item.part_of:
+                self.ref(record, ("part_of",), item.part_of, ("place",), "place")
+            if isinstance(item, Event):
+                self.check_event(record, item)
+            if isinstance(item, Relation):
+                self.check_relation(record, item)
+        self.check_cycles("place")
+        self.check_cycles("event")
+        return self.problems
+
+    def register(self, record: Record) -> None:
+        key = record.key
+        first = self.by_id.get(key)
+        if first is None:
+            self.by_id[key] = record
+        elif record.kind == "relation" and first.kind == "relation":
+            self.problem(record, (), f"duplicate relation {key!r} (first at {first.where()}); give one of them an 'id'")
+        else:
+            self.problem(record, ("id",), f"duplicate id {key!r}: already used by the {first.kind} at {first.where()}")
+
+    def kind_of(self, id: str) -> str | None:
+        record = self.by_id.get(id)
+        return record.kind if record else None
+
+    def ref(self, record: Record, sub: tuple[str | int, ...], target: str, allowed: Iterable[str], noun: str) -> bool:
+        allowed = tuple(allowed)
+        kind = self.kind_of(target)
+        if kind is None:
+            self.problem(record, sub, f"unknown {noun} {target!r}{self.suggest(target, allowed)}")
+            return False
+        if kind not in allowed:
+            self.problem(record, sub, f"{noun} {target!r} is a {kind}, not {a_or_list(allowed)}")
+            return False
+        return True
+
+    def suggest(self, target: str, allowed: tuple[str, ...]) -> str:
+        named = self.names.get(name_key(target))
+        if named and self.kind_of(named) in allowed:
+            return f"; did you mean {named!r}?"
+        suggester = self.suggesters.get(allowed)
+        if suggester is None:  # one per set of allowed kinds, made on the first unknown reference
+            suggester = Suggester(i for i, r in self.by_id.items() if r.kind in allowed)
+            self.suggesters[allowed] = suggester
+        close = suggester.close(target)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
+    def check_names(self, record: Record, entity: Entity) -> None:
+        own: set[str] = set()
+        for index, name in enumerate(entity.names):
+            sub: tuple[str | int, ...] = ("name",) if index == 0 else ("aliases", index - 1)
+            if invisible(name):
+                shown = " ".join(code_point(c) for c in name[:8]) + (" ..." if len(name) > 8 else "")
+                self.problem(
+                    record, sub, f"name of {entity.id!r} shows nothing: it is only {shown}, none of it visible"
+                )
+                continue
+            mixed = mixed_script_word(name)
+            if mixed:
+                message = f"name {name!r} of {entity.id!r} mixes Latin with Cyrillic or Greek letters in {mixed!r}"
+                self.problem(record, sub, f"{message}: a look-alike letter typed by mistake?", "warning")
+            key = name_key(name)
+            folded = fold_accents(key)
+            if folded in own:
+                continue
+            own.add(folded)
+            owner = self.names.setdefault(key, entity.id)
+            first_owner, first_name = self.folded_names.setdefault(folded, (entity.id, name))
+            if owner != entity.id:
+                other = self.by_id[owner]
+                self.problem(
+                    record, sub, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})"
+                )
+            elif first_owner != entity.id:
+                other = self.by_id[first_owner]
+                self.problem(
+                    record,
+                    sub,
+                    f"name {name!r} of {entity.id!r} differs only in accents from {first_name!r}, a name of "
+                    f"{first_owner!r} ({other.where()}); lookups set accents aside",
+                )
+
+    def check_event(self, record: Record, event: Event) -> None:
+        if event.place:
+            self.ref(record, ("place",), event.place, ("place",), "place")
+        if event.part_of:
+            self.ref(record, ("part_of",), event.part_of, ("event",), "event")
+        seen: set[tuple[str, str]] = set()
+        for index, participant in enumerate(event.participants):
+            sub: tuple[str | int, ...] = ("participants", index)
+            role = vocab.ROLES[participant.role]
+            noun = "actor" if set(role.allowed) <= set(vocab.ACTOR_TYPES) else "participant"
+            self.ref(record, (*sub, "actor"), participant.actor, role.allowed, noun)
+            if (participant.actor, participant.role) in seen:
+                self.problem(
+                    record, sub, f"{participant.actor!r} is listed twice as {participant.role!r} in event {event.id!r}"
+                )
+            seen.add((participant.actor, participant.role))
+            self.check_evidence(record, (*sub, "evidence"), participant.evidence)
+        self.check_evidence(record, ("evidence",), event.evidence)
+
+    def check_relation(self, record: Record, relation: Relation) -> None:
+        rtype = vocab.RELATION_TYPES[relation.type]
+        for end, allowed in (("subject", rtype.subject), ("object", rtype.object)):
+            target = getattr(relation, end)
+            kind = self.kind_of(target)
+            if kind is None:
+                self.problem(record, (end,), f"unknown {end} {target!r}{self.suggest(target, allowed)}")
+            elif kind not in allowed:
+                self.problem(
+                    record,
+                    (end,),
+                    f"a {relation.type!r} relation cannot have a {kind} as its {end} ({target!r}); it allows {a_or_list(allowed)}",
+                )
+        if relation.subject == relation.object:
+            self.problem(record, ("object",), f"relation {relation.key!r} relates {relation.subject!r} to itself")
+        self.check_evidence(record, ("evidence",), relation.evidence)
+
+    def check_evidence(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
+        for index, item in enumerate(evidence):
+            at = (*sub, index)
+            if item.claimed_by:
+                self.ref(record, (*at, "claimed_by"), item.claimed_by, vocab.ACTOR_TYPES, "claimant")
+            if item.source is None:
+                self.problem(
+                    record, at, "evidence has no source: this file has no 'source' section, so name one with 'source:'"
+                )
+            elif self.ref(record, (*at, "source"), item.source, ("source",), "source") and item.source in self.texts:
+                self.check_quote(record, (*at, "quote"), item)
+
+    def check_quote(self, record: Record, at: tuple[str | int, ...], item: Evidence) -> None:
+        assert item.source is not None
+        quote = _squash(item.quote)
+        if quote in self.texts[item.source]:
+            return
+        shown = quote if len(quote) <= 70 else quote[:67] + "..."
+        folded = quote.translate(PUNCTUATION_FOLD).lower()
+        position = self.folded[item.source].find(folded)
+        hint = ""
+        if position >= 0 and len(folded) == len(quote):
+            actual = self.texts[item.source][position : position + len(quote)]
+            hint = f"; the source has it with other quotation marks, dashes or case: {actual!r}"
+        self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
+
+    def check_cycles(self, kind: str) -> None:
+        parent = {
+            key: r.item.part_of
+            for key, r in self.by_id.items()
+            if r.kind == kind
+            and not isinstance(r.item, Invalid)
+            and r.item.part_of
+            and self.kind_of(r.item.part_of) == kind
+        }
+        reported: set[str] = set()
+        for start in sorted(parent):
+            chain = [start]
+            while chain[-1] in parent and parent[chain[-1]] not in chain:
+                chain.append(parent[chain[-1]])
+            if chain[-1] not in parent:
+                continue
+            loop = chain[chain.index(parent[chain[-1]]) :]
+            if reported.isdisjoint(loop):
+                reported.update(loop)
+                first = min(loop)
+                ordered = loop[loop.index(first) :] + loop[: loop.index(first)] + [first]
+                self.problem(self.by_id[first], ("part_of",), f"part_of cycle: {' -> '.join(ordered)}")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+__all__ = ["Invalid", "Record", "check"]

@@ -1,0 +1,190 @@
+"""A validated corpus: every source, entity, event and relation, with lookups by id and by name.
+
+A :class:`Corpus` comes from :func:`kgraph.load`; it holds frozen models and
+never touches the filesystem.
+
+>>> import kgraph
+>>> corpus = kgraph.load("seeds")
+>>> corpus.lookup("Shushi").id
+'shusha'
+>>> corpus.lookup("khankendi").name
+'Stepanakert'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from kgraph.annotations.models import (
+    AnyEntity,
+    Event,
+    Group,
+    Organization,
+    Person,
+    Place,
+    Relation,
+    Source,
+    entity_type,
+)
+from kgraph.errors import NotFoundError, Problem
+from kgraph.text import PUNCTUATION_FOLD, Suggester
+
+_E = TypeVar("_E", Person, Organization, Group, Place)
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: Unicode-normalized, quotation marks and dashes folded, case-folded, single-spaced.
+
+    >>> name_key("  Nagorno–Karabakh ") == name_key("nagorno-karabakh")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).translate(PUNCTUATION_FOLD).casefold()
+    return " ".join(text.split())
+
+
+def fold_accents(key: str) -> str:
+    """A name key with diacritics removed, so 'Susa' finds 'Şuşa'.
+
+    >>> fold_accents(name_key("Şuşa"))
+    'susa'
+    """
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was defined: an annotation file and line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+class Corpus:
+    """The validated annotations of a set of documents."""
+
+    def __init__(
+        self,
+        root: Path,
+        sources: dict[str, Source],
+        entities: dict[str, AnyEntity],
+        events: dict[str, Event],
+        relations: dict[str, Relation],
+        texts: dict[str, str],
+        origins: dict[str, Origin],
+        inputs: frozenset[Path] = frozenset(),
+    ):
+        self.root = root
+        self.sources = sources
+        self.entities = entities
+        self.events = events
+        self.relations = relations
+        self.texts = texts
+        self.origins = origins
+        #: Warnings found while loading: worth a look, but the corpus is valid.
+        self.warnings: tuple[Problem, ...] = ()
+        #: Every file the corpus was read from (annotation files and source texts), as resolved paths:
+        #: exporters refuse to write over any of them.
+        self.inputs = inputs
+        self._names: dict[str, list[str]] = {}
+        self._folded: dict[str, list[str]] = {}
+        self._suggester: Suggester | None = None
+        for entity in entities.values():
+            for name in {name_key(n) for n in (entity.id, *entity.names)}:
+                self._names.setdefault(name, []).append(entity.id)
+                self._folded.setdefault(fold_accents(name), []).append(entity.id)
+
+    def __repr__(self) -> str:
+        return f"<Corpus {self.root}: {self.summary()}>"
+
+    def summary(self) -> str:
+        """Counts of what the corpus holds, in words.
+
+        >>> import kgraph
+        >>> kgraph.load("seeds").summary()
+        '2 sources, 3 persons, 9 organizations, 4 groups, 14 places, 26 events, 16 relations'
+        """
+        counts = {"person": 0, "organization": 0, "group": 0, "place": 0}
+        for entity in self.entities.values():
+            counts[entity_type(entity)] += 1
+        parts = [(len(self.sources), "source")] + [(n, t) for t, n in counts.items()]
+        parts += [(len(self.events), "event"), (len(self.relations), "relation")]
+        return ", ".join(f"{n} {noun}s" if n != 1 else f"1 {noun}" for n, noun in parts)
+
+    def __getitem__(self, id: str) -> Source | AnyEntity | Event | Relation:
+        for table in (self.entities, self.events, self.sources, self.relations):
+            if id in table:
+                return table[id]
+        raise NotFoundError(id, self.suggest(id))
+
+    def __contains__(self, id: object) -> bool:
+        return any(id in t for t in (self.entities, self.events, self.sources, self.relations))
+
+    def find(self, name: str) -> list[AnyEntity]:
+        """Every entity whose id, name or alias is ``name``, ignoring case (and accents, when nothing matches exactly).
+
+        >>> import kgraph
+        >>> [e.id for e in kgraph.load("seeds").find("ARTSAKH")]
+        ['nagorno-karabakh']
+        """
+        key = name_key(name)
+        ids = self._names.get(key) or self._folded.get(fold_accents(key), [])
+        return [self.entities[i] for i in ids]
+
+    def lookup(self, name: str) -> AnyEntity:
+        """The one entity named ``name``; raises :class:`NotFoundError` with close names otherwise.
+
+        >>> import kgraph
+        >>> kgraph.load("seeds").lookup("Stepanakrt")
+        Traceback (most recent call last):
+        ...
+        kgraph.errors.NotFoundError: nothing is named 'Stepanakrt'; did you mean 'Stepanakert' or 'Stepanyan'?
+        """
+        found = self.find(name)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise NotFoundError(name, [e.id for e in found])
+        raise NotFoundError(name, self.suggest(name))
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """Names close to ``name``, best first, one per entity."""
+        if self._suggester is None:
+            self._suggester = Suggester(self._names)
+        close = self._suggester.close(name_key(name), n=3 * n, cutoff=0.7)
+        shown: dict[str, str] = {}
+        for key in close:
+            entity = self.entities[self._names[key][0]]
+            if entity.id not in shown:
+                shown[entity.id] = next((n for n in (*entity.names, entity.id) if name_key(n) == key), entity.name)
+        return list(shown.values())[:n]
+
+    def _of_type(self, cls: type[_E]) -> list[_E]:
+        return [e for e in self.entities.values() if isinstance(e, cls)]
+
+    @property
+    def persons(self) -> list[Person]:
+        """Every person, in file order."""
+        return self._of_type(Person)
+
+    @property
+    def organizations(self) -> list[Organization]:
+        """Every organization, in file order."""
+        return self._of_type(Organization)
+
+    @property
+    def groups(self) -> list[Group]:
+        """Every group, in file order."""
+        return self._of_type(Group)
+
+    @property
+    def places(self) -> list[Place]:
+        """Every place, in file order."""
+        return self._of_type(Place)

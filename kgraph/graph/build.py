@@ -1,0 +1,187 @@
+"""Build the knowledge graph of a corpus: entities and events as nodes, participation and relations as typed edges.
+
+:func:`build_graph` makes the :class:`networkx.MultiDiGraph` that :class:`~kgraph.KnowledgeGraph` wraps
+(``kg.graph``). Its shape:
+
+* a node per entity (``kind``: person, organization, group, place) and per
+  event (``kind``: event), keyed by its id;
+* ``participation`` edges from each participant to its event, keyed by role;
+* ``location`` edges from an event to its place (key ``place``);
+* ``part_of`` edges from an event to the larger event, and from a place to
+  the place it lies in (key ``part_of``);
+* ``relation`` edges from subject to object, keyed by the relation's id.
+
+Event nodes list their ``participants`` (actor and role, in order); the
+graph's own attributes hold the ``sources`` (their metadata, by id) and
+``lastmodified``, the latest publication date.
+
+Every node and edge has ``kind``, ``type`` and ``label``; events and the
+edges that stand for them have their date (``date`` as EDTF, ``earliest``,
+``latest``, ``earliest_possible``, ``latest_possible`` as ISO days, left out
+when open, and ``precision``); relations have those of their ``valid``
+interval when they have one. Events, participation and relation edges carry
+their ``evidence``: a list of ``{source, quote, claimed_by, note}``. Entity
+nodes list the ``sources`` that mention them. Values that are None are left
+out. Building reads nothing from disk and changes nothing it is given.
+
+>>> import kgraph
+>>> kg = kgraph.KnowledgeGraph.load("seeds")
+>>> kg.graph.nodes["shusha"]["label"], kg.graph.nodes["shusha"]["type"]
+('Shusha', 'town')
+>>> kg.graph.edges["gegham-stepanyan", "stepanyan-appeal-to-icrc", "speaker"]["kind"]
+'participation'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.dates import TimeSpan
+from kgraph.annotations.models import AnyEntity, Event, Evidence, Place, Relation, entity_type
+from kgraph.corpus.corpus import Corpus
+
+
+def date_attributes(span: TimeSpan | None) -> dict[str, str]:
+    """The date attributes of a node or edge: EDTF text, ISO bounds (open ones left out), precision."""
+    if span is None:
+        return {}
+    attributes = {"date": span.edtf, "precision": span.precision}
+    for name in ("earliest", "latest", "earliest_possible", "latest_possible"):
+        value = getattr(span, name)
+        if value is not None:
+            attributes[name] = value.isoformat()
+    return attributes
+
+
+def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, str]]:
+    """Evidence as plain dicts, leaving out empty fields."""
+    found = []
+    for e in evidence:
+        item = {"quote": e.quote}
+        if e.source is not None:
+            item["source"] = e.source
+        if e.claimed_by is not None:
+            item["claimed_by"] = e.claimed_by
+        if e.note is not None:
+            item["note"] = e.note
+        found.append(item)
+    return found
+
+
+def _entity_node(entity: AnyEntity) -> dict[str, Any]:
+    kind = entity_type(entity)
+    node: dict[str, Any] = {"kind": kind, "type": getattr(entity, "kind", kind), "label": entity.name}
+    if entity.aliases:
+        node["aliases"] = [a.model_dump(exclude_none=True) for a in entity.aliases]
+    for name in ("description", "notes"):
+        if getattr(entity, name):
+            node[name] = getattr(entity, name)
+    if entity.external_ids:
+        node["external_ids"] = dict(entity.external_ids)
+    if isinstance(entity, Place):
+        if entity.part_of:
+            node["part_of"] = entity.part_of
+        if entity.coordinates:
+            node["lat"], node["lon"] = entity.coordinates.lat, entity.coordinates.lon
+    return node
+
+
+def _event_node(event: Event) -> dict[str, Any]:
+    node: dict[str, Any] = {"kind": "event", "type": event.type, "label": event.title, "status": event.status}
+    node.update(date_attributes(event.date))
+    node["date_basis"] = event.date_basis
+    for name in ("date_note", "place", "part_of", "description"):
+        if getattr(event, name):
+            node[name] = getattr(event, name)
+    if event.participants:
+        node["participants"] = [{"actor": p.actor, "role": p.role} for p in event.participants]
+    node["evidence"] = evidence_attribute(event.evidence)
+    return node
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    """The MultiDiGraph of a corpus, as described in this module's documentation."""
+    graph = nx.MultiDiGraph()
+    # every node first, so that node order is corpus order; then the edges, in one call
+    graph.add_nodes_from((entity.id, _entity_node(entity)) for entity in corpus.entities.values())
+    graph.add_nodes_from((event.id, _event_node(event)) for event in corpus.events.values())
+    nodes = graph.nodes
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    for event in corpus.events.values():
+        dates = date_attributes(event.date)
+        shared = nodes[event.id]["evidence"]  # the event's own evidence, already as dicts
+        for participant in event.participants:
+            edge: dict[str, Any] = {
+                "kind": "participation",
+                "type": participant.role,
+                "role": participant.role,
+                "label": participant.role.replace("_", " "),
+                **dates,
+            }
+            if participant.note:
+                edge["note"] = participant.note
+            edge["evidence"] = (
+                [*evidence_attribute(participant.evidence), *shared] if participant.evidence else list(shared)
+            )
+            edges.append((participant.actor, event.id, participant.role, edge))
+        if event.place:
+            edges.append(
+                (event.id, event.place, "place", {"kind": "location", "type": "place", "label": "at", **dates})
+            )
+        if event.part_of:
+            edges.append(
+                (
+                    event.id,
+                    event.part_of,
+                    "part_of",
+                    {"kind": "part_of", "type": "part_of", "label": "part of", **dates},
+                )
+            )
+    for place in corpus.places:
+        if place.part_of:
+            edges.append(
+                (place.id, place.part_of, "part_of", {"kind": "part_of", "type": "part_of", "label": "part of"})
+            )
+    edges.extend((r.subject, r.object, r.key, _relation_edge(r)) for r in corpus.relations.values())
+    graph.add_edges_from(edges)
+    _add_sources(graph, corpus)
+    published = [s.published.latest or s.published.earliest for s in corpus.sources.values()]
+    dated = [d for d in published if d is not None]
+    graph.graph["name"] = "kgraph"
+    graph.graph["description"] = f"Knowledge graph of {len(corpus.sources)} annotated source documents"
+    if dated:
+        graph.graph["lastmodified"] = max(dated).isoformat()
+    graph.graph["sources"] = {sid: s.model_dump(mode="json", exclude_none=True) for sid, s in corpus.sources.items()}
+    graph.graph["relations"] = list(corpus.relations)
+    return graph
+
+
+def _relation_edge(relation: Relation) -> dict[str, Any]:
+    edge: dict[str, Any] = {"kind": "relation", "type": relation.type, "label": relation.type.replace("_", " ")}
+    if vocab.RELATION_TYPES[relation.type].symmetric:
+        edge["symmetric"] = True
+    edge.update(date_attributes(relation.valid))
+    if relation.description:
+        edge["description"] = relation.description
+    edge["evidence"] = evidence_attribute(relation.evidence)
+    return edge
+
+
+def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
+    mentioned: dict[str, set[str]] = {}
+    for event in corpus.events.values():
+        sources = {e.source for e in event.evidence if e.source}
+        for participant in event.participants:
+            own = {e.source for e in participant.evidence if e.source}
+            mentioned.setdefault(participant.actor, set()).update(sources, own)
+        if event.place:
+            mentioned.setdefault(event.place, set()).update(sources)
+    for relation in corpus.relations.values():
+        sources = {e.source for e in relation.evidence if e.source}
+        for end in (relation.subject, relation.object):
+            mentioned.setdefault(end, set()).update(sources)
+    for entity_id, sources in mentioned.items():
+        graph.nodes[entity_id]["sources"] = sorted(sources)

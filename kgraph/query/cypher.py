@@ -1,0 +1,135 @@
+"""Cypher over the knowledge graph, run by grand-cypher.
+
+Nodes carry two labels: their kind, capitalized (``Person``,
+``Organization``, ``Group``, ``Place``, ``Event``), and their type (an
+organization kind such as ``armed_force``, a place kind such as ``city``, an
+event type such as ``protest``). Edges carry one label: the role of a
+participation (``speaker``, ``organizer``, ...), the relation type
+(``capital_of``, ``holds_office``, ...), ``place`` from an event to where it
+happened, or ``part_of``. Every node has an ``id`` property beside the
+attributes of :mod:`kgraph.graph.knowledge` (``label``, ``type``, ``earliest``, ...), so
+dates compare as ISO text. Results are a dict from each returned name to its
+column of values (a :class:`~kgraph.query.results.CypherResult`).
+
+A query returns at most ``limit`` rows (1,000 unless told otherwise; None for
+no limit) and runs for at most ``timeout`` seconds (10 unless told; None for
+none) within 1 GB more memory; a result cut at the limit says so in
+``truncated``, and a query that runs out of time or memory before it has a
+result raises :class:`CypherError`. The time and memory budgets are kept by a
+timer that works in the main thread on Unix only (see :mod:`kgraph.query.budget`).
+
+Who spoke, to whom, in which event:
+
+>>> import kgraph
+>>> kg = kgraph.KnowledgeGraph.load("seeds")
+>>> result = kg.cypher('''
+...     MATCH (p:Person)-[:speaker]->(e:appeal)<-[:addressee]-(o:Organization)
+...     RETURN p.label, e.id, o.label''')
+>>> list(zip(result["p.label"], result["e.id"], result["o.label"]))
+[('Gegham Stepanyan', 'stepanyan-appeal-to-icrc', 'International Committee of the Red Cross')]
+
+Events in Renaissance Square, and the capital of the Artsakh Republic:
+
+>>> kg.cypher('MATCH (e:Event)-[:place]->(p:Place) WHERE p.label == "Renaissance Square" RETURN e.id')["e.id"]
+['stepanakert-rally', 'osipyan-interview', 'planned-gathering']
+>>> kg.cypher('MATCH (c)-[:capital_of]->(s:state) RETURN c.label, s.label')
+{'c.label': ['Stepanakert'], 's.label': ['Artsakh Republic']}
+>>> cut = kg.cypher("MATCH (e:Event) RETURN e.id", limit=2)
+>>> cut["e.id"], cut.truncated
+(['harutyunyan-video-appeal', 'azerbaijani-advance-on-shusha'], 'stopped after 2 rows')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kgraph.errors import KgraphError
+from kgraph.query.budget import MEMORY, TIMEOUT, OverBudget, check_count, check_timeout, guarded, seconds
+from kgraph.query.results import CypherResult
+
+if TYPE_CHECKING:
+    from kgraph.graph.index import Index
+
+
+class CypherError(KgraphError):
+    """A Cypher query that grand-cypher cannot parse or run."""
+
+    exit_code = 2  # on the command line, the query given is what is wrong
+
+
+def labelled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of the graph with the ``__labels__`` grand-cypher matches on, and an ``id`` on every node."""
+    view = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        view.add_node(node, **data, id=node, __labels__={data["kind"].capitalize(), data["type"]})
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        view.add_edge(u, v, key=key, **data, __labels__={data["type"]})
+    return view
+
+
+#: Rows a Cypher query returns unless told otherwise.
+LIMIT = 1000
+
+_AGGREGATE = re.compile(r"\b(count|sum|avg|max|min|collect)\s*\(|\bdistinct\b", re.IGNORECASE)
+_MATCH = re.compile(r"\bmatch\b", re.IGNORECASE)
+_FILTER_OR_EDGE = re.compile(r"\bwhere\b|\border\b|[-<>\[]", re.IGNORECASE)
+
+
+def _can_stop_early(query: str) -> bool:
+    """Whether grand-cypher may stop matching once it has the rows wanted, and still return the right rows.
+
+    grand-cypher applies a limit to matches, not rows: with an aggregation it would count only the first
+    matches, and with DISTINCT keep fewer rows. With several MATCH clauses it cuts each clause's matches
+    before it joins them and then applies WHERE, ORDER BY and its checks of edges, so a limit is safe there
+    only for clauses of plain nodes with none of these. The test reads the text: a word inside a string
+    only makes it cautious.
+    """
+    if _AGGREGATE.search(query):
+        return False
+    return len(_MATCH.findall(query)) == 1 or not _FILTER_OR_EDGE.search(query)
+
+
+def run(ix: Index, query: str, limit: int | None = LIMIT, timeout: float | None = TIMEOUT) -> CypherResult:
+    """Run ``query`` and return each returned name's column of values, at most ``limit`` rows in ``timeout`` s."""
+    from grandcypher import GrandCypher
+
+    limit, timeout = check_count("limit", limit, optional=True), check_timeout(timeout)
+    if ix.cypher_view is None:
+        ix.cypher_view = labelled(ix.graph)
+    view = ix.cypher_view
+    early = limit + 1 if limit is not None and _can_stop_early(query) else None
+    try:
+        with guarded(timeout):
+            result = GrandCypher(view, limit=early).run(query)
+    except OverBudget as exc:
+        if exc.kind == "time":
+            raise CypherError(
+                f"Cypher query stopped after the {seconds(timeout or 0)} time budget, before it had a result; "
+                "give it more time with --timeout (timeout= in Python)"
+            ) from None
+        raise CypherError(
+            f"Cypher query stopped: it needed more than {MEMORY / 1024**3:g} GB of memory; narrow the query "
+            "(MATCH clauses not linked to each other multiply their rows)"
+        ) from None
+    except MemoryError:
+        raise CypherError("Cypher query stopped: it ran out of memory; narrow the query") from None
+    except Exception as exc:  # grand-cypher raises lark and other errors for bad queries
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CypherError(f"Cypher query failed: {first_line}") from None
+    columns = {str(name): [_plain(v) for v in values] for name, values in result.items()}
+    rows = max((len(values) for values in columns.values()), default=0)
+    if limit is None or rows <= limit:
+        return CypherResult(columns)
+    cut = {name: values[:limit] for name, values in columns.items()}
+    return CypherResult(cut, truncated=f"stopped after {limit} row{'s' * (limit != 1)}")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k != "__labels__"}
+    if isinstance(value, set):
+        return sorted(value)
+    return value

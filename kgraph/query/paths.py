@@ -1,0 +1,96 @@
+"""Paths between two names over edges of either direction: a shortest one, or every simple one up to a length.
+
+>>> import kgraph
+>>> index = kgraph.KnowledgeGraph.load("seeds").index
+>>> print(shortest_path(index, "Shushi", "Stepanakert"))
+Shusha <-[passes through]- Stepanakert–Armenia road -[connects]-> Stepanakert
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+
+from kgraph.annotations.models import Evidence
+from kgraph.graph.index import Index
+from kgraph.query.budget import TIMEOUT, Deadline, check_count, check_timeout, seconds
+from kgraph.query.links import check_via
+from kgraph.query.results import Hop, Path, Results, Step
+
+
+def _view(ix: Index, via: str) -> nx.Graph:
+    """An undirected simple graph of the kinds of edge ``via`` asks for, built once and kept.
+
+    Built in the stored graph's order, so that searches visit neighbours in the same order in
+    every run (a view over the directed graph visits them in a set's order, which varies).
+    """
+    check_via(via)
+    cache: dict[str, nx.Graph] = ix.views
+    if via not in cache:
+        keep = {"both": None, "relations": ("relation", "part_of"), "events": ("participation", "location", "part_of")}[
+            via
+        ]
+        view = nx.Graph()
+        view.add_nodes_from(ix.graph)
+        view.add_edges_from((u, v) for u, v, kind in ix.graph.edges(data="kind") if keep is None or kind in keep)
+        cache[via] = view
+    return cache[via]
+
+
+def _as_path(ix: Index, nodes: list[str]) -> Path:
+    graph = ix.graph
+    steps = tuple(Step(n, graph.nodes[n]["label"], graph.nodes[n]["kind"]) for n in nodes)
+    hops = []
+    for u, v in itertools.pairwise(nodes):
+        forward = sorted(graph[u][v]) if graph.has_edge(u, v) else []
+        source, target, key = (u, v, forward[0]) if forward else (v, u, sorted(graph[v][u])[0])
+        data = graph.edges[source, target, key]
+        evidence = tuple(Evidence(**e) for e in data.get("evidence", ()))
+        hops.append(Hop(source, target, data["type"], data["label"], evidence))
+    return Path(steps, tuple(hops))
+
+
+def shortest_path(ix: Index, a: str, b: str, via: str = "both") -> Path | None:
+    """A shortest path between two entities or events over edges of either direction, or None."""
+    a, b = ix.resolve(a), ix.resolve(b)
+    try:
+        nodes = nx.shortest_path(_view(ix, via), a, b)
+    except nx.NetworkXNoPath:
+        return None
+    return _as_path(ix, nodes)
+
+
+def all_paths(
+    ix: Index,
+    a: str,
+    b: str,
+    cutoff: int = 4,
+    limit: int | None = 50,
+    via: str = "both",
+    timeout: float | None = TIMEOUT,
+) -> Results[Path]:
+    """Simple paths between two entities of at most ``cutoff`` edges, shortest first, at most ``limit`` of them.
+
+    The search stops after ``limit`` paths or ``timeout`` seconds (None: no bound) and says so in ``truncated``.
+    """
+    check_count("cutoff", cutoff)
+    limit, timeout = check_count("limit", limit, optional=True), check_timeout(timeout)
+    a, b = ix.resolve(a), ix.resolve(b)
+    view, deadline = _view(ix, via), Deadline(timeout)
+    found: list[tuple[str, ...]] = []
+    truncated = None
+    if a != b and nx.has_path(view, a, b):
+        # shortest_simple_paths yields paths in order of length, one at a time: stop at the first too long
+        for nodes in nx.shortest_simple_paths(view, a, b):
+            if len(nodes) - 1 > cutoff:
+                break
+            if limit is not None and len(found) == limit:
+                truncated = f"stopped after {limit} path{'s' * (limit != 1)}"
+                break
+            found.append(tuple(nodes))
+            if deadline.passed():
+                truncated = f"stopped after the {seconds(timeout or 0)} time budget, with {len(found)} paths"
+                break
+    ordered = sorted(found, key=lambda p: (len(p), p))
+    return Results((_as_path(ix, list(p)) for p in ordered), truncated)

@@ -1,0 +1,173 @@
+"""EDTF dates: bounds, precision, qualifiers, and the errors annotators see."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kgraph.annotations.dates import TimeSpan
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("text", ["0001-01-~01", "9999-12-~31", "0001-~01", "9999-12-31?", "0001?"])
+def test_a_date_widened_beyond_the_supported_years_is_an_error_not_an_overflow(text):
+    with pytest.raises(ValueError, match="supported"):
+        TimeSpan.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"),
+    [
+        ("2023-07-12", date(2023, 7, 12), date(2023, 7, 12), "day"),
+        ("2023-07", date(2023, 7, 1), date(2023, 7, 31), "month"),
+        ("2023", date(2023, 1, 1), date(2023, 12, 31), "year"),
+        ("199X", date(1990, 1, 1), date(1999, 12, 31), "decade"),
+        ("2023-06-15/..", date(2023, 6, 15), None, "interval"),
+        ("../2020-10-29", None, date(2020, 10, 29), "interval"),
+        ("2023-07-12/", date(2023, 7, 12), None, "interval"),
+        ("2020-10-29/2020-11", date(2020, 10, 29), date(2020, 11, 30), "interval"),
+        ("[2023-07-12,2023-07-13]", date(2023, 7, 12), date(2023, 7, 13), "set"),
+        ("[2020-10-29..]", date(2020, 10, 29), None, "set"),
+    ],
+)
+def test_bounds_and_precision(text, earliest, latest, precision):
+    span = TimeSpan.parse(text)
+    assert (span.earliest, span.latest, span.precision) == (earliest, latest, precision)
+    assert span.edtf == str(span) == text
+
+
+def test_a_bare_year_may_be_given_as_a_number():
+    assert TimeSpan.parse(2023) == TimeSpan.parse("2023")
+
+
+def test_approximate_month_widens_by_a_month_either_side():
+    span = TimeSpan.parse("2020-~09")
+    assert (span.earliest, span.latest) == (date(2020, 9, 1), date(2020, 9, 30))
+    assert span.earliest_possible == date(2020, 8, 1)
+    assert span.latest_possible is not None
+    assert span.latest_possible > date(2020, 10, 1)
+    assert span.approximate
+    assert not span.uncertain
+
+
+def test_uncertain_day_only_widens_the_day():
+    span = TimeSpan.parse("2023-07-?12")
+    assert (span.earliest_possible, span.latest_possible) == (date(2023, 7, 11), date(2023, 7, 13))
+    assert span.uncertain
+    assert not span.approximate
+
+
+def test_a_qualifier_after_the_whole_date_widens_every_part():
+    span = TimeSpan.parse("2023-07-12?")
+    assert span.earliest == span.latest == date(2023, 7, 12)
+    assert span.earliest_possible is not None
+    assert span.earliest_possible.year == 2022
+
+
+def test_open_start_of_an_approximate_interval():
+    span = TimeSpan.parse("2022-12~/..")
+    assert span.earliest == date(2022, 12, 1)
+    assert span.latest is None
+    assert span.latest_possible is None
+    assert span.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2023-02-30", "2023-02-30 does not exist: February 2023 has 28 days"),
+        ("2024-04-31/..", "2024-04-31 does not exist: April 2024 has 30 days"),
+        ("2023-07-12/2023-07-01", "2023-07-12/2023-07-01: the end (2023-07-01) is before the start (2023-07-12)"),
+        ("2023-07/2023-06-15", "2023-07/2023-06-15: the end (2023-06-15) is before the start (2023-07-01)"),
+        ("July 2023", "'July 2023' is not a valid EDTF date (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09)"),
+        (
+            "2020-09-2X",
+            "'2020-09-2X' is not a valid EDTF date (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09)",
+        ),
+    ],
+)
+def test_invalid_dates_say_why(text, message):
+    with pytest.raises(ValueError, match="^" + __import__("re").escape(message) + "$"):
+        TimeSpan.parse(text)
+
+
+def test_sort_key_orders_open_starts_first_and_open_ends_last():
+    texts = ["2023-07-12", "../2020-10-29", "2020-10-29", "2023-06-15/..", "2023-06-15", "199X"]
+    ordered = sorted((TimeSpan.parse(t) for t in texts), key=lambda s: s.sort_key)
+    assert [s.edtf for s in ordered] == [
+        "../2020-10-29",
+        "199X",
+        "2020-10-29",
+        "2023-06-15",
+        "2023-06-15/..",
+        "2023-07-12",
+    ]
+
+
+days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+@given(days)
+def test_any_real_day_parses_to_itself(day):
+    span = TimeSpan.parse(day.isoformat())
+    assert span.earliest == span.latest == span.earliest_possible == span.latest_possible == day
+
+
+@given(days, st.integers(min_value=0, max_value=4000))
+def test_any_ordered_interval_keeps_its_ends(start, length):
+    end = min(start + timedelta(days=length), date(9999, 12, 31))
+    span = TimeSpan.parse(f"{start.isoformat()}/{end.isoformat()}")
+    assert (span.earliest, span.latest) == (start, end)
+
+
+@given(days, st.integers(min_value=1, max_value=4000))
+def test_any_reversed_interval_is_an_error(end, length):
+    start = end + timedelta(days=length) if end.year < 9989 else end
+    if start == end:
+        return
+    with pytest.raises(ValueError, match="is before the start"):
+        TimeSpan.parse(f"{start.isoformat()}/{end.isoformat()}")
+
+
+simple_dates = st.builds(
+    lambda day, form: {"year": f"{day.year:04d}", "month": day.isoformat()[:7], "day": day.isoformat()}[form],
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31)),
+    st.sampled_from(["year", "month", "day"]),
+)
+part_qualified = st.builds(
+    lambda day, q, on_day: (
+        f"{day.isoformat()[:8]}{q}{day.isoformat()[8:]}"
+        if on_day
+        else f"{day.isoformat()[:5]}{q}{day.isoformat()[5:7]}"
+    ),
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31)),
+    st.sampled_from(["~", "?", "%"]),
+    st.booleans(),
+)
+fast_forms = st.one_of(
+    simple_dates,
+    part_qualified,
+    st.builds(lambda d, q: d + q, simple_dates, st.sampled_from(["~", "?", "%"])),
+    st.builds(
+        lambda a, b: f"{a}/{b}", simple_dates | st.sampled_from(["..", ""]), simple_dates | st.sampled_from(["..", ""])
+    ),
+)
+
+
+@given(fast_forms)
+def test_the_fast_forms_match_the_edtf_library(text):
+    """kgraph computes common forms itself (the library's parser takes milliseconds); the results must be the library's."""
+    from kgraph.annotations.dates import _fast, _parse_with_library
+
+    fast = _fast(text)
+    try:
+        expected = _parse_with_library(text)
+    except ValueError:
+        assert fast is None  # invalid input is left to the library, which words the error
+        return
+    if text in ("../..", "/", "../", "/.."):
+        return  # nothing to compute: the library handles these
+    assert fast == expected

@@ -1,0 +1,140 @@
+"""The explorer page as written: self-contained, data kept as data, built without touching the graph."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data, layout, to_html
+from kgraph.graph.knowledge import KnowledgeGraph
+
+from ..hostile import CONTROL, XML_HOSTILE, hostile_graph
+from .test_explorer_browser import big_graph
+
+
+@pytest.fixture(scope="module")
+def kg(seeds) -> KnowledgeGraph:
+    return KnowledgeGraph(seeds)
+
+
+def page_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="kgraph-data">(.*?)</script>', page, re.S)
+    assert block
+    return json.loads(block.group(1))
+
+
+class Elements(HTMLParser):
+    """The start tags of a page and their (decoded) attributes, as a browser parses them."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def policy(page: str) -> dict[str, list[str]]:
+    meta = next(a for t, a in Elements(page).tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    return {d.split()[0]: d.split()[1:] for d in (meta["content"] or "").split(";") if d.strip()}
+
+
+def test_nothing_is_fetched(kg):
+    page = to_html(kg.graph)
+    tags = Elements(page).tags
+    assert [t for t, a in tags if t == "script"] == ["script"] * 3
+    assert not [a for t, a in tags if "src" in a or "href" in a]
+    assert not [t for t, _ in tags if t in ("link", "img", "iframe", "object", "embed")]
+    rules = policy(page)
+    for directive in ("default-src", "connect-src", "font-src", "frame-src"):
+        assert rules[directive] == ["'none'"]
+
+
+def test_only_the_pages_own_scripts_may_run(kg):
+    page = to_html(kg.graph)
+    scripts = policy(page)["script-src"]
+    assert len(scripts) == 2
+    assert all(p.startswith("'sha256-") for p in scripts)
+    assert not [p for values in policy(page).values() for p in values if "unsafe" in p]
+
+
+def test_data_cannot_close_its_script_block():
+    page = to_html(hostile_graph())
+    block = re.search(r'<script type="application/json" id="kgraph-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in block
+    assert ">" not in block
+    data = json.loads(block)
+    a = next(n for n in data["nodes"] if n["id"] == "a")
+    assert (a["details"]["text"], a["details"]["control"]) == (XML_HOSTILE, CONTROL)
+    assert a["details"]["born"] == "1970-01-02"
+    assert len(data["edges"]) == 5
+
+
+def test_the_callers_graph_is_not_modified(kg):
+    before = copy.deepcopy(kg.graph)
+    to_html(kg.graph)
+    assert list(kg.graph.nodes(data=True)) == list(before.nodes(data=True))
+    assert list(kg.graph.edges(keys=True, data=True)) == list(before.edges(keys=True, data=True))
+    assert kg.graph.graph == before.graph
+
+
+def test_every_node_and_edge_is_in_the_data(kg):
+    data = explorer_data(kg.graph)
+    assert [n["id"] for n in data["nodes"]] == list(kg.graph)
+    assert len(data["edges"]) == kg.graph.number_of_edges()
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
+    shusha = next(n for n in data["nodes"] if n["id"] == "shusha")
+    assert shusha["names"] == ["Shusha", "Shushi", "Şuşa"]
+    filters = {group["name"]: group for group in data["filters"]}
+    assert list(filters) == ["kind", "type", "role", "relation"]
+    assert filters["kind"]["values"] == ["group", "organization", "person", "place"]
+    assert filters["role"]["values"][:2] == ["addressee", "affected"]
+    assert (filters["role"]["items"], filters["role"]["kind"]) == ("edges", "participation")
+    assert "capital_of" in filters["relation"]["values"]
+    assert data["options"]["physics"]["enabled"] is True
+
+
+def test_the_panel_knows_every_attribute_the_graph_puts_on_nodes_and_edges(kg):
+    """The page's field lists name exactly the attributes kgraph's graph has: a new one must be given its place."""
+    data = explorer_data(kg.graph)
+    assert data["fields"] == {items: list(names) for items, names in PANEL_FIELDS.items()}
+    assert set(data["fields"]["node"]) == {k for _, d in kg.graph.nodes(data=True) for k in d}
+    assert set(data["fields"]["edge"]) == {k for *_, d in kg.graph.edges(data=True) for k in d}
+    kinds = {d["kind"] for _, d in kg.graph.nodes(data=True)} | {d["kind"] for *_, d in kg.graph.edges(data=True)}
+    assert set(data["kinds"].values()) <= kinds
+    assert {group["kind"] for group in data["filters"]} - {None} <= kinds
+
+
+def test_large_graphs_get_positions_and_no_physics():
+    graph = big_graph(LAYOUT_THRESHOLD + 1)
+    data = explorer_data(graph)
+    assert data["options"]["physics"]["enabled"] is False
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    positions = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(positions) > 0.95 * len(data["nodes"])  # nodes are spread out, not piled up
+
+
+def test_layout_is_deterministic_and_covers_every_node():
+    graph = big_graph(300)
+    assert layout(graph) == layout(graph)
+    assert set(layout(graph)) == set(graph)
+
+
+def test_show_in_a_notebook(kg):
+    pytest.importorskip("IPython")
+    shown = kg.show(height=500)
+    html = shown.data
+    assert html.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert 'sandbox="allow-scripts"' in html
+    assert "height:500px" in html
+
+
+def test_to_html_writes_the_page(kg, tmp_path):
+    kg.to_html(tmp_path / "page.html", title="Seeds")
+    text = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "<title>Seeds</title>" in text

@@ -1,0 +1,50 @@
+"""Cypher over the knowledge graph, with labels for kinds, types, roles and relation types."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.graph.knowledge import KnowledgeGraph
+from kgraph.query.cypher import CypherError, labelled
+
+
+@pytest.fixture(scope="module")
+def kg(seeds) -> KnowledgeGraph:
+    return KnowledgeGraph(seeds)
+
+
+def test_node_labels_are_kind_and_type(kg):
+    view = labelled(kg.graph)
+    assert view.nodes["azerbaijani-army"]["__labels__"] == {"Organization", "armed_force"}
+    assert view.nodes["stepanakert-rally"]["__labels__"] == {"Event", "protest"}
+    assert "__labels__" not in kg.graph.nodes["stepanakert-rally"]
+
+
+def test_match_by_role_labels(kg):
+    result = kg.cypher("MATCH (o)-[:organizer]->(e:protest) RETURN o.id, e.id")
+    assert sorted(zip(result["o.id"], result["e.id"], strict=True)) == [
+        ("arthur-osipyan", "stepanakert-rally"),
+        ("popular-movement-to-unblock-the-corridor", "planned-gathering"),
+        ("popular-movement-to-unblock-the-corridor", "stepanakert-rally"),
+    ]
+
+
+def test_where_on_dates_and_relation_types(kg):
+    late = kg.cypher('MATCH (e:Event) WHERE e.earliest >= "2023-07-12" RETURN e.id')["e.id"]
+    assert set(late) == {
+        e.id for e in kg.corpus.events.values() if e.date.earliest and e.date.earliest.isoformat() >= "2023-07-12"
+    }
+    controls = kg.cypher("MATCH (a)-[:controls]->(p:Place) RETURN a.id, p.id")
+    assert sorted(controls["p.id"]) == ["karabakh-iran-border", "southern-karabakh"]
+
+
+def test_whole_nodes_come_back_without_internal_labels(kg):
+    result = kg.cypher('MATCH (p:Person) WHERE p.id == "gegham-stepanyan" RETURN p')
+    [node] = result["p"]
+    assert node["label"] == "Gegham Stepanyan"
+    assert "__labels__" not in node
+
+
+def test_a_bad_query_is_a_clear_error(kg):
+    with pytest.raises(CypherError, match="Cypher query failed"):
+        kg.cypher("MATCH (e:Event RETURN e")
