@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from kgraph.values import json_ready
+
 Scalar = str | int | float | bool
 
 #: Names Gephi's importers read as a node or edge property rather than as data.
@@ -88,36 +90,9 @@ def _readable_dict(value: dict[str, Any]) -> str:
     return ", ".join(f"{k}: {readable(v)}" for k, v in value.items())
 
 
-def to_json(value: Any) -> str:
+def json_text(value: Any) -> str:
     """Compact JSON text for a list or dict (sets sorted, dates as ISO text)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
-
-
-def json_ready(value: Any, keep_none: bool = True) -> Any:
-    """A value as JSON data: dates as ISO text, sets as sorted lists, infinities and other objects as text.
-
-    >>> json_ready({"when": date(2023, 7, 12), "tags": {"b", "a"}, "gone": None}, keep_none=False)
-    {'when': '2023-07-12', 'tags': ['a', 'b']}
-    """
-    if isinstance(value, dict):
-        return {str(k): json_ready(v, keep_none) for k, v in value.items() if keep_none or v is not None}
-    if isinstance(value, list | tuple):
-        return [json_ready(v, keep_none) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted((json_ready(v, keep_none) for v in value), key=str)
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return value.isoformat() if isinstance(value, date | datetime) else str(value)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=str)
-    return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=json_ready)
 
 
 def _scalar_text(value: Any) -> str:
@@ -141,7 +116,7 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
         if kind is str or kind is int or kind is bool:
             flat[name] = value
         elif kind is list or kind is dict or isinstance(value, list | tuple | set | frozenset | dict):
-            flat[name] = to_json(value)
+            flat[name] = json_text(value)
             companion = f"{name}_text"
             if companion not in data:
                 flat[companion] = readable(value)

@@ -28,10 +28,10 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.export.flatten import json_ready
 from kgraph.export.layout import layout
 from kgraph.export.prepare import edge_id, label_of, node_token
 from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
+from kgraph.values import json_ready
 
 #: Graphs with more nodes than this get positions from Python and no physics.
 LAYOUT_THRESHOLD = 1000

@@ -28,7 +28,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
-from kgraph.export.flatten import json_ready
+from kgraph.values import json_ready
 
 
 class GraphFileError(KgraphError):

@@ -7,7 +7,7 @@ the graph's :class:`~kgraph.graph.index.Index`. Names are resolved through ids, 
 >>> import kgraph
 >>> index = kgraph.KnowledgeGraph.load("seeds").index
 >>> [c.name for c in connections(index, "ICRC")]
-['Gegham Stepanyan']
+['Azerbaijan', 'Gegham Stepanyan']
 """
 
 from __future__ import annotations

@@ -8,15 +8,13 @@ is installed (``pip install "kgraph[pandas]"``).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel
-
 from kgraph.annotations.models import Evidence
 from kgraph.errors import KgraphError
+from kgraph.values import json_ready
 
 if TYPE_CHECKING:
     import pandas
@@ -38,7 +36,7 @@ class Results(list[T], Generic[T]):
 
     def to_records(self) -> list[dict[str, Any]]:
         """Each result as a dict of plain values (dates as ISO text, evidence as dicts)."""
-        return [record(item) for item in self]
+        return [json_ready(item) for item in self]
 
     def to_pandas(self) -> pandas.DataFrame:
         """The results as a pandas DataFrame, one row each."""
@@ -58,21 +56,6 @@ class CypherResult(dict[str, list[Any]]):
     def __init__(self, columns: dict[str, list[Any]] | None = None, truncated: str | None = None):
         super().__init__(columns or {})
         self.truncated = truncated
-
-
-def record(item: Any) -> Any:
-    """A result, model or value as plain JSON-ready data."""
-    if isinstance(item, BaseModel):
-        return item.model_dump(mode="json", exclude_none=True)
-    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-        return {f.name: record(getattr(item, f.name)) for f in dataclasses.fields(item)}
-    if isinstance(item, list | tuple):
-        return [record(i) for i in item]
-    if isinstance(item, dict):
-        return {k: record(v) for k, v in item.items()}
-    if hasattr(item, "isoformat"):
-        return item.isoformat()
-    return item
 
 
 @dataclass(frozen=True)
