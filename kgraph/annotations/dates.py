@@ -31,6 +31,8 @@ datetime.date(1999, 12, 31)
 from __future__ import annotations
 
 import calendar
+import contextlib
+import io
 import re
 import time
 from dataclasses import dataclass
@@ -215,10 +217,16 @@ def _parse_with_library(text: str) -> TimeSpan:
     from edtf import parse_edtf  # imported here: it takes a tenth of a second
 
     try:
-        parsed = parse_edtf(text)
-        bounds = (parsed.lower_strict(), parsed.upper_strict(), parsed.lower_fuzzy(), parsed.upper_fuzzy())
+        with contextlib.redirect_stdout(io.StringIO()):  # the library prints while it tries some forms
+            parsed = parse_edtf(text)
     except Exception:  # the library raises several types for input it cannot read
         raise ValueError(_explain_invalid(text)) from None
+    try:
+        bounds = (parsed.lower_strict(), parsed.upper_strict(), parsed.lower_fuzzy(), parsed.upper_fuzzy())
+    except Exception:  # unspecified digits in a month or day: the library parses them but cannot bound them
+        from kgraph.annotations.edtf_bounds import unspecified_bounds
+
+        bounds = unspecified_bounds(text)
     lower, upper = getattr(parsed, "lower", None), getattr(parsed, "upper", None)
     earliest, latest, earliest_possible, latest_possible = (_day(b) for b in bounds)
     if lower is not None and upper is not None:  # an interval: ends may be open or unknown
@@ -251,7 +259,7 @@ def _day(value: Any) -> date | None:
         return None
     try:
         return date(value.tm_year, value.tm_mon, value.tm_mday)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(f"year {value.tm_year} is outside the supported range 1 to 9999") from None
 
 
@@ -264,7 +272,10 @@ def _precision(parsed: Any) -> str:
     if kind in ("Season", "PartialUncertainOrApproximate") and getattr(parsed, "season", None):
         return "season"
     inner = getattr(parsed, "date", parsed)
-    precision = getattr(inner, "precision", None) or getattr(parsed, "precision", None)
+    try:
+        precision = getattr(inner, "precision", None) or getattr(parsed, "precision", None)
+    except ValueError:  # the library has none for unspecified digits inside a year (10X0)
+        precision = "year"
     return str(precision) if precision else "season" if kind == "Season" else "day"
 
 
@@ -275,4 +286,12 @@ def _explain_invalid(text: str) -> str:
             days = calendar.monthrange(year, month)[1]
             if day > days:
                 return f"{match.group(0)} does not exist: {calendar.month_name[month]} {year} has {days} days"
-    return f"{text!r} is not a valid EDTF date (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09)"
+    part_set = re.search(r"(\d{4}-(?:\d{2}-)?)\[([^\]]*)\]", text)
+    if part_set:  # EDTF sets list whole dates, not parts of one
+        prefix, inner = part_set.groups()
+        whole = re.sub(r"(?<![\d-])(\d{2})(?![\d-])", lambda m: prefix + m.group(1), inner)
+        return f"{text!r} is not a valid EDTF date: a set lists whole dates, such as [{whole}]"
+    return (
+        f"{text!r} is not a valid EDTF date: the EDTF library cannot read it"
+        " (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09, 2020-09-2X, [2020-09-21..2020-09-30])"
+    )

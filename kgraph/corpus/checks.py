@@ -16,6 +16,7 @@ from typing import Any
 
 from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.models import Entity, Event, Evidence, Place, Relation
+from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.yamlfile import LineMap
 from kgraph.errors import Problem
@@ -69,6 +70,7 @@ class _Checker:
         self.names: dict[str, str] = {}
         self.folded_names: dict[str, tuple[str, str]] = {}  # accent-folded name key: (entity id, name)
         self.suggesters: dict[tuple[str, ...], Suggester] = {}
+        self.passages: dict[str, Passages] = {}  # indexed on the first quote not found in a source
 
     def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
         self.problems.append(Problem(record.file, record.line(*sub), message, severity))
@@ -221,6 +223,14 @@ class _Checker:
         if position >= 0 and len(folded) == len(quote):
             actual = self.texts[item.source][position : position + len(quote)]
             hint = f"; the source has it with other quotation marks, dashes or case: {actual!r}"
+        else:
+            if item.source not in self.passages:
+                self.passages[item.source] = Passages(self.texts[item.source])
+            closest = self.passages[item.source].closest(quote)
+            if closest is not None:
+                passage, word = closest
+                passage = passage if len(passage) <= 90 else passage[:87] + "..."
+                hint = f"; closest passage: {passage!r} (they part at {word!r})"
         self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
 
     def check_cycles(self, kind: str) -> None:

@@ -1,0 +1,88 @@
+"""Bounds of the EDTF dates whose bounds the ``edtf`` library parses but cannot compute.
+
+The library (5.0.2) parses unspecified digits in a month or a day (``2020-09-2X``, ``20XX-1X-XX``, and
+intervals or sets of them) but fails when asked for their bounds. Here each such date is replaced by the
+earliest and by the latest day its X's allow (respecting month lengths and leap years), and the library
+computes the lower bounds from the first text and the upper bounds from the second.
+
+>>> extremes("2020-09-2X/2020-11-10")
+('2020-09-20/2020-11-10', '2020-09-29/2020-11-10')
+>>> extremes("10X0")
+('1000', '1090')
+>>> extremes("19XX-02-2X")
+('1900-02-20', '1999-02-28')
+>>> extremes("2021-02-3X")
+Traceback (most recent call last):
+...
+ValueError: 2021-02-3X: no day of the month fits 3X
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from typing import Any
+
+#: A date with unspecified digits (X) in its year, month or day; a negative year has a minus sign before it.
+_UNSPECIFIED = re.compile(r"(?<![\dX])(-?)([\dX]{4})(?:-([\dX]{2})(?:-([\dX]{2}))?)?(?![\dX])")
+
+
+def _digits(pattern: str, low: int, high: int) -> Iterator[int]:
+    """The numbers from low to high that a pattern of digits and X's allows, in order."""
+    regex = re.compile(pattern.replace("X", r"\d"))
+    return (n for n in range(low, high + 1) if regex.fullmatch(f"{n:0{len(pattern)}d}"))
+
+
+def _extreme(year: str, month: str | None, day: str | None, latest: bool) -> str | None:
+    """The earliest (or latest) date that the X's of a year, month and day allow, or None if there is none."""
+    years = list(_digits(year, 1, 9999)) if "X" in year else [int(year)]
+    if month is None:
+        return f"{years[-1] if latest else years[0]:04d}" if years else None
+    months = list(_digits(month, 1, 12))
+    for y in reversed(years) if latest else years:
+        for m in reversed(months) if latest else months:
+            if day is None:
+                return f"{y:04d}-{m:02d}"
+            days = list(_digits(day, 1, calendar.monthrange(y, m)[1]))
+            if days:
+                return f"{y:04d}-{m:02d}-{days[-1] if latest else days[0]:02d}"
+    return None
+
+
+def extremes(text: str) -> tuple[str, str] | None:
+    """The text with each date with unspecified digits made its earliest and its latest day; None if it has none."""
+    found = [m for m in _UNSPECIFIED.finditer(text) if "X" in m.group(0)]
+    if not found:
+        return None
+    texts = []
+    for latest in (False, True):
+        parts, end = [], 0
+        for match in found:
+            sign, year, month, day = match.groups()
+            if sign or year == "0000":
+                raise ValueError(f"{text}: years before 1 are not supported (the supported years are 1 to 9999)")
+            value = _extreme(year, month, day, latest)
+            if value is None:
+                what = f"day of the month fits {day}" if day and "X" in day else f"month fits {month}"
+                what = what if month else f"year from 1 to 9999 fits {year}"
+                raise ValueError(f"{match.group(0)}: no {what}")
+            parts += [text[end : match.start()], value]
+            end = match.end()
+        texts.append("".join(parts) + text[end:])
+    return texts[0], texts[1]
+
+
+def unspecified_bounds(text: str) -> tuple[Any, Any, Any, Any]:
+    """The library's bounds of a date with unspecified digits: from its earliest and its latest days."""
+    from edtf import parse_edtf
+
+    texts = extremes(text)
+    reason = f"{text!r}: the EDTF library reads this date but cannot compute its bounds (supported years: 1 to 9999)"
+    if texts is None:
+        raise ValueError(reason)
+    try:
+        low, high = parse_edtf(texts[0]), parse_edtf(texts[1])
+        return low.lower_strict(), high.upper_strict(), low.lower_fuzzy(), high.upper_fuzzy()
+    except Exception:
+        raise ValueError(reason) from None
