@@ -7,7 +7,7 @@ import pytest
 import kgraph
 from kgraph.corpus.corpus import Corpus
 
-from .paths import SEEDS
+from .helpers import SEEDS
 
 
 @pytest.fixture(scope="session")

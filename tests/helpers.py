@@ -1,14 +1,33 @@
-"""Running the kgraph command as a user does, for the tests."""
+"""What the tests share, in one module: where the project's files are, running the kgraph command, hostile graphs,
+big graphs and the browser that the browser tests launch. Test files import from here, never from each other."""
 
 from __future__ import annotations
 
+import dataclasses
 import resource
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from .paths import ROOT
+import networkx as nx
 
+import kgraph
+from kgraph.annotations.dates import TimeSpan
+from kgraph.annotations.models import Evidence, Participant
+from kgraph.corpus.corpus import Corpus
+from kgraph.graph.knowledge import KnowledgeGraph
+
+# Where the project's files are.
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SCHEMAS = ROOT / "schemas"
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The shared material beside the project; CI always has it, a user's clone may not.
+SHARED = ROOT.parent / "shared"
+
+# Running the kgraph command as a user does.
 #: Limits for runs that must stay bounded whatever the input: 2 GB of memory, a minute.
 MEMORY_LIMIT = 2 * 1024**3
 TIME_LIMIT = 60
@@ -32,3 +51,129 @@ def kgraph_cli(*args: str, cwd: Path = ROOT, limited: bool = False) -> subproces
     )
     assert "Traceback" not in result.stderr
     return result
+
+
+# The browser of the browser tests: Debian's headless Chromium.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def big_graph(n: int = 5000) -> nx.MultiDiGraph:
+    """A synthetic graph of ``n`` nodes, shaped like an annotated corpus's."""
+    from kgraph.synth.graphs import graph_of_size
+
+    return graph_of_size(n)
+
+
+# A small graph built to break exporters: parallel typed edges and every awkward kind of value.
+
+XML_HOSTILE = "a < b && c > d \"quoted\" 'single' ]]> <!-- --> &amp; <script>x</script>"
+CONTROL = "bell\x07 and\x01 escape\x1b end"
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    """Three typed parallel edges between one pair, and values that are None, lists, dicts, dates and hostile text."""
+    graph = nx.MultiDiGraph(name="hostile", lastmodified="2024-02-29")
+    graph.add_node(
+        "a",
+        kind="person",
+        label="Ağa Şuşalı — «Ա»",
+        note=None,
+        tags=["x", "y"],
+        meta={"k": [1, 2], "when": "2023"},
+        born=date(1970, 1, 2),
+        score=3,
+        ratio=0.5,
+        flag=True,
+        text=XML_HOSTILE,
+        control=CONTROL,
+        earliest="2023-07-12",
+        latest="2023-07-12",
+    )
+    graph.add_node("b", kind="organization", label="", mixed="text", score=2.5, tags=[])
+    graph.add_node("c", kind="event", label="Rally\nsecond line\ttab", mixed=7, earliest="2020-01-01")
+    graph.add_node("node with spaces", kind="place", label="Spaced <place>", x="not a coordinate", size="big")
+    for kind in ("allied_with", "opposes", "member_of"):
+        graph.add_edge(
+            "a",
+            "b",
+            key=kind,
+            kind="relation",
+            type=kind,
+            label=kind.replace("_", " "),
+            evidence=[{"quote": f"{kind} & <evidence>", "source": "s", "claimed_by": "a"}],
+        )
+    graph.add_edge(
+        "a",
+        "c",
+        key="speaker",
+        kind="participation",
+        type="speaker",
+        label="speaker",
+        weight=-2,
+        earliest="2020-01-01",
+        latest="2020-02-01",
+    )
+    graph.add_edge(
+        "c", "node with spaces", key="place", kind="location", type="place", label="", weight=2.5, id="clash?"
+    )
+    return graph
+
+
+#: Text that TimelineJS 3.9.11 turned into script with kgraph's former export, and its cousins. The first is
+#: the issue's: its sanitizer decodes ``&#x27;`` and its linkify pastes ``www.…`` into ``href='…'``.
+TIMELINE_PAYLOADS = [
+    "See www.x.yz/'style='animation-name:rotateplane;animation-duration:1s'onanimationstart='alert(document.domain)'x",
+    "See www.x.yz/'onmouseover='window.__xss=1'x and www.x.yz/'onclick='window.__xss=2'x",
+    'See WWW.X.YZ/"onmouseover="window.__xss=3"x and www.x.yz/"style="animation-name:rotateplane"x',
+    "Read http://x.yz/a'onclick='window.__xss=4'b, HTTPS://x.yz/?q=1&r=2 and ftp://x.yz/'onclick='window.__xss=5'",
+    "Write to a.b+c@x.yz'onclick='window.__xss=6' or see http://x.yz/u@v.wz'onmouseover='window.__xss=7'",
+    "<script>window.__xss=8</script><script>alert(8)</script>",
+    "<img src=x onerror=window.__xss=9><svg onload=window.__xss=10>",
+    'javascript:window.__xss=11 and <a href="javascript:window.__xss=12">link</a>',
+    "www.x.yz/&#x27;onmouseover=&#x27;window.__xss=13&#x27;x &#39; &apos; &quot; &lt;b&gt;",
+    "&lt;img src=x onerror=window.__xss=14&gt; &amp;lt;img src=x onerror=window.__xss=15&amp;gt;",
+    "The movement's plans: \"soon\", said O'Neill — 50% & more",
+]
+#: How many times an event's text (in kgraph's layout) shows a payload put in every field: status, description,
+#: participant name and role, evidence quote, source and claimant.
+PAYLOAD_TIMES_IN_TEXT = 7
+
+
+def hostile_timeline() -> KnowledgeGraph:
+    """One event per payload, with the payload in every field the export shows, and in persons' names.
+
+    Fields the loader would refuse (the type, status, role, source id, EDTF date) are set without validation:
+    the export must not rely on the loader for its safety.
+    """
+    seeds = kgraph.load(SEEDS)
+    person, base = seeds.entities["arayik-harutyunyan"], seeds.events["stepanakert-rally"]
+    entities: dict[str, Any] = {}
+    events: dict[str, Any] = {}
+    for i, text in enumerate(TIMELINE_PAYLOADS):
+        actor = person.model_copy(update={"id": f"hostile-{i}", "name": text, "aliases": []})
+        entities[actor.id] = actor
+        span = dataclasses.replace(TimeSpan.parse(f"2023-07-{i + 1:02d}"), edtf=text)
+        events[f"hostile-event-{i}"] = base.model_copy(
+            update={
+                "id": f"hostile-event-{i}",
+                "title": text,
+                "description": text,
+                "type": text,
+                "status": text,
+                "date": span,
+                "place": None,
+                "part_of": None,
+                "participants": [Participant.model_construct(actor=actor.id, role=text, evidence=[], note=None)],
+                "evidence": [Evidence.model_construct(quote=text, source=text, claimed_by=actor.id, note=None)],
+            }
+        )
+    return KnowledgeGraph(Corpus(seeds.root, seeds.sources, entities, events, {}, {}, {}))

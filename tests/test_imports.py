@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .paths import ROOT
+from .helpers import ROOT
 
 PACKAGE = ROOT / "kgraph"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .paths import ROOT
+from .helpers import ROOT
 
 PACKAGE = ROOT / "kgraph"
 MAX_LINES = 300

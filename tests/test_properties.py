@@ -22,7 +22,7 @@ from kgraph.export.nodelink import to_json
 from kgraph.export.timelinejs import timeline_data
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from .paths import FIXTURES
+from .helpers import FIXTURES
 
 # Text an annotator may write in a name: anything but control characters, line breaks and non-characters.
 name_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufffe\uffff")

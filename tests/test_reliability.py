@@ -17,9 +17,8 @@ import pytest
 
 from kgraph.cli.main import main
 
+from .helpers import FIXTURES, ROOT, SEEDS, limit_memory
 from .helpers import kgraph_cli as run_cli
-from .helpers import limit_memory
-from .paths import FIXTURES, ROOT, SEEDS
 
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 
@@ -30,6 +29,7 @@ def corpus_from_valid(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
 def test_every_broken_corpus_exits_1_with_its_messages(case, capsys, monkeypatch):
     monkeypatch.chdir(case)

@@ -24,131 +24,12 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2, 130, 141
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from kgraph.corpus.loader import read
-    from kgraph.errors import shown
-
-    corpus, problems = read(args.path, progress=_progress(args))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:  # warnings alone leave the corpus valid
-        warnings, files = sum(not p.is_error for p in problems), len({p.path for p in problems})
-        noun, count = ("warning", warnings) if warnings == len(problems) else ("problem", len(problems))
-        extra = f" ({warnings} warning{'s' * (warnings != 1)})" if 0 < warnings < count else ""
-        print(f"{count} {noun}{'s' * (count != 1)}{extra} in {files} file{'s' * (files != 1)}", file=sys.stderr)
-    if corpus is None:
-        return EXIT_INVALID
-    print(f"{shown(args.path)}: valid: {corpus.summary()}")
-    return EXIT_OK
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from kgraph.annotations.schema import stale_schemas, write_schemas
-    from kgraph.errors import shown
-
-    _not_empty(args.out)
-    if args.check:
-        stale = stale_schemas(args.out)
-        for name in stale:
-            print(f"{shown(args.out)}/{name}: stale: run 'kgraph schema' to regenerate it", file=sys.stderr)
-        if not stale:
-            print(f"{shown(args.out)}: schemas are up to date")
-        return EXIT_INVALID if stale else EXIT_OK
-    for path in write_schemas(args.out):
-        print(f"wrote {shown(path)}")
-    return EXIT_OK
-
-
-def _not_empty(path: str) -> None:
-    from kgraph.errors import UsageError
-
-    if not path:
-        raise UsageError("an empty path: name a file or folder (. for the current folder)")
-
-
-def _size(n: int) -> str:
-    return f"{n} B" if n < 1000 else f"{n / 1000:.1f} kB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"
-
-
-def _build(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from kgraph.errors import shown
-    from kgraph.export import build, stale
-    from kgraph.graph.knowledge import KnowledgeGraph
-
-    _not_empty(args.out)
-    kg = KnowledgeGraph.load(args.path, progress=_progress(args))
-    if args.check:
-        found = stale(kg.graph, args.out)
-        for name in found:
-            print(
-                f"{shown(Path(args.out) / name)}: stale: run 'kgraph build {shown(args.path)} --out {shown(args.out)}'",
-                file=sys.stderr,
-            )
-        if not found:
-            print(f"{shown(args.out)}: exports are up to date")
-        return EXIT_INVALID if found else EXIT_OK
-    written = build(kg.graph, args.out, kg.corpus.inputs, progress=_progress(args))
-    print(f"{shown(args.path)}: {kg.corpus.summary()}")
-    print(f"graph: {kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
-    for item in written:
-        print(f"wrote {shown(item.path)} ({_size(item.size)})")
-    return EXIT_OK
-
-
-def _export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from kgraph.errors import UsageError, shown
-    from kgraph.export import render
-    from kgraph.graph.knowledge import KnowledgeGraph
-    from kgraph.output import target, write_bytes, write_standard_output
-
-    _not_empty(args.output)
-    output = Path(args.output)
-    if args.output != "-" and not output.parent.is_dir():
-        raise UsageError(f"{shown(output)}: the folder {shown(output.parent)} does not exist")
-    kg = KnowledgeGraph.load(args.path)
-    if args.output != "-":
-        target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering
-    data = render(kg.graph, args.format)
-    if args.output == "-":
-        write_standard_output(data, kg.corpus.inputs)
-    else:
-        write_bytes(output, data, kg.corpus.inputs)
-        print(f"wrote {shown(output)} ({_size(len(data))})", file=sys.stderr)
-    return EXIT_OK
-
-
-def _synth(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from kgraph.errors import UsageError, shown
-    from kgraph.synth.corpus import write
-
-    _not_empty(args.out)
-    if args.events < 1:
-        raise UsageError(f"--events must be 1 or more, not {args.events}")
-    out = Path(args.out)
-    if (out.exists() or out.is_symlink()) and not out.is_dir():
-        raise UsageError(f"{shown(out)}: is not a folder")
-    if out.exists() and any(out.iterdir()):
-        raise UsageError(f"{shown(out)}: the folder is not empty; synth writes only into a new or empty folder")
-    count = write(out, args.events, args.seed, args.format, progress=_progress(args))
-    print(f"wrote {count} files into {shown(out)}: {args.events} events (seed {args.seed}, {args.format})")
-    return EXIT_OK
-
-
-def _progress(args: argparse.Namespace) -> bool:
-    return not getattr(args, "quiet", False) and sys.stderr.isatty()
-
-
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kgraph`` command."""
     import argparse
 
-    from kgraph import __version__
+    from kgraph.cli.commands import run_build, run_export, run_schema, run_synth, run_validate
+    from kgraph.export import FORMATS
 
     main = argparse.ArgumentParser(
         prog="kgraph",
@@ -156,7 +37,17 @@ def parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 invalid data or stale files, 2 usage error or an output that cannot be "
         "written, 130 interrupted, 141 standard output closed by its reader.",
     )
-    main.add_argument("--version", action="version", version=f"kgraph {__version__}")
+
+    class Version(argparse.Action):
+        """``--version``, reading the version from the package metadata only when asked (it takes milliseconds)."""
+
+        def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+            from kgraph import __version__
+
+            print(f"kgraph {__version__}")
+            parser.exit()
+
+    main.add_argument("--version", action=Version, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
     commands = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     validate = commands.add_parser(
@@ -165,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
         description="Check a corpus and report every problem as file:line: message.",
     )
     validate.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
-    validate.set_defaults(run=_validate)
+    validate.set_defaults(run=run_validate)
 
     schema = commands.add_parser(
         "schema",
@@ -174,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--check", action="store_true", help="only check; exit 1 when a schema file is stale")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="schema folder (default: schemas)")
-    schema.set_defaults(run=_schema)
+    schema.set_defaults(run=run_schema)
 
     build = commands.add_parser(
         "build",
@@ -191,7 +82,7 @@ def parser() -> argparse.ArgumentParser:
         "the whole set of exports is replaced at once",
     )
     build.add_argument("--check", action="store_true", help="write nothing; exit 1 when a file in DIR is stale")
-    build.set_defaults(run=_build)
+    build.set_defaults(run=run_build)
 
     export = commands.add_parser(
         "export",
@@ -199,11 +90,11 @@ def parser() -> argparse.ArgumentParser:
         description="Write one export of a corpus to a file or standard output.",
     )
     export.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
-    export.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "timelinejs", "html"])
+    export.add_argument("--format", required=True, choices=list(FORMATS))
     export.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="file to write; - (the default) for standard output"
     )
-    export.set_defaults(run=_export)
+    export.set_defaults(run=run_export)
 
     synth = commands.add_parser(
         "synth",
@@ -218,7 +109,7 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument(
         "--format", choices=["jsonl", "yaml"], default="jsonl", help="annotation file format (default jsonl)"
     )
-    synth.set_defaults(run=_synth)
+    synth.set_defaults(run=run_synth)
 
     for command in (validate, build, export, synth):
         command.add_argument(

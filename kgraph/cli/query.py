@@ -8,8 +8,7 @@ import sys
 from typing import Any
 
 from kgraph.annotations import vocabulary as vocab
-
-VIA = ("both", "relations", "events")
+from kgraph.query.choices import MEASURES, VIA
 
 
 def add_query_commands(commands: Any) -> None:
@@ -68,7 +67,7 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("entity", metavar="NAME", nargs="?", help="only events of this entity or place")
 
     p = command("top", "actors ranked by centrality, or their communities", _top)
-    p.add_argument("--by", choices=("degree", "betweenness", "communities"), default="degree")
+    p.add_argument("--by", choices=(*MEASURES, "communities"), default=MEASURES[0])
     p.add_argument("-n", "--top", dest="n", type=int, default=10, help="how many (default 10)")
 
     p = command("cypher", "run a Cypher query (see the README for labels)", _cypher, timed=False)
@@ -212,16 +211,13 @@ def _top(args: argparse.Namespace) -> int:
     kg = _graph(args)
     if args.by == "communities":
         groups = kg.communities(_during(args), args.n)
-        records = [{"community": i + 1, "size": len(g), "members": g} for i, g in enumerate(groups)]
-        return _print(args, records, ["community", "size", "members"])
+        return _print(args, groups.to_records(), ["rank", "size", "names"])
     found = kg.centrality(args.by, _during(args), args.n)
     return _print(args, found.to_records(), ["name", "kind", "score"])
 
 
 def _cypher(args: argparse.Namespace) -> int:
     result = _graph(args).cypher(args.cypher, args.limit, args.timeout)
-    columns = list(result)
-    rows = [dict(zip(columns, values, strict=True)) for values in zip(*result.values(), strict=True)]
-    code = _print(args, rows, columns)
+    code = _print(args, result.to_records(), list(result[0]) if result else [])
     _note(result.truncated)
     return code

@@ -4,8 +4,10 @@ Graph files hold one scalar per attribute. The rules:
 
 * ``None`` is left out; dates become ISO text; booleans, numbers and text stay.
 * Lists and dicts become JSON text, and get a readable companion ``<name>_text``
-  (items joined with ``"; "``, evidence as ``“quote” (source; claimed by X)``) for
-  people reading Gephi's data table.
+  for people reading Gephi's data table, written by the formatter the graph layer
+  names for the attribute (:data:`kgraph.graph.attributes.READABLE`: evidence as
+  ``“quote” (source; claimed by X)``), or, for an attribute it does not define,
+  items joined with ``"; "``.
 * Every attribute name has one type across the whole file (``boolean``,
   ``long``, ``double`` or ``string``): a name whose values mix types becomes
   text everywhere.
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from kgraph.graph.attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, readable, scalar_text
 from kgraph.values import json_ready
 
 Scalar = str | int | float | bool
@@ -52,55 +55,9 @@ def name_token(name: str) -> str:
     return token or "_"
 
 
-def readable(value: Any) -> str:
-    """A list or dict as text for people: items joined with '; ', evidence as a quote with its source and claimant.
-
-    >>> readable([{"quote": "Since June 15", "source": "doc", "claimed_by": "gegham-stepanyan"}])
-    '“Since June 15” (doc; claimed by gegham-stepanyan)'
-    >>> readable({"wikidata": "Q227"}), readable(["a", 1])
-    ('wikidata: Q227', 'a; 1')
-    """
-    kind = type(value)
-    if kind is list or kind is tuple:
-        return "; ".join(v if type(v) is str else _readable_dict(v) if type(v) is dict else readable(v) for v in value)
-    if kind is dict:
-        return _readable_dict(value)
-    if isinstance(value, set | frozenset):
-        return "; ".join(readable(v) for v in sorted(value, key=str))
-    if isinstance(value, list | tuple):
-        return "; ".join(readable(v) for v in value)
-    if isinstance(value, dict):
-        return _readable_dict(value)
-    return _scalar_text(value)
-
-
-def _readable_dict(value: dict[str, Any]) -> str:
-    if "quote" in value:
-        source, claimant = value.get("source"), value.get("claimed_by")
-        where = (
-            f"{source}; claimed by {claimant}"
-            if source and claimant
-            else source or (f"claimed by {claimant}" if claimant else "")
-        )
-        return f"“{value['quote']}”" + (f" ({where})" if where else "")
-    if "name" in value and len(value) <= 3 and set(value) <= {"name", "lang", "note"}:
-        return str(value["name"]) + (f" ({value['lang']})" if value.get("lang") else "")
-    if len(value) == 2 and "actor" in value and "role" in value:
-        return f"{value['actor']} ({value['role']})"
-    return ", ".join(f"{k}: {readable(v)}" for k, v in value.items())
-
-
 def json_text(value: Any) -> str:
     """Compact JSON text for a list or dict (sets sorted, dates as ISO text)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=json_ready)
-
-
-def _scalar_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
 
 
 def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dict[str, Scalar]:
@@ -119,9 +76,9 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
             flat[name] = json_text(value)
             companion = f"{name}_text"
             if companion not in data:
-                flat[companion] = readable(value)
+                flat[companion] = readable(raw_name, value)
         elif isinstance(value, float):
-            flat[name] = value if math.isfinite(value) else _scalar_text(value)
+            flat[name] = value if math.isfinite(value) else scalar_text(value)
         elif isinstance(value, date | datetime):
             flat[name] = value.isoformat()
         elif isinstance(value, str | int):  # subclasses of text and numbers
@@ -131,44 +88,8 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
     return flat
 
 
-_PLAIN_NAMES: set[str] = set()
-
-
-def _remember_plain(names: Iterable[str]) -> None:
-    _PLAIN_NAMES.update(n for n in names if isinstance(n, str) and name_token(n) == n)
-
-
-_remember_plain(
-    [
-        "kind",
-        "type",
-        "label",
-        "aliases",
-        "description",
-        "notes",
-        "external_ids",
-        "part_of",
-        "lat",
-        "lon",
-        "sources",
-        "status",
-        "date",
-        "precision",
-        "earliest",
-        "latest",
-        "earliest_possible",
-        "latest_possible",
-        "date_basis",
-        "date_note",
-        "place",
-        "participants",
-        "evidence",
-        "role",
-        "symmetric",
-        "note",
-        "category",
-    ]
-)
+#: The names kgraph's own graphs use that are already name tokens, so that flattening them costs no regex.
+_PLAIN_NAMES = frozenset(n for n in (*NODE_ATTRIBUTES, *EDGE_ATTRIBUTES) if name_token(n) == n)
 
 
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
@@ -228,7 +149,7 @@ class Table:
         for name, value in row.items():
             wanted = self.types[name]
             if wanted == "string" and not isinstance(value, str):
-                out[name] = _scalar_text(value)
+                out[name] = scalar_text(value)
             elif wanted == "double" and isinstance(value, int) and not isinstance(value, bool):
                 out[name] = float(value)
             else:

@@ -19,20 +19,20 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kgraph.export.prepare import Prepared, prepare, xml_escape
+from kgraph.export.flatten import Scalar
+from kgraph.export.prepare import Prepared, prepare, xml_escape, xml_value
 
-_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
 _NOT_DATA = {"label"}  # written as the element's own attribute
 
 
-def _value(value: object) -> str:
-    if type(value) is str:
-        return xml_escape(value, attribute=True)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return xml_escape(str(value), attribute=True)
+def _attvalues(attributes: dict[str, Scalar]) -> list[str]:
+    """The ``<attvalues>`` line of a node or edge, if it has data: values are XML attributes, escaped as such."""
+    values = [
+        f'<attvalue for="{n}" value="{xml_value(v, attribute=True)}"/>'
+        for n, v in attributes.items()
+        if n not in _NOT_DATA
+    ]
+    return ["        <attvalues>" + "".join(values) + "</attvalues>"] if values else []
 
 
 def _time(start: str | None, end: str | None) -> str:
@@ -59,18 +59,14 @@ def to_gexf(graph: nx.Graph, prepared: Prepared | None = None) -> str:
         out.append(f'    <attributes class="{domain}" mode="static">')
         for name in names:
             if name not in _NOT_DATA:
-                out.append(f'      <attribute id="{name}" title="{name}" type="{_TYPES[p.types[name]]}"/>')
+                out.append(f'      <attribute id="{name}" title="{name}" type="{p.types[name]}"/>')
         out.append("    </attributes>")
     out.append(f'    <nodes count="{len(p.nodes)}">')
     for node in p.nodes:
         out.append(
             f'      <node id="{xml_escape(node.id, True)}" label="{xml_escape(node.label, True)}"{_time(node.start, node.end)}>'
         )
-        values = [
-            f'<attvalue for="{n}" value="{_value(v)}"/>' for n, v in node.attributes.items() if n not in _NOT_DATA
-        ]
-        if values:
-            out.append("        <attvalues>" + "".join(values) + "</attvalues>")
+        out.extend(_attvalues(node.attributes))
         r, g, b = node.style.color
         out.append(
             f'        <viz:color r="{r}" g="{g}" b="{b}"/><viz:size value="{node.style.size!r}"/>'
@@ -85,11 +81,7 @@ def to_gexf(graph: nx.Graph, prepared: Prepared | None = None) -> str:
             f' target="{xml_escape(edge.target, True)}" label="{xml_escape(edge.label, True)}"'
             f' kind="{xml_escape(edge.kind, True)}" weight="{edge.weight!r}"{_time(edge.start, edge.end)}>'
         )
-        values = [
-            f'<attvalue for="{n}" value="{_value(v)}"/>' for n, v in edge.attributes.items() if n not in _NOT_DATA
-        ]
-        if values:
-            out.append("        <attvalues>" + "".join(values) + "</attvalues>")
+        out.extend(_attvalues(edge.attributes))
         r, g, b = edge.color
         out.append(f'        <viz:color r="{r}" g="{g}" b="{b}"/>')
         out.append("      </edge>")

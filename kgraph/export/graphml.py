@@ -17,19 +17,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kgraph.export.prepare import Prepared, prepare, xml_escape
-
-_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
-
-
-def _value(value: object) -> str:
-    if type(value) is str:
-        return xml_escape(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return xml_escape(str(value))
+from kgraph.export.prepare import Prepared, prepare, xml_escape, xml_value
 
 
 def to_graphml(graph: nx.Graph, prepared: Prepared | None = None) -> str:
@@ -46,16 +34,17 @@ def to_graphml(graph: nx.Graph, prepared: Prepared | None = None) -> str:
         ("edge", p.edge_names, (("weight", "double"), ("r", "int"), ("g", "int"), ("b", "int"))),
     ):
         for name in names:
-            out.append(
-                f'  <key id="{domain}_{name}" for="{domain}" attr.name="{name}" attr.type="{_TYPES[p.types[name]]}"/>'
-            )
+            out.append(f'  <key id="{domain}_{name}" for="{domain}" attr.name="{name}" attr.type="{p.types[name]}"/>')
         for name, kind in extra:
             out.append(f'  <key id="{domain}_{name}" for="{domain}" attr.name="{name}" attr.type="{kind}"/>')
     direction = "directed" if p.directed else "undirected"
     out.append(f'  <graph id="G" edgedefault="{direction}">')
+    # data values are element content, escaped as such (ids are attributes)
     for node in p.nodes:
         out.append(f'    <node id="{xml_escape(node.id, True)}">')
-        out.extend(f'      <data key="node_{name}">{_value(value)}</data>' for name, value in node.attributes.items())
+        out.extend(
+            f'      <data key="node_{name}">{xml_value(value)}</data>' for name, value in node.attributes.items()
+        )
         r, g, b = node.style.color
         out.append(
             f'      <data key="node_r">{r}</data><data key="node_g">{g}</data><data key="node_b">{b}</data>'
@@ -67,7 +56,9 @@ def to_graphml(graph: nx.Graph, prepared: Prepared | None = None) -> str:
             f'    <edge id="{xml_escape(edge.id, True)}" source="{xml_escape(edge.source, True)}"'
             f' target="{xml_escape(edge.target, True)}">'
         )
-        out.extend(f'      <data key="edge_{name}">{_value(value)}</data>' for name, value in edge.attributes.items())
+        out.extend(
+            f'      <data key="edge_{name}">{xml_value(value)}</data>' for name, value in edge.attributes.items()
+        )
         r, g, b = edge.color
         out.append(
             f'      <data key="edge_weight">{edge.weight!r}</data>'

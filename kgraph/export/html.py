@@ -29,8 +29,9 @@ from typing import Any
 import networkx as nx
 
 from kgraph.export.layout import layout
-from kgraph.export.prepare import edge_id, label_of, node_token
+from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
 from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
+from kgraph.graph.attributes import DATE_ATTRIBUTES, DATE_BOUNDS, IDENTITY_ATTRIBUTES
 from kgraph.values import json_ready
 
 #: Graphs with more nodes than this get positions from Python and no physics.
@@ -44,16 +45,12 @@ _CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamon
 #: The kinds the explorer treats in their own way: events are dated, filtered by type and laid out on the
 #: timeline; participation and relation edges are filtered by type (role, relation), relations drawn thicker.
 EVENT, PARTICIPATION, RELATION = "event", "participation", "relation"
-#: The ISO bounds of a date (see kgraph.graph.knowledge.date_attributes): face value first, then the widened ones.
-_BOUNDS = ("earliest", "latest", "earliest_possible", "latest_possible")
-_IDENTITY = ("kind", "type", "label")
-_DATE = ("date", "precision", *_BOUNDS)
 #: The graph attributes the side panel shows in its own way (or leaves out, as kind and type, shown as badges);
 #: it lists every other attribute under its own name. The page gets them as ``data.fields``.
 PANEL_FIELDS: dict[str, tuple[str, ...]] = {
     "node": (
-        *_IDENTITY,
-        *_DATE,
+        *IDENTITY_ATTRIBUTES,
+        *DATE_ATTRIBUTES,
         "status",
         "date_basis",
         "date_note",
@@ -69,7 +66,7 @@ PANEL_FIELDS: dict[str, tuple[str, ...]] = {
         "participants",
         "evidence",
     ),
-    "edge": (*_IDENTITY, "role", *_DATE, "description", "note", "symmetric", "evidence"),
+    "edge": (*IDENTITY_ATTRIBUTES, "role", *DATE_ATTRIBUTES, "description", "note", "symmetric", "evidence"),
 }
 #: The filter groups, in the order the sidebar shows them: each hides the nodes or edges (of one kind, or of any)
 #: whose attribute has an unticked value. Their values are found in the graph.
@@ -92,7 +89,7 @@ def _vis_network_js() -> str:
 
 
 def _bounds(data: dict[str, Any]) -> list[str | None]:
-    return [data.get(k) if isinstance(data.get(k), str) else None for k in _BOUNDS]
+    return [data.get(k) if isinstance(data.get(k), str) else None for k in DATE_BOUNDS]
 
 
 def _darker(rgb: tuple[int, int, int]) -> str:
@@ -157,12 +154,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             types.add(item["type"])
     edges, edge_kinds, roles, relations = [], [], set(), set()
     used: set[str] = set()
-    items = (
-        graph.edges(keys=True, data=True)
-        if graph.is_multigraph()
-        else ((u, v, None, d) for u, v, d in graph.edges(data=True))
-    )
-    for u, v, key, data in items:
+    for u, v, key, data in keyed_edges(graph):
         kind = str(data.get("kind") or "other")
         identifier = edge_id(node_token(u), node_token(v), key, used)
         edge_type = str(data.get("type") or kind)

@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.errors import KgraphError
+from kgraph.export.prepare import keyed_edges
 from kgraph.values import json_ready
 
 
@@ -48,8 +49,7 @@ def to_json(graph: nx.Graph) -> str:
             raise GraphFileError(f"node {node!r} has an attribute named 'id', which the format uses for the node's id")
         nodes.append(_line({"id": node, **data}))
     edges = []
-    items = graph.edges(keys=True, data=True) if multigraph else ((u, v, None, d) for u, v, d in graph.edges(data=True))
-    for u, v, key, data in items:
+    for u, v, key, data in keyed_edges(graph):
         clash = {"source", "target", "key"} & set(data)
         if clash:
             raise GraphFileError(

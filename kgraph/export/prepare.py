@@ -6,15 +6,15 @@ fall back to the id, and weights that are not positive numbers are kept as
 data (``attr_weight``) while the edge weighs 1.
 
 An edge's ``kind`` attribute (participation, relation, location, part_of)
-is written as ``category``: in GEXF, ``kind`` is the edge's own type (its
-role or relation type), and a data attribute of that name would overwrite it
-in readers such as graphology.
+is written as ``category`` (:func:`kind_as_category` says why).
 
 XML 1.0 cannot carry control characters other than tab, line feed and
 carriage return, so :func:`xml_escape` writes them as U+FFFD (�).
 
 >>> xml_escape('a < b & "c"\\x01', attribute=True)
 'a &lt; b &amp; &quot;c&quot;\\ufffd'
+>>> xml_value(0.5), xml_value(True), xml_value('say "hi"'), xml_value('say "hi"', attribute=True)
+('0.5', 'true', 'say "hi"', 'say &quot;hi&quot;')
 >>> node_token("gegham-stepanyan"), node_token("two words")
 ('gegham-stepanyan', 'two_x20_words')
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -50,6 +51,40 @@ def xml_escape(text: str, attribute: bool = False) -> str:
     if attribute:
         return text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
     return text.replace("\r", "&#13;")
+
+
+def xml_value(value: Scalar, attribute: bool = False) -> str:
+    """A flattened value as XML text: booleans as ``true``/``false``, doubles exactly, text escaped (see
+    :func:`xml_escape` for ``attribute``)."""
+    if type(value) is str:
+        return xml_escape(value, attribute)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return xml_escape(str(value), attribute)
+
+
+def keyed_edges(graph: nx.Graph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """Every edge as ``(source, target, key, data)``, in the graph's order; the key is None in a graph that is
+    not a multigraph."""
+    if graph.is_multigraph():
+        yield from graph.edges(keys=True, data=True)
+    else:
+        for u, v, data in graph.edges(data=True):
+            yield u, v, None, data
+
+
+def kind_as_category(data: dict[str, Any]) -> dict[str, Any]:
+    """An edge's data with ``kind`` renamed ``category`` (unless it has a ``category`` already).
+
+    Why: in GEXF an edge's own ``kind`` is its type (its role or relation type, which keeps typed parallel
+    edges apart), and readers such as graphology let a data attribute named ``kind`` overwrite it. GraphML
+    is written from the same preparation, so both files name it alike.
+    """
+    if "kind" in data and "category" not in data:
+        return {("category" if k == "kind" else k): v for k, v in data.items()}
+    return data
 
 
 def node_token(node: Any) -> str:
@@ -90,7 +125,10 @@ class Edge:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A graph's nodes and edges ready to write, with one type per attribute name."""
+    """A graph's nodes and edges ready to write, with one type per attribute name.
+
+    The type names (``boolean``, ``long``, ``double``, ``string``) are GraphML's and GEXF's own.
+    """
 
     nodes: list[Node]
     edges: list[Edge]
@@ -151,12 +189,9 @@ def prepare(graph: nx.Graph) -> Prepared:
         )
     edge_rows, edge_extra = [], []
     edge_ids: set[str] = set()
-    multigraph = graph.is_multigraph()
-    edges = graph.edges(keys=True, data=True) if multigraph else ((u, v, None, d) for u, v, d in graph.edges(data=True))
-    for u, v, key, raw in edges:
+    for u, v, key, raw in keyed_edges(graph):
         weight, data = _weight(raw)
-        if "kind" in data and "category" not in data:  # GEXF's own edge ``kind`` is the type; see the module notes
-            data = {("category" if k == "kind" else k): v for k, v in data.items()}
+        data = kind_as_category(data)
         flat = flatten(data, GEPHI_EDGE_NAMES - {"label"})
         label = label_of(data.get("label"), data.get("type") or key or "edge")
         flat["label"] = label

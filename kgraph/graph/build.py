@@ -22,7 +22,8 @@ when open, and ``precision``); relations have those of their ``valid``
 interval when they have one. Events, participation and relation edges carry
 their ``evidence``: a list of ``{source, quote, claimed_by, note}``. Entity
 nodes list the ``sources`` that mention them. Values that are None are left
-out. Building reads nothing from disk and changes nothing it is given.
+out. Building reads nothing from disk and changes nothing it is given. The names of these attributes, and
+how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
 
 >>> import kgraph
 >>> kg = kgraph.KnowledgeGraph.load("seeds")
@@ -42,6 +43,7 @@ from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.models import AnyEntity, Event, Evidence, Place, Relation, entity_type
 from kgraph.corpus.corpus import Corpus
+from kgraph.graph.attributes import DATE_BOUNDS
 
 
 def date_attributes(span: TimeSpan | None) -> dict[str, str]:
@@ -49,7 +51,7 @@ def date_attributes(span: TimeSpan | None) -> dict[str, str]:
     if span is None:
         return {}
     attributes = {"date": span.edtf, "precision": span.precision}
-    for name in ("earliest", "latest", "earliest_possible", "latest_possible"):
+    for name in DATE_BOUNDS:
         value = getattr(span, name)
         if value is not None:
             attributes[name] = value.isoformat()

@@ -28,7 +28,7 @@ from kgraph.graph.restore import corpus_from_graph
 if TYPE_CHECKING:
     from kgraph.annotations.models import Event
     from kgraph.graph.windows import WindowLike
-    from kgraph.query.results import Connection, CypherResult, Link, Path, Ranked, Results, TimelineEntry
+    from kgraph.query.results import Community, Connection, Link, Path, Ranked, Results, Row, TimelineEntry
 
 
 class KnowledgeGraph:
@@ -194,8 +194,12 @@ class KnowledgeGraph:
 
         return centrality(self.index, measure, during, top)
 
-    def communities(self, during: WindowLike | None = None, top: int | None = None) -> list[list[str]]:
-        """Groups of actors more linked with each other than with the rest (Louvain, fixed seed), largest first."""
+    def communities(self, during: WindowLike | None = None, top: int | None = None) -> Results[Community]:
+        """Groups of actors more linked with each other than with the rest (Louvain, fixed seed), largest first.
+
+        >>> [(c.rank, c.size) for c in KnowledgeGraph.load("seeds").communities(top=2)]
+        [(1, 6), (2, 3)]
+        """
         from kgraph.query.rankings import communities
 
         return communities(self.index, during, top)
@@ -237,11 +241,11 @@ class KnowledgeGraph:
             )
         return html
 
-    def cypher(self, query: str, limit: int | None = 1000, timeout: float | None = 10.0) -> CypherResult:
+    def cypher(self, query: str, limit: int | None = 1000, timeout: float | None = 10.0) -> Results[Row]:
         """Run a Cypher query over the graph with grand-cypher; see :mod:`kgraph.query.cypher` for labels and examples.
 
-        At most ``limit`` rows, within ``timeout`` seconds (None: no bound); ``truncated`` on the result says
-        when rows were left out.
+        The result is a list of rows, each a dict from a returned name to its value: at most ``limit`` rows,
+        within ``timeout`` seconds (None: no bound); ``truncated`` on the result says when rows were left out.
         """
         from kgraph.query.cypher import run
 

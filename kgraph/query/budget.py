@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
 
 from kgraph.errors import UsageError
 
@@ -39,7 +38,7 @@ MEMORY = 1024**3
 TICK = 0.05
 
 
-def check_count(name: str, value: Any, least: int = 1, optional: bool = False) -> Any:
+def check_count(name: str, value: object, least: int = 1, optional: bool = False) -> int | None:
     """``value`` if it is a whole number of at least ``least`` (or None when ``optional``); else UsageError."""
     if value is None and optional:
         return None
@@ -50,7 +49,7 @@ def check_count(name: str, value: Any, least: int = 1, optional: bool = False) -
     return value
 
 
-def check_timeout(value: Any) -> float | None:
+def check_timeout(value: object) -> float | None:
     """A time budget in seconds: a positive finite number, or None for none; else UsageError."""
     if value is None:
         return None
@@ -120,7 +119,7 @@ def guarded(timeout: float | None, memory: int = MEMORY) -> Iterator[None]:
             active = False  # raise once only; the body unwinds from here
             raise OverBudget("time" if deadline.passed() else "memory")
 
-    previous: Callable[[int, FrameType | None], Any] | int | None = signal.signal(signal.SIGALRM, tick)
+    previous: Callable[[int, FrameType | None], object] | int | None = signal.signal(signal.SIGALRM, tick)
     signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
     try:
         yield

@@ -8,8 +8,8 @@ participation (``speaker``, ``organizer``, ...), the relation type
 (``capital_of``, ``holds_office``, ...), ``place`` from an event to where it
 happened, or ``part_of``. Every node has an ``id`` property beside the
 attributes of :mod:`kgraph.graph.knowledge` (``label``, ``type``, ``earliest``, ...), so
-dates compare as ISO text. Results are a dict from each returned name to its
-column of values (a :class:`~kgraph.query.results.CypherResult`).
+dates compare as ISO text. A result is a :class:`~kgraph.query.results.Results` of rows, each a
+dict from a returned name to its value, with ``to_records()`` and ``to_pandas()`` like every query's.
 
 A query returns at most ``limit`` rows (1,000 unless told otherwise; None for
 no limit) and runs for at most ``timeout`` seconds (10 unless told; None for
@@ -22,33 +22,32 @@ Who spoke, to whom, in which event:
 
 >>> import kgraph
 >>> kg = kgraph.KnowledgeGraph.load("seeds")
->>> result = kg.cypher('''
+>>> kg.cypher('''
 ...     MATCH (p:Person)-[:speaker]->(e:appeal)<-[:addressee]-(o:Organization)
 ...     RETURN p.label, e.id, o.label''')
->>> list(zip(result["p.label"], result["e.id"], result["o.label"]))
-[('Gegham Stepanyan', 'stepanyan-appeal-to-icrc', 'International Committee of the Red Cross')]
+[{'p.label': 'Gegham Stepanyan', 'e.id': 'stepanyan-appeal-to-icrc', 'o.label': 'International Committee of the Red Cross'}]
 
 Events in Renaissance Square, and the capital of the Artsakh Republic:
 
->>> kg.cypher('MATCH (e:Event)-[:place]->(p:Place) WHERE p.label == "Renaissance Square" RETURN e.id')["e.id"]
+>>> [row["e.id"] for row in kg.cypher('MATCH (e:Event)-[:place]->(p:Place) WHERE p.label == "Renaissance Square" RETURN e.id')]
 ['stepanakert-rally', 'osipyan-interview', 'planned-gathering']
->>> kg.cypher('MATCH (c)-[:capital_of]->(s:state) RETURN c.label, s.label')
-{'c.label': ['Stepanakert'], 's.label': ['Artsakh Republic']}
+>>> kg.cypher('MATCH (c)-[:capital_of]->(s:state) RETURN c.label, s.label').to_records()
+[{'c.label': 'Stepanakert', 's.label': 'Artsakh Republic'}]
 >>> cut = kg.cypher("MATCH (e:Event) RETURN e.id", limit=2)
->>> cut["e.id"], cut.truncated
-(['harutyunyan-video-appeal', 'azerbaijani-advance-on-shusha'], 'stopped after 2 rows')
+>>> cut, cut.truncated
+([{'e.id': 'harutyunyan-video-appeal'}, {'e.id': 'azerbaijani-advance-on-shusha'}], 'stopped after 2 rows')
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.query.budget import MEMORY, TIMEOUT, OverBudget, check_count, check_timeout, guarded, seconds
-from kgraph.query.results import CypherResult
+from kgraph.query.results import Results, Row
 
 if TYPE_CHECKING:
     from kgraph.graph.index import Index
@@ -92,8 +91,8 @@ def _can_stop_early(query: str) -> bool:
     return len(_MATCH.findall(query)) == 1 or not _FILTER_OR_EDGE.search(query)
 
 
-def run(ix: Index, query: str, limit: int | None = LIMIT, timeout: float | None = TIMEOUT) -> CypherResult:
-    """Run ``query`` and return each returned name's column of values, at most ``limit`` rows in ``timeout`` s."""
+def run(ix: Index, query: str, limit: int | None = LIMIT, timeout: float | None = TIMEOUT) -> Results[Row]:
+    """Run ``query`` and return its rows (dicts from returned name to value), at most ``limit`` in ``timeout`` s."""
     from grandcypher import GrandCypher
 
     limit, timeout = check_count("limit", limit, optional=True), check_timeout(timeout)
@@ -120,14 +119,13 @@ def run(ix: Index, query: str, limit: int | None = LIMIT, timeout: float | None 
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CypherError(f"Cypher query failed: {first_line}") from None
     columns = {str(name): [_plain(v) for v in values] for name, values in result.items()}
-    rows = max((len(values) for values in columns.values()), default=0)
-    if limit is None or rows <= limit:
-        return CypherResult(columns)
-    cut = {name: values[:limit] for name, values in columns.items()}
-    return CypherResult(cut, truncated=f"stopped after {limit} row{'s' * (limit != 1)}")
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    if limit is None or len(rows) <= limit:
+        return Results(rows)
+    return Results(rows[:limit], truncated=f"stopped after {limit} row{'s' * (limit != 1)}")
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if k != "__labels__"}
     if isinstance(value, set):

@@ -19,10 +19,10 @@ from kgraph.annotations.models import Event, Relation, entity_type
 from kgraph.errors import UsageError
 from kgraph.graph.index import Index
 from kgraph.graph.windows import Window, WindowLike, as_window
+from kgraph.query.choices import VIA
 from kgraph.query.results import Connection, Link, Results
 
-#: Which links a search may follow: relations, shared events, or both.
-VIA = ("both", "relations", "events")
+__all__ = ["VIA", "check_roles", "check_via", "connections", "links", "why"]
 
 
 def check_via(via: str) -> None:
@@ -119,7 +119,9 @@ def connections(
                 if link.b in seen:
                     continue
                 entity_ = ix.corpus.entities[link.b]
-                found.append(Connection(link.b, entity_.name, entity_type(entity_), level, link))
+                found.append(
+                    Connection(entity=link.b, name=entity_.name, kind=entity_type(entity_), depth=level, link=link)
+                )
                 reached.append(link.b)
         seen.update(reached)
         frontier = list(dict.fromkeys(reached))
@@ -136,16 +138,16 @@ def why(ix: Index, a: str, b: str) -> Results[Link]:
         if getattr(ix.corpus.entities.get(inner), "part_of", None) == outer:
             found.append(
                 Link(
-                    a,
-                    b,
-                    "part_of",
-                    "part_of",
-                    "part_of",
-                    "part of",
-                    ("part",) if inner == a else ("whole",),
-                    ("whole",) if inner == a else ("part",),
-                    None,
-                    (),
+                    a=a,
+                    b=b,
+                    via="part_of",
+                    id="part_of",
+                    type="part_of",
+                    label="part of",
+                    a_roles=("part",) if inner == a else ("whole",),
+                    b_roles=("whole",) if inner == a else ("part",),
+                    date=None,
+                    evidence=(),
                 )
             )
     return found

@@ -40,15 +40,15 @@ def _view(ix: Index, via: str) -> nx.Graph:
 
 def _as_path(ix: Index, nodes: list[str]) -> Path:
     graph = ix.graph
-    steps = tuple(Step(n, graph.nodes[n]["label"], graph.nodes[n]["kind"]) for n in nodes)
+    steps = tuple(Step(id=n, label=graph.nodes[n]["label"], kind=graph.nodes[n]["kind"]) for n in nodes)
     hops = []
     for u, v in itertools.pairwise(nodes):
         forward = sorted(graph[u][v]) if graph.has_edge(u, v) else []
         source, target, key = (u, v, forward[0]) if forward else (v, u, sorted(graph[v][u])[0])
         data = graph.edges[source, target, key]
         evidence = tuple(Evidence(**e) for e in data.get("evidence", ()))
-        hops.append(Hop(source, target, data["type"], data["label"], evidence))
-    return Path(steps, tuple(hops))
+        hops.append(Hop(source=source, target=target, type=data["type"], label=data["label"], evidence=evidence))
+    return Path(steps=steps, hops=tuple(hops))
 
 
 def shortest_path(ix: Index, a: str, b: str, via: str = "both") -> Path | None:

@@ -8,6 +8,8 @@ The actor network links two actors once for every event they share (see
 >>> top = kg.centrality("degree", top=1)[0]
 >>> top.entity, round(top.score, 3)
 ('popular-movement-to-unblock-the-corridor', 0.286)
+>>> next(c.names for c in kg.communities() if "icrc" in c.members)
+('Gegham Stepanyan', 'International Committee of the Red Cross', 'international community')
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import networkx as nx
 from kgraph.errors import UsageError
 from kgraph.graph.windows import WindowLike
 from kgraph.query.budget import check_count
+from kgraph.query.choices import MEASURES
 from kgraph.query.events import actor_network
-from kgraph.query.results import Ranked, Results
+from kgraph.query.results import Community, Ranked, Results
 
 if TYPE_CHECKING:
     from kgraph.graph.index import Index
 
-MEASURES = ("degree", "betweenness")
+__all__ = ["MEASURES", "centrality", "communities"]
 
 
 def centrality(
@@ -38,14 +41,17 @@ def centrality(
     network = actor_network(ix, during)
     scores = nx.degree_centrality(network) if measure == "degree" else nx.betweenness_centrality(network)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], network.nodes[item[0]]["label"], item[0]))
-    rows = Results(Ranked(n, network.nodes[n]["label"], network.nodes[n]["kind"], score) for n, score in ranked)
+    rows = Results(
+        Ranked(entity=n, name=network.nodes[n]["label"], kind=network.nodes[n]["kind"], score=score)
+        for n, score in ranked
+    )
     return Results(rows[:top]) if top is not None else rows
 
 
-def communities(ix: Index, during: WindowLike | None = None, top: int | None = None) -> list[list[str]]:
+def communities(ix: Index, during: WindowLike | None = None, top: int | None = None) -> Results[Community]:
     """Communities of the actor network by Louvain modularity (seed 0, so the same every run), largest first.
 
-    With ``top``, only the ``top`` largest.
+    Ties in size are ordered by their sorted member ids. With ``top``, only the ``top`` largest.
     """
     check_count("top", top, least=0, optional=True)
     network = actor_network(ix, during)
@@ -54,4 +60,13 @@ def communities(ix: Index, during: WindowLike | None = None, top: int | None = N
     else:
         louvain = nx.community.louvain_communities(network, weight="weight", seed=0)
         found = sorted((sorted(c) for c in louvain), key=lambda c: (-len(c), c))
-    return found[:top] if top is not None else found
+    chosen = found[:top] if top is not None else found
+    return Results(
+        Community(
+            rank=rank,
+            size=len(members),
+            members=tuple(members),
+            names=tuple(network.nodes[n]["label"] for n in members),
+        )
+        for rank, members in enumerate(chosen, start=1)
+    )

@@ -1,7 +1,7 @@
-"""What queries return: small frozen records, in lists that turn into tables.
+"""What queries return: small frozen records, built by keyword, in lists that turn into tables.
 
-Every query returns a :class:`Results` list (Cypher a :class:`CypherResult` dict);
-``truncated`` says when a limit or a time budget cut it short. ``to_records()`` gives plain
+Every query returns a :class:`Results` list of one kind of record (Cypher rows, dicts from each returned
+name to its value); ``truncated`` says when a limit or a time budget cut it short. ``to_records()`` gives plain
 dicts (what ``--json`` prints); ``to_pandas()`` gives a DataFrame when pandas
 is installed (``pip install "kgraph[pandas]"``).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
 from kgraph.annotations.models import Evidence
 from kgraph.errors import KgraphError
@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     import pandas
 
 T = TypeVar("T")
+
+#: A value as the json module writes it: what ``to_records()`` gives.
+JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
+#: One row of a Cypher result: each returned name and its value.
+Row: TypeAlias = dict[str, object]
 
 
 class Results(list[T], Generic[T]):
@@ -34,7 +39,7 @@ class Results(list[T], Generic[T]):
         super().__init__(items)
         self.truncated = truncated
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self) -> list[dict[str, JSONValue]]:
         """Each result as a dict of plain values (dates as ISO text, evidence as dicts)."""
         return [json_ready(item) for item in self]
 
@@ -47,18 +52,7 @@ class Results(list[T], Generic[T]):
         return pandas.DataFrame.from_records(self.to_records())
 
 
-class CypherResult(dict[str, list[Any]]):
-    """What a Cypher query returns: each returned name's column of values.
-
-    ``truncated`` is None for a whole result, or why it was cut short (``'stopped after 1000 rows'``).
-    """
-
-    def __init__(self, columns: dict[str, list[Any]] | None = None, truncated: str | None = None):
-        super().__init__(columns or {})
-        self.truncated = truncated
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     """One direct link between two entities: a relation, an event both take part in, or a place inside another."""
 
@@ -80,7 +74,7 @@ class Link:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Connection:
     """An entity connected to the one asked about, and the link that reaches it."""
 
@@ -93,7 +87,7 @@ class Connection:
     """The link from an entity one step closer (``link.a``) to this one (``link.b``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
     """One node on a path: an entity or an event."""
 
@@ -102,7 +96,7 @@ class Step:
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Hop:
     """One edge on a path, in the direction the graph stores it."""
 
@@ -113,7 +107,7 @@ class Hop:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Path:
     """A chain of entities and events, and the edges between them."""
 
@@ -128,7 +122,7 @@ class Path:
         return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TimelineEntry:
     """An event on a timeline, with its date, bounds and precision."""
 
@@ -144,7 +138,7 @@ class TimelineEntry:
     participants: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Ranked:
     """An entity and its score in a ranking."""
 
@@ -152,3 +146,16 @@ class Ranked:
     name: str
     kind: str
     score: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Community:
+    """A group of actors more linked with each other than with the rest of the actor network."""
+
+    rank: int
+    """1 for the largest community, 2 for the next, ..."""
+    size: int
+    members: tuple[str, ...]
+    """The actors' ids, sorted."""
+    names: tuple[str, ...]
+    """The actors' names, in the order of ``members``."""

@@ -12,7 +12,7 @@ import pytest
 from kgraph.annotations.schema import SCHEMA_FILES, generate, render, stale_schemas, write_schemas
 from kgraph.corpus.yamlfile import parse_yaml
 
-from ..paths import FIXTURES, SCHEMAS
+from ..helpers import FIXTURES, SCHEMAS
 
 
 def test_committed_schemas_are_current():

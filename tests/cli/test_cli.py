@@ -10,8 +10,7 @@ import pytest
 
 import kgraph
 
-from ..helpers import kgraph_cli
-from ..paths import FIXTURES, SCHEMAS
+from ..helpers import FIXTURES, SCHEMAS, kgraph_cli
 
 
 def test_validate_seeds():
@@ -129,9 +128,55 @@ def test_query_top_and_cypher():
     top = json.loads(kgraph_cli("query", "top", "seeds", "-n", "1", "--json").stdout)
     assert top[0]["entity"] == "popular-movement-to-unblock-the-corridor"
     communities = json.loads(kgraph_cli("query", "top", "seeds", "--by", "communities", "--json").stdout)
-    assert communities[0]["community"] == 1
+    assert communities == kgraph.KnowledgeGraph.load("seeds").communities(top=10).to_records()
+    assert communities[0]["rank"] == 1
     cypher = kgraph_cli("query", "cypher", "seeds", "MATCH (c)-[:capital_of]->(s) RETURN c.label, s.label", "--json")
     assert json.loads(cypher.stdout) == [{"c.label": "Stepanakert", "s.label": "Artsakh Republic"}]
+
+
+def test_query_top_communities_and_cypher_tables():
+    table = kgraph_cli("query", "top", "seeds", "--by", "communities", "-n", "2").stdout.splitlines()
+    assert table[0].split() == ["rank", "size", "names"]
+    assert table[2].startswith("1     6     Armenpress; Arthur Osipyan")
+    cypher = kgraph_cli("query", "cypher", "seeds", "MATCH (c)-[:capital_of]->(s) RETURN c.label, s.label")
+    assert cypher.stdout.splitlines() == [
+        "c.label      s.label",
+        "-----------  ----------------",
+        "Stepanakert  Artsakh Republic",
+    ]
+
+
+def test_choices_come_from_the_registries():
+    from kgraph.cli.main import parser
+    from kgraph.export import FORMATS
+    from kgraph.query.links import VIA
+    from kgraph.query.rankings import MEASURES
+
+    def choices(*path: str) -> list[str]:
+        action = parser()
+        for name in path[:-1]:
+            action = next(a for a in action._actions if a.dest in ("command", "query")).choices[name]
+        return list(next(a for a in action._actions if a.dest == path[-1]).choices)
+
+    assert choices("export", "format") == list(FORMATS)
+    assert choices("query", "connections", "via") == choices("query", "path", "via") == list(VIA)
+    assert choices("query", "top", "by") == [*MEASURES, "communities"]
+
+
+def test_help_loads_neither_networkx_nor_pydantic():
+    """``kgraph --help`` builds every parser, choices included, from import-light modules."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from kgraph.cli.main import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'networkx', 'pydantic', 'grandcypher'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,7 @@ import kgraph
 from kgraph.errors import CorpusError, Problem, UsageError
 from kgraph.synth.corpus import write
 
-from ..helpers import kgraph_cli
-from ..paths import FIXTURES, SEEDS
+from ..helpers import FIXTURES, SEEDS, kgraph_cli
 
 
 def run(*args: str):

@@ -11,7 +11,7 @@ from kgraph.annotations.vocabulary import EVENT_TYPES
 from kgraph.corpus.loader import discover
 from kgraph.errors import CorpusError, UsageError
 
-from ..paths import FIXTURES, SEEDS
+from ..helpers import FIXTURES, SEEDS
 
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 

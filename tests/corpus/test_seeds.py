@@ -14,7 +14,7 @@ from kgraph.annotations.models import Event, Evidence, Relation
 from kgraph.annotations.schema import generate
 from kgraph.corpus.yamlfile import parse_yaml
 
-from ..paths import SEEDS, SHARED
+from ..helpers import SEEDS, SHARED
 
 ANNOTATION_FILES = sorted(SEEDS.rglob("*.yaml"))
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")

@@ -11,8 +11,7 @@ import pytest
 from kgraph.export import FILES, build, render, render_all, stale
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import kgraph_cli
-from ..paths import ROOT, SEEDS
+from ..helpers import ROOT, SEEDS, kgraph_cli
 
 EXPORTS = ROOT / "exports"
 

@@ -19,19 +19,9 @@ import pytest
 from kgraph.export.html import PANEL_FIELDS, to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..paths import ROOT
+from ..helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, big_graph
 
-CHROMIUM = "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +33,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -313,12 +303,6 @@ def test_markup_in_annotations_stays_text(open_page, tmp_path):
     assert page.js("document.querySelectorAll('script').length") == 3
     assert page.requests == []
     assert page.errors == []
-
-
-def big_graph(n: int = 5000) -> nx.MultiDiGraph:
-    from kgraph.synth.graphs import graph_of_size
-
-    return graph_of_size(n)
 
 
 def test_a_5000_node_graph_draws(open_page, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..paths import ROOT
+from ..helpers import ROOT
 
 JS = ROOT / "tests" / "js"
 
@@ -45,7 +45,7 @@ def test_graphology_reads_the_hostile_graph(tmp_path):
     from kgraph.export.gexf import to_gexf
     from kgraph.export.graphml import to_graphml
 
-    from ..hostile import hostile_graph
+    from ..helpers import hostile_graph
 
     graph = hostile_graph()
     (tmp_path / "h.graphml").write_text(to_graphml(graph), encoding="utf-8")

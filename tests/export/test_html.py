@@ -12,8 +12,7 @@ import pytest
 from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data, layout, to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..hostile import CONTROL, XML_HOSTILE, hostile_graph
-from .test_explorer_browser import big_graph
+from ..helpers import CONTROL, XML_HOSTILE, big_graph, hostile_graph
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from kgraph.errors import KgraphError
 from kgraph.export.nodelink import GraphFileError, graph_from_json, to_json
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..hostile import CONTROL, hostile_graph
+from ..helpers import CONTROL, hostile_graph
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,7 @@ from kgraph.export import FILES, build
 from kgraph.export.nodelink import GraphFileError
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import MEMORY_LIMIT, TIME_LIMIT
-from ..paths import ROOT, SEEDS
+from ..helpers import MEMORY_LIMIT, ROOT, SEEDS, TIME_LIMIT
 
 pytestmark = pytest.mark.hostile
 EXPORTS = ROOT / "exports"
@@ -345,7 +344,7 @@ def test_a_build_into_the_current_folder_is_refused(tmp_path):
 
 
 def test_where_folders_cannot_be_swapped_each_file_is_replaced_whole(tmp_path, seeds, monkeypatch):
-    from kgraph import outfolder
+    from kgraph.export import folder as outfolder
 
     monkeypatch.setattr(outfolder, "_exchange", lambda new, real: False)
     out = tmp_path / "out"
@@ -359,7 +358,7 @@ def test_where_folders_cannot_be_swapped_each_file_is_replaced_whole(tmp_path, s
 def test_a_build_that_cannot_get_the_lock_says_so(tmp_path, seeds, monkeypatch):
     import fcntl
 
-    from kgraph import outfolder
+    from kgraph.export import folder as outfolder
     from kgraph.output import OutputError
 
     monkeypatch.setattr(outfolder, "LOCK_WAIT", 0.2)

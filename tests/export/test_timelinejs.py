@@ -6,73 +6,16 @@ link patterns (``linkify`` in src/js/core/Util.js), copied, check the escaping w
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from html import unescape
-from typing import Any
 
 import pytest
 
-import kgraph
-from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.models import Evidence, Participant
-from kgraph.corpus.corpus import Corpus
 from kgraph.export.timelinejs import html_text, plain_text, timeline_data, to_timelinejs
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..paths import SEEDS
-
-#: Text that TimelineJS 3.9.11 turned into script with kgraph's former export, and its cousins. The first is
-#: the issue's: its sanitizer decodes ``&#x27;`` and its linkify pastes ``www.…`` into ``href='…'``.
-PAYLOADS = [
-    "See www.x.yz/'style='animation-name:rotateplane;animation-duration:1s'onanimationstart='alert(document.domain)'x",
-    "See www.x.yz/'onmouseover='window.__xss=1'x and www.x.yz/'onclick='window.__xss=2'x",
-    'See WWW.X.YZ/"onmouseover="window.__xss=3"x and www.x.yz/"style="animation-name:rotateplane"x',
-    "Read http://x.yz/a'onclick='window.__xss=4'b, HTTPS://x.yz/?q=1&r=2 and ftp://x.yz/'onclick='window.__xss=5'",
-    "Write to a.b+c@x.yz'onclick='window.__xss=6' or see http://x.yz/u@v.wz'onmouseover='window.__xss=7'",
-    "<script>window.__xss=8</script><script>alert(8)</script>",
-    "<img src=x onerror=window.__xss=9><svg onload=window.__xss=10>",
-    'javascript:window.__xss=11 and <a href="javascript:window.__xss=12">link</a>',
-    "www.x.yz/&#x27;onmouseover=&#x27;window.__xss=13&#x27;x &#39; &apos; &quot; &lt;b&gt;",
-    "&lt;img src=x onerror=window.__xss=14&gt; &amp;lt;img src=x onerror=window.__xss=15&amp;gt;",
-    "The movement's plans: \"soon\", said O'Neill — 50% & more",
-]
-#: How many times an event's text (in kgraph's layout) shows a payload put in every field: status, description,
-#: participant name and role, evidence quote, source and claimant.
-TIMES_IN_TEXT = 7
-
-
-def hostile_graph() -> KnowledgeGraph:
-    """One event per payload, with the payload in every field the export shows, and in persons' names.
-
-    Fields the loader would refuse (the type, status, role, source id, EDTF date) are set without validation:
-    the export must not rely on the loader for its safety.
-    """
-    seeds = kgraph.load(SEEDS)
-    person, base = seeds.entities["arayik-harutyunyan"], seeds.events["stepanakert-rally"]
-    entities: dict[str, Any] = {}
-    events: dict[str, Any] = {}
-    for i, text in enumerate(PAYLOADS):
-        actor = person.model_copy(update={"id": f"hostile-{i}", "name": text, "aliases": []})
-        entities[actor.id] = actor
-        date = dataclasses.replace(TimeSpan.parse(f"2023-07-{i + 1:02d}"), edtf=text)
-        events[f"hostile-event-{i}"] = base.model_copy(
-            update={
-                "id": f"hostile-event-{i}",
-                "title": text,
-                "description": text,
-                "type": text,
-                "status": text,
-                "date": date,
-                "place": None,
-                "part_of": None,
-                "participants": [Participant.model_construct(actor=actor.id, role=text, evidence=[], note=None)],
-                "evidence": [Evidence.model_construct(quote=text, source=text, claimed_by=actor.id, note=None)],
-            }
-        )
-    return KnowledgeGraph(Corpus(seeds.root, seeds.sources, entities, events, {}, {}, {}))
-
+from ..helpers import TIMELINE_PAYLOADS, hostile_timeline
 
 #: TimelineJS's linkify patterns: URLs with a scheme, ``www.`` without one, and e-mail addresses.
 LINKIFY = [
@@ -135,7 +78,7 @@ def test_the_file_is_json(seeds):
 
 
 @pytest.mark.hostile
-@pytest.mark.parametrize("text", PAYLOADS)
+@pytest.mark.parametrize("text", TIMELINE_PAYLOADS)
 def test_html_text_leaves_nothing_to_linkify_and_reads_as_written(text):
     html = html_text(text)
     assert linkified(html) == []
@@ -144,7 +87,7 @@ def test_html_text_leaves_nothing_to_linkify_and_reads_as_written(text):
 
 
 @pytest.mark.hostile
-@pytest.mark.parametrize("text", PAYLOADS)
+@pytest.mark.parametrize("text", TIMELINE_PAYLOADS)
 def test_plain_text_is_text_after_timelinejs_decodes_it_once(text):
     once = unescape(plain_text(text))  # TimelineJS's stripMarkup: textContent, then assigned as innerHTML
     assert "<" not in once
@@ -160,8 +103,8 @@ def test_html_text_breaks_each_link_start():
 
 @pytest.mark.hostile
 def test_hostile_events_export_nothing_timelinejs_would_link_or_decode_into_markup():
-    data = timeline_data(hostile_graph().graph)
-    assert len(data["events"]) == len(PAYLOADS)
+    data = timeline_data(hostile_timeline().graph)
+    assert len(data["events"]) == len(TIMELINE_PAYLOADS)
     for event in data["events"]:
         for html in (event["text"]["headline"], event["text"]["text"]):
             assert linkified(html) == [], event["unique_id"]

@@ -17,9 +17,7 @@ import pytest
 
 from kgraph.export.timelinejs import to_timelinejs
 
-from ..paths import ROOT
-from .test_explorer_browser import ARGS, CHROMIUM
-from .test_export_timelinejs import PAYLOADS, TIMES_IN_TEXT, hostile_graph
+from ..helpers import CHROMIUM, CHROMIUM_ARGS, PAYLOAD_TIMES_IN_TEXT, ROOT, TIMELINE_PAYLOADS, hostile_timeline
 
 DIST = ROOT / "tests" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
@@ -41,7 +39,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -140,7 +138,7 @@ class Timeline:
 
 @pytest.mark.hostile
 def test_hostile_text_in_every_field_stays_text_in_timelinejs(browser, tmp_path):
-    data = json.loads(to_timelinejs(hostile_graph().graph))
+    data = json.loads(to_timelinejs(hostile_timeline().graph))
     timeline = Timeline(browser, tmp_path, data)
     shown = {e["unique_id"]: timeline.show(slide, e["unique_id"]) for slide, e in enumerate(data["events"], start=1)}
     timeline.poke_everything()
@@ -148,17 +146,17 @@ def test_hostile_text_in_every_field_stays_text_in_timelinejs(browser, tmp_path)
     assert timeline.js("window.__xss") is None
     assert timeline.smuggled() == {"handlers": [], "styles": [], "links": [], "text_links": [], "elements": []}
     for unique_id, texts in shown.items():  # and each text is shown as written, every time
-        text = PAYLOADS[int(unique_id.rsplit("-", 1)[1])]
+        text = TIMELINE_PAYLOADS[int(unique_id.rsplit("-", 1)[1])]
         assert (texts["headline"], texts["date"]) == (text, text), unique_id
-        assert texts["body"].count(text) == TIMES_IN_TEXT, (unique_id, texts["body"])
+        assert texts["body"].count(text) == PAYLOAD_TIMES_IN_TEXT, (unique_id, texts["body"])
     groups = timeline.js(
         "[...document.querySelectorAll('#kgraph-timeline .tl-timegroup-message')].map(g => g.textContent)"
     )
-    assert sorted(groups) == sorted(PAYLOADS)
+    assert sorted(groups) == sorted(TIMELINE_PAYLOADS)
     markers = timeline.js(
         "[...document.querySelectorAll('#kgraph-timeline .tl-timemarker .tl-headline')].map(m => m.textContent)"
     )
-    assert sorted(markers) == sorted(PAYLOADS)
+    assert sorted(markers) == sorted(TIMELINE_PAYLOADS)
     assert timeline.errors == []
     assert timeline.requests == []
 

@@ -16,8 +16,7 @@ from kgraph.export.graphml import to_graphml
 from kgraph.export.prepare import xml_escape
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..hostile import CONTROL, XML_HOSTILE, hostile_graph
-from ..paths import SHARED
+from ..helpers import CONTROL, SHARED, XML_HOSTILE, hostile_graph
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns", "x": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
 NMTOKEN = re.compile(r"^[\w.\-:]+$")

@@ -11,7 +11,7 @@ from kgraph.export import FORMATS, render
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.output import OutputError
 
-from ..paths import SEEDS
+from ..helpers import SEEDS
 
 
 @pytest.fixture(scope="module")

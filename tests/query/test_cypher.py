@@ -22,7 +22,7 @@ def test_node_labels_are_kind_and_type(kg):
 
 def test_match_by_role_labels(kg):
     result = kg.cypher("MATCH (o)-[:organizer]->(e:protest) RETURN o.id, e.id")
-    assert sorted(zip(result["o.id"], result["e.id"], strict=True)) == [
+    assert sorted((row["o.id"], row["e.id"]) for row in result) == [
         ("arthur-osipyan", "stepanakert-rally"),
         ("popular-movement-to-unblock-the-corridor", "planned-gathering"),
         ("popular-movement-to-unblock-the-corridor", "stepanakert-rally"),
@@ -30,17 +30,19 @@ def test_match_by_role_labels(kg):
 
 
 def test_where_on_dates_and_relation_types(kg):
-    late = kg.cypher('MATCH (e:Event) WHERE e.earliest >= "2023-07-12" RETURN e.id')["e.id"]
+    late = [row["e.id"] for row in kg.cypher('MATCH (e:Event) WHERE e.earliest >= "2023-07-12" RETURN e.id')]
     assert set(late) == {
         e.id for e in kg.corpus.events.values() if e.date.earliest and e.date.earliest.isoformat() >= "2023-07-12"
     }
     controls = kg.cypher("MATCH (a)-[:controls]->(p:Place) RETURN a.id, p.id")
-    assert sorted(controls["p.id"]) == ["karabakh-iran-border", "southern-karabakh"]
+    assert sorted(row["p.id"] for row in controls) == ["karabakh-iran-border", "southern-karabakh"]
 
 
 def test_whole_nodes_come_back_without_internal_labels(kg):
     result = kg.cypher('MATCH (p:Person) WHERE p.id == "gegham-stepanyan" RETURN p')
-    [node] = result["p"]
+    [row] = result
+    node = row["p"]
+    assert isinstance(node, dict)
     assert node["label"] == "Gegham Stepanyan"
     assert "__labels__" not in node
 
@@ -48,3 +50,10 @@ def test_whole_nodes_come_back_without_internal_labels(kg):
 def test_a_bad_query_is_a_clear_error(kg):
     with pytest.raises(CypherError, match="Cypher query failed"):
         kg.cypher("MATCH (e:Event RETURN e")
+
+
+def test_results_are_rows_that_become_records_like_every_query(kg):
+    result = kg.cypher("MATCH (c)-[:capital_of]->(s:state) RETURN c.label, s.label")
+    assert result == [{"c.label": "Stepanakert", "s.label": "Artsakh Republic"}]
+    assert result.to_records() == list(result)
+    assert result.truncated is None

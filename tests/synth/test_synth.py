@@ -11,7 +11,7 @@ import pytest
 import kgraph
 from kgraph.synth.corpus import synthesize, write
 
-from ..paths import ROOT
+from ..helpers import ROOT
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "yaml"])

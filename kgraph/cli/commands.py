@@ -1,0 +1,143 @@
+"""The commands other than queries: validate, schema, build, export, synth; each parses nothing and prints.
+
+Each takes the parsed arguments, makes one library call and prints its result; errors are raised as
+:class:`~kgraph.errors.KgraphError` and become messages in :mod:`kgraph.cli.main`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """``kgraph validate``: every problem as ``file:line: message``, then a count or the corpus's summary."""
+    from kgraph.corpus.loader import read
+    from kgraph.errors import shown
+
+    corpus, problems = read(args.path, progress=progress_wanted(args))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:  # warnings alone leave the corpus valid
+        warnings, files = sum(not p.is_error for p in problems), len({p.path for p in problems})
+        noun, count = ("warning", warnings) if warnings == len(problems) else ("problem", len(problems))
+        extra = f" ({warnings} warning{'s' * (warnings != 1)})" if 0 < warnings < count else ""
+        print(f"{count} {noun}{'s' * (count != 1)}{extra} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+    if corpus is None:
+        return EXIT_INVALID
+    print(f"{shown(args.path)}: valid: {corpus.summary()}")
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """``kgraph schema``: write the JSON Schemas, or with ``--check`` report the stale ones."""
+    from kgraph.annotations.schema import stale_schemas, write_schemas
+    from kgraph.errors import shown
+
+    refuse_empty(args.out)
+    if args.check:
+        stale = stale_schemas(args.out)
+        for name in stale:
+            print(f"{shown(args.out)}/{name}: stale: run 'kgraph schema' to regenerate it", file=sys.stderr)
+        if not stale:
+            print(f"{shown(args.out)}: schemas are up to date")
+        return EXIT_INVALID if stale else EXIT_OK
+    for path in write_schemas(args.out):
+        print(f"wrote {shown(path)}")
+    return EXIT_OK
+
+
+def refuse_empty(path: str) -> None:
+    """Refuse an empty path argument: it would silently mean the current folder."""
+    from kgraph.errors import UsageError
+
+    if not path:
+        raise UsageError("an empty path: name a file or folder (. for the current folder)")
+
+
+def size_text(n: int) -> str:
+    """A size in bytes for people: ``123 B``, ``4.5 kB``, ``6.7 MB``."""
+    return f"{n} B" if n < 1000 else f"{n / 1000:.1f} kB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """``kgraph build``: write every export into a folder as one set, or with ``--check`` report stale files."""
+    from pathlib import Path
+
+    from kgraph.errors import shown
+    from kgraph.export import build, stale
+    from kgraph.graph.knowledge import KnowledgeGraph
+
+    refuse_empty(args.out)
+    kg = KnowledgeGraph.load(args.path, progress=progress_wanted(args))
+    if args.check:
+        found = stale(kg.graph, args.out)
+        for name in found:
+            print(
+                f"{shown(Path(args.out) / name)}: stale: run 'kgraph build {shown(args.path)} --out {shown(args.out)}'",
+                file=sys.stderr,
+            )
+        if not found:
+            print(f"{shown(args.out)}: exports are up to date")
+        return EXIT_INVALID if found else EXIT_OK
+    written = build(kg.graph, args.out, kg.corpus.inputs, progress=progress_wanted(args))
+    print(f"{shown(args.path)}: {kg.corpus.summary()}")
+    print(f"graph: {kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
+    for item in written:
+        print(f"wrote {shown(item.path)} ({size_text(item.size)})")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``kgraph export``: one format to a file (written whole) or to standard output (streamed)."""
+    from pathlib import Path
+
+    from kgraph.errors import UsageError, shown
+    from kgraph.export import render
+    from kgraph.graph.knowledge import KnowledgeGraph
+    from kgraph.output import target, write_bytes, write_standard_output
+
+    refuse_empty(args.output)
+    output = Path(args.output)
+    if args.output != "-" and not output.parent.is_dir():
+        raise UsageError(f"{shown(output)}: the folder {shown(output.parent)} does not exist")
+    kg = KnowledgeGraph.load(args.path)
+    if args.output != "-":
+        target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering
+    data = render(kg.graph, args.format)
+    if args.output == "-":
+        write_standard_output(data, kg.corpus.inputs)
+    else:
+        write_bytes(output, data, kg.corpus.inputs)
+        print(f"wrote {shown(output)} ({size_text(len(data))})", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_synth(args: argparse.Namespace) -> int:
+    """``kgraph synth``: a synthetic corpus into a new or empty folder."""
+    from pathlib import Path
+
+    from kgraph.errors import UsageError, shown
+    from kgraph.synth.corpus import write
+
+    refuse_empty(args.out)
+    if args.events < 1:
+        raise UsageError(f"--events must be 1 or more, not {args.events}")
+    out = Path(args.out)
+    if (out.exists() or out.is_symlink()) and not out.is_dir():
+        raise UsageError(f"{shown(out)}: is not a folder")
+    if out.exists() and any(out.iterdir()):
+        raise UsageError(f"{shown(out)}: the folder is not empty; synth writes only into a new or empty folder")
+    count = write(out, args.events, args.seed, args.format, progress=progress_wanted(args))
+    print(f"wrote {count} files into {shown(out)}: {args.events} events (seed {args.seed}, {args.format})")
+    return EXIT_OK
+
+
+def progress_wanted(args: argparse.Namespace) -> bool:
+    """Whether to show progress bars: only in a terminal, and not with ``-q``."""
+    return not getattr(args, "quiet", False) and sys.stderr.isatty()
