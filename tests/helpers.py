@@ -4,6 +4,7 @@ big graphs and the browser that the browser tests launch. Test files import from
 from __future__ import annotations
 
 import dataclasses
+import os
 import resource
 import subprocess
 import sys
@@ -38,10 +39,21 @@ def limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def kgraph_cli(*args: str, cwd: Path = ROOT, limited: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run ``kgraph ARGS`` in a new process (within the limits when ``limited``) and check it shows no traceback."""
+#: Run as root, a process obeys file permissions only without these capabilities (setpriv takes them away).
+WITHOUT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def kgraph_cli(
+    *args: str, cwd: Path = ROOT, limited: bool = False, obeying_permissions: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run ``kgraph ARGS`` in a new process (within the limits when ``limited``) and check it shows no traceback.
+
+    With ``obeying_permissions``, a process of root runs without the capabilities that let root read and enter
+    any folder, so it meets file permissions as a user does (CI runs as root).
+    """
+    prefix = WITHOUT_OVERRIDE if obeying_permissions and os.geteuid() == 0 else []
     result = subprocess.run(
-        [sys.executable, "-m", "kgraph", *args],
+        [*prefix, sys.executable, "-m", "kgraph", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
