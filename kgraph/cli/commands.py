@@ -131,7 +131,11 @@ def run_synth(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if (out.exists() or out.is_symlink()) and not out.is_dir():
         raise UsageError(f"{shown(out)}: is not a folder")
-    if out.exists() and any(out.iterdir()):
+    try:
+        occupied = out.exists() and any(out.iterdir())
+    except OSError as exc:
+        raise UsageError(f"{shown(out)}: cannot read the folder: {exc.strerror or exc}") from None
+    if occupied:
         raise UsageError(f"{shown(out)}: the folder is not empty; synth writes only into a new or empty folder")
     count = write(out, args.events, args.seed, args.format, progress=progress_wanted(args))
     print(f"wrote {count} files into {shown(out)}: {args.events} events (seed {args.seed}, {args.format})")

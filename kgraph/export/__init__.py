@@ -116,9 +116,14 @@ def build(
 
 def stale(graph: nx.Graph, out: str | os.PathLike[str]) -> list[str]:
     """Names of the export files in ``out`` that are missing or differ from what a build would write."""
+    from kgraph.output import error
+
     found = []
     for name, data in render_all(graph).items():
         path = Path(out) / name
-        if not path.is_file() or path.read_bytes() != data:
-            found.append(name)
+        try:
+            if not path.is_file() or path.read_bytes() != data:
+                found.append(name)
+        except OSError as exc:
+            raise error(path, exc) from None
     return found

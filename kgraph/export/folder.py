@@ -5,7 +5,10 @@ temporary folder beside it, then swaps the two folders at once (Linux
 ``renameat2(RENAME_EXCHANGE)``; where a filesystem cannot, each file is
 replaced whole, one by one). A lock (``flock`` on the parent folder) makes
 concurrent builds into one place wait their turn; the temporary folders of
-killed builds are removed by the next. Since a whole folder is replaced, a
+killed builds are removed by the next. Where the folder's parent cannot be
+written, or the folder is on another device than its parent (a mount point),
+the temporary folder goes inside the folder and each file is replaced whole,
+one by one. The folder keeps its mode, and, when root builds, its owner. Since a whole folder is replaced, a
 build writes only into a folder of files and links, and never into one that
 holds a file of the corpus being read.
 
@@ -111,7 +114,13 @@ def check_folder(out: str | os.PathLike[str], names: Iterable[str], inputs: froz
         return real
     names = set(names)
     known = identities(inputs)
-    for entry in sorted(os.scandir(real), key=lambda e: e.name):
+    try:
+        entries = sorted(os.scandir(real), key=lambda e: e.name)
+    except OSError as exc:
+        raise error(out, exc) from None
+    for entry in entries:
+        if entry.name.endswith(TEMPORARY):  # a build's own, removed under the lock
+            continue
         info = entry.stat(follow_symlinks=False)
         if entry.name in names and not stat.S_ISREG(info.st_mode):
             raise error(Path(out) / entry.name, "is not a regular file; kgraph replaces only regular files")
@@ -131,6 +140,7 @@ def check_folder(out: str | os.PathLike[str], names: Iterable[str], inputs: froz
 def _leftovers(real: Path, names: Iterable[str]) -> Iterator[Path]:
     yield from real.parent.glob(f".*{TEMPORARY}")
     if real.is_dir():
+        yield from real.glob(f".*{TEMPORARY}")
         for name in names:
             yield from real.glob(f".{name}.*.tmp")
 
@@ -151,13 +161,16 @@ def write_folder(
             for leftover in _leftovers(real, files):
                 shutil.rmtree(leftover) if leftover.is_dir() and not leftover.is_symlink() else leftover.unlink()
             real = check_folder(out, files, inputs)  # again, under the lock
-            new = real.parent / f".{real.name}.{os.urandom(4).hex()}{TEMPORARY}"
+            beside = _can_swap(real)
+            new = (real.parent if beside else real) / f".{real.name}.{os.urandom(4).hex()}{TEMPORARY}"
             new.mkdir()
             try:
-                _fill(new, real, files, progress)
+                kept = _fill(new, real, files, progress, whole=beside)
                 if not real.exists():
                     os.rename(new, real)
-                elif not _exchange(new, real):  # no atomic swap here: each file replaced whole, one by one
+                elif beside and _exchange(new, real):
+                    _bring_back(new, real, set(files) | kept)  # files added to the folder while we wrote
+                else:  # no atomic swap here: each file replaced whole, one by one
                     for name in files:
                         os.replace(new / name, real / name)
                 _sync(real.parent)
@@ -168,13 +181,33 @@ def write_folder(
     return [Path(out) / name for name in files]
 
 
-def _fill(new: Path, real: Path, files: dict[str, bytes], progress: bool) -> None:
+def _can_swap(real: Path) -> bool:
+    """Whether a temporary folder can be made beside ``real`` and exchanged with it: the parent can be written,
+    and (when ``real`` exists) both are on one device."""
+    if not os.access(real.parent, os.W_OK | os.X_OK):
+        return False
+    return not real.exists() or real.stat().st_dev == real.parent.stat().st_dev
+
+
+def _bring_back(old: Path, real: Path, known: set[str]) -> None:
+    """Move into ``real`` what appeared in the folder (now at ``old``) after its files were listed."""
+    for entry in os.scandir(old):
+        if entry.name not in known and not (real / entry.name).exists():
+            os.rename(entry.path, real / entry.name)
+
+
+def _fill(new: Path, real: Path, files: dict[str, bytes], progress: bool, whole: bool = True) -> set[str]:
+    """Write ``files`` into ``new``, each with the mode its file in ``real`` has; with ``whole``, make ``new`` the
+    whole folder to swap in: links to the other files of ``real``, and its mode and owner. Returns their names."""
     from kgraph.perf import progress as show_progress
 
     kept = {}
-    if real.exists():
-        os.chmod(new, stat.S_IMODE(real.stat().st_mode))
-        kept = {e.name: e for e in os.scandir(real) if e.name not in files}
+    if whole and real.is_dir():
+        info = real.stat()
+        os.chmod(new, stat.S_IMODE(info.st_mode))
+        if os.geteuid() == 0 and (info.st_uid, info.st_gid) != (0, 0):
+            os.chown(new, info.st_uid, info.st_gid)
+        kept = {e.name: e for e in os.scandir(real) if e.name not in files and not e.name.endswith(TEMPORARY)}
     for name, entry in kept.items():
         if entry.is_symlink():
             os.symlink(os.readlink(entry.path), new / name)
@@ -187,6 +220,7 @@ def _fill(new: Path, real: Path, files: dict[str, bytes], progress: bool) -> Non
         old = real / name
         write_new(new / name, data, stat.S_IMODE(old.stat().st_mode) if old.exists() else 0o644)
     _sync(new)
+    return set(kept)
 
 
 def _sync(folder: Path) -> None:

@@ -94,10 +94,11 @@ def timeline_data(graph: nx.Graph) -> dict[str, Any]:
             earliest, latest = _day(data.get("earliest")), _day(data.get("latest"))
             key = (earliest or date.min, latest or date.max, str(data.get("date", "")), position)
             found.append((key, node, data, earliest, latest))
-    events = []
+    events, undated = [], 0
     for _, node, data, earliest, latest in sorted(found, key=lambda item: item[0]):
         start = earliest or latest
-        if start is None:  # neither bound known: nowhere to put it
+        if start is None:  # neither bound known (../..): nowhere to put it, and the title says so
+            undated += 1
             continue
         precision = str(data.get("precision", "day"))
         item: dict[str, Any] = {
@@ -111,9 +112,12 @@ def timeline_data(graph: nx.Graph) -> dict[str, Any]:
             item["end_date"] = _date(latest, precision)
         events.append(item)
     sources = len(graph.graph.get("sources") or {})
-    title = {
-        "text": {"headline": "Timeline", "text": f"{len(events)} events from {sources} source{'s' * (sources != 1)}"}
-    }
+    text = f"{len(events)} event{'s' * (len(events) != 1)} from {sources} source{'s' * (sources != 1)}"
+    if undated:
+        text += (
+            f"; {undated} event{'s' * (undated != 1)} with no known date {'is' if undated == 1 else 'are'} not shown"
+        )
+    title = {"text": {"headline": "Timeline", "text": text}}
     return {"title": title, "events": events}
 
 

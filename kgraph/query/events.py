@@ -32,13 +32,15 @@ def _terms(value: str | list[str] | None, vocabulary: dict[str, str], noun: str)
     return terms
 
 
-def _place(ix: Index, name: str) -> str:
-    """The id of the place ``name`` names; UsageError when it names an entity of another kind or an event."""
+def _entity(ix: Index, name: str, argument: str, place: bool = False) -> str:
+    """The id of the entity (a place, with ``place``) that ``name`` names; UsageError naming ``argument`` when it
+    names an event, or an entity of another kind."""
     found = ix.resolve(name)
     entity = ix.corpus.entities.get(found)
-    if not isinstance(entity, Place):
+    if entity is None or (place and not isinstance(entity, Place)):
         kind = "event" if entity is None else entity_type(entity)
-        raise UsageError(f"at must be a place, not the {kind} '{shown(found)}'")
+        wanted = "a place" if place else "an entity"
+        raise UsageError(f"{argument} must be {wanted}, not the {kind} '{shown(found)}'")
     return found
 
 
@@ -68,10 +70,10 @@ def events(
         names = [involving] if isinstance(involving, str) else involving
         if not names:
             raise UsageError("involving needs at least one name")
-        sets = [set(index.events_of.get(ix.resolve(n), ())) for n in names]
+        sets = [set(index.events_of.get(_entity(ix, n, "involving"), ())) for n in names]
         shared = set.intersection(*sets)
         candidates = [e for e in candidates if e in shared]
-    places = index.places_within(_place(ix, at)) if at is not None else None
+    places = index.places_within(_entity(ix, at, "at", place=True)) if at is not None else None
     found = Results[Event]()
     for event_id in candidates:
         event = corpus.events[event_id]

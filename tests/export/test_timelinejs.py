@@ -110,3 +110,14 @@ def test_hostile_events_export_nothing_timelinejs_would_link_or_decode_into_mark
             assert linkified(html) == [], event["unique_id"]
         for plain in (event["display_date"], event["group"]):
             assert "<" not in unescape(plain), event["unique_id"]
+
+
+def test_an_event_with_no_known_date_is_counted_in_the_title_not_dropped_silently():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(sources={"s": {}})
+    graph.add_node("dated", kind="event", type="protest", label="A", date="2023", earliest="2023-01-01")
+    graph.add_node("undated", kind="event", type="protest", label="B", date="../..", precision="interval")
+    data = timeline_data(graph)
+    assert [e["unique_id"] for e in data["events"]] == ["dated"]
+    assert data["title"]["text"]["text"] == "1 event from 1 source; 1 event with no known date is not shown"

@@ -130,6 +130,10 @@ def test_cypher_says_when_it_cuts_rows_and_counts_all_matches(kg):
         (["path", "seeds", "Shusha", "Stepanakert", "--cutoff", "3"], "--cutoff needs --all"),
         (["events", "seeds", "--at", "stepanakert-rally"], "at must be a place, not the event 'stepanakert-rally'"),
         (["events", "seeds", "--at", "Gegham Stepanyan"], "at must be a place, not the person 'gegham-stepanyan'"),
+        (
+            ["events", "seeds", "--involving", "stepanakert-rally"],
+            "involving must be an entity, not the event 'stepanakert-rally'",
+        ),
         (["events", "seeds", "--during", ""], "time window: '' is not a valid EDTF date"),
         (["timeline", "seeds", "--during", ""], "time window: '' is not a valid EDTF date"),
         (["cypher", "seeds", "MATCH (e) RETURN e.id", "--limit", "0"], "limit must be 1 or more, not 0"),
@@ -152,6 +156,7 @@ def test_the_python_api_refuses_the_same_arguments(kg):
         (lambda: kg.centrality(top=-1), "top must be 0 or more, not -1"),
         (lambda: kg.communities(top=-1), "top must be 0 or more, not -1"),
         (lambda: kg.events(at="stepanakert-rally"), "at must be a place"),
+        (lambda: kg.events(involving=["icrc", "stepanakert-rally"]), "involving must be an entity"),
         (lambda: kg.events(involving=[]), "involving needs at least one name"),
         (lambda: kg.cypher("MATCH (e) RETURN e.id", limit=0), "limit must be 1 or more, not 0"),
         (lambda: kg.cypher("MATCH (e) RETURN e.id", timeout=float("nan")), "timeout must be"),
