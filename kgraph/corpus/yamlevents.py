@@ -218,7 +218,24 @@ class Builder:
         if event.tag is not None and event.tag not in _PLAIN_TAGS and event.tag != "!":
             self.problem(event, f"unsupported YAML tag {event.tag!r}")
             return UNREADABLE
-        return _scalar(event) if type(event) is yaml.ScalarEvent else None
+        if type(event) is not yaml.ScalarEvent:
+            return None
+        if event.tag in (None, _STANDARD_TAG + "seq", _STANDARD_TAG + "map"):
+            return _scalar(event)
+        return self.tagged(event)
+
+    def tagged(self, event: yaml.ScalarEvent) -> Any:
+        """A scalar with an explicit tag: ``!!str`` and ``!`` keep the text; ``!!int``, ``!!float``, ``!!bool``
+        and ``!!null`` must read as what they say."""
+        kind = "str" if event.tag == "!" else str(event.tag).removeprefix(_STANDARD_TAG)
+        if kind in ("str", "timestamp"):  # dates are EDTF text in kgraph
+            return event.value
+        value = _scalar(yaml.ScalarEvent(event.anchor, None, (True, False), event.value, style=""))
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+        if expected is not None and isinstance(value, expected) and not (kind != "bool" and isinstance(value, bool)):
+            return float(value) if kind == "float" else value
+        self.problem(event, f"{event.value!r} is not a valid {kind} (tagged !!{kind})")
+        return UNREADABLE
 
 
 def _line(event: yaml.Event) -> int:

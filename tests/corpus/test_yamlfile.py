@@ -172,3 +172,17 @@ def test_round_trip_of_nested_data(data):
     parsed, _, problems = parse_yaml(text, "f.yaml")
     assert problems == []
     assert parsed == data
+
+
+def test_explicit_standard_tags_are_honoured():
+    data, _, problems = parse_yaml("a: !!str 2023\nb: !!float 1\nc: ! 12\nd: !!int 7\ne: !!bool false\n", "f.yaml")
+    assert (data, problems) == ({"a": "2023", "b": 1.0, "c": "12", "d": 7, "e": False}, [])
+
+
+@pytest.mark.hostile
+def test_a_value_that_is_not_what_its_tag_says_is_a_problem():
+    _, _, problems = parse_yaml("a: !!int seven\nb: !!float yes\n", "f.yaml")
+    assert [str(p) for p in problems] == [
+        "f.yaml:1: 'seven' is not a valid int (tagged !!int)",
+        "f.yaml:2: 'yes' is not a valid float (tagged !!float)",
+    ]
