@@ -16,14 +16,17 @@ EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """``kgraph validate``: every problem as ``file:line: message``, then a count or the corpus's summary."""
+    """``kgraph validate``: every problem as ``file:line: message``, then a count or the corpus's summary.
+
+    With ``--strict``, a warning makes the corpus invalid (exit 1); it is still shown as a warning.
+    """
     from kgraph.corpus.loader import read
     from kgraph.errors import shown
 
-    corpus, problems = read(args.path, progress=progress_wanted(args))
+    corpus, problems = read(args.path, progress=progress_wanted(args), strict=args.strict)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:  # warnings alone leave the corpus valid
+    if problems:  # warnings alone leave the corpus valid, unless --strict
         warnings, files = sum(not p.is_error for p in problems), len({p.path for p in problems})
         noun, count = ("warning", warnings) if warnings == len(problems) else ("problem", len(problems))
         extra = f" ({warnings} warning{'s' * (warnings != 1)})" if 0 < warnings < count else ""

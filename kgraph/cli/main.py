@@ -56,6 +56,9 @@ def parser() -> argparse.ArgumentParser:
         description="Check a corpus and report every problem as file:line: message.",
     )
     validate.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
+    validate.add_argument(
+        "--strict", action="store_true", help="count warnings as errors: exit 1 when there is any warning"
+    )
     validate.set_defaults(run=run_validate)
 
     schema = commands.add_parser(

@@ -16,6 +16,7 @@ from typing import Any
 
 from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.models import Entity, Event, Evidence, Place, Relation
+from kgraph.corpus import warnings
 from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.yamlfile import LineMap
@@ -63,6 +64,7 @@ def check(records: list[Record], texts: dict[str, str]) -> list[Problem]:
 class _Checker:
     def __init__(self, records: list[Record], texts: dict[str, str]):
         self.records = records
+        self.raw_texts = texts
         self.texts = {sid: _squash(t) for sid, t in texts.items()}
         self.folded = {sid: t.translate(PUNCTUATION_FOLD).lower() for sid, t in self.texts.items()}
         self.problems: list[Problem] = []
@@ -90,7 +92,7 @@ class _Checker:
                 self.check_relation(record, item)
         self.check_cycles("place")
         self.check_cycles("event")
-        return self.problems
+        return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
 
     def register(self, record: Record) -> None:
         key = record.key

@@ -50,28 +50,40 @@ _FIELD_NAMES = Suggester(
 )
 
 
-def load(path: str | os.PathLike[str], progress: bool = False) -> Corpus:
+def load(path: str | os.PathLike[str], progress: bool = False, strict: bool = False) -> Corpus:
     """Load and validate the corpus at ``path`` (a folder or one annotation file).
 
     Raises :class:`~kgraph.errors.CorpusError` listing every problem when there is an error, or
     :class:`~kgraph.errors.UsageError` when the path names no corpus. Warnings alone do not stop
-    loading: they are kept on ``corpus.warnings``.
+    loading: they are kept on ``corpus.warnings``. With ``strict``, warnings count as errors.
     """
-    corpus, problems = read(path, progress)
+    corpus, problems = read(path, progress, strict)
     if corpus is None:
-        raise CorpusError(problems)
+        raise CorpusError(_as_errors(problems) if strict else problems)
     return corpus
 
 
-def validate(path: str | os.PathLike[str]) -> list[Problem]:
-    """Every problem (errors and warnings) in the corpus at ``path``, sorted by file and line; empty when it is valid."""
-    return read(path)[1]
+def validate(path: str | os.PathLike[str], strict: bool = False) -> list[Problem]:
+    """Every problem (errors and warnings) in the corpus at ``path``, sorted by file and line; empty when it is valid.
+
+    With ``strict``, warnings count as errors: they come back with severity ``"error"``.
+    """
+    problems = read(path)[1]
+    return _as_errors(problems) if strict else problems
 
 
-def read(path: str | os.PathLike[str], progress: bool = False) -> tuple[Corpus | None, list[Problem]]:
-    """Read the corpus at ``path``: the corpus unless there is an error, and the sorted list of problems."""
+def read(
+    path: str | os.PathLike[str], progress: bool = False, strict: bool = False
+) -> tuple[Corpus | None, list[Problem]]:
+    """Read the corpus at ``path``: the corpus unless there is an error (or, with ``strict``, a warning), and the
+    sorted list of problems (warnings keep their severity, so they can be shown as warnings)."""
     with collector_paused():
-        return _read(path, progress)
+        corpus, problems = _read(path, progress)
+    return (None if strict and problems else corpus), problems
+
+
+def _as_errors(problems: list[Problem]) -> list[Problem]:
+    return [p._replace(severity="error") for p in problems]
 
 
 def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, list[Problem]]:

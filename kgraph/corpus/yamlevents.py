@@ -231,9 +231,15 @@ class Builder:
         if kind in ("str", "timestamp"):  # dates are EDTF text in kgraph
             return event.value
         value = _scalar(yaml.ScalarEvent(event.anchor, None, (True, False), event.value, style=""))
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
-        if expected is not None and isinstance(value, expected) and not (kind != "bool" and isinstance(value, bool)):
-            return float(value) if kind == "float" else value
+        expected: dict[str, tuple[type, ...]] = {
+            "int": (int,),
+            "float": (int, float),
+            "bool": (bool,),
+            "null": (type(None),),
+        }
+        wanted = expected.get(kind)
+        if wanted is not None and isinstance(value, wanted) and not (kind != "bool" and isinstance(value, bool)):
+            return float(value) if kind == "float" and isinstance(value, int | float) else value
         self.problem(event, f"{event.value!r} is not a valid {kind} (tagged !!{kind})")
         return UNREADABLE
 

@@ -78,8 +78,12 @@ def _name(rng: random.Random, parts: int) -> str:
     )
 
 
+#: Events that happened are spread over this many days from the start; planned ones come after publication.
+_SPAN_DAYS = 20 * 365
+
+
 def _date(rng: random.Random, start: date) -> tuple[str, str]:
-    day = start + timedelta(days=rng.randrange(0, 20 * 365))
+    day = start + timedelta(days=rng.randrange(0, _SPAN_DAYS))
     roll = rng.random()
     if roll < 0.55:
         return day.isoformat(), "stated"
@@ -152,11 +156,14 @@ def synthesize(events: int, seed: int = 0, fmt: str = "jsonl") -> Iterator[tuple
     number = 0
     for d in range(documents):
         doc_id = f"doc-{d:05d}"
+        # published after everything it reports as having happened, before what it reports as planned
+        published = start + timedelta(days=_SPAN_DAYS + 260 + d % 365)
         sentences: list[str] = []
         doc_events: list[dict[str, Any]] = []
         relations: list[dict[str, Any]] = []
         for _ in range(min(EVENTS_PER_DOCUMENT, events - number)):
-            edtf, basis = _date(rng, start)
+            status = rng.choice(_STATUSES)
+            edtf, basis = _date(rng, start if status in ("occurred", "ongoing") else published + timedelta(days=40))
             chosen = rng.sample(actors, rng.randint(1, 5))
             participants = [{"actor": a, "role": rng.choice(_ACTOR_ROLES)} for a in chosen]
             title = f"{rng.choice(_EVENT_TYPES).replace('_', ' ').capitalize()} number {number}"
@@ -173,7 +180,7 @@ def synthesize(events: int, seed: int = 0, fmt: str = "jsonl") -> Iterator[tuple
                 "title": title,
                 "date": edtf,
                 "date_basis": basis,
-                "status": rng.choice(_STATUSES),
+                "status": status,
                 "participants": participants,
                 "evidence": evidence,
             }
@@ -201,7 +208,7 @@ def synthesize(events: int, seed: int = 0, fmt: str = "jsonl") -> Iterator[tuple
         source = {
             "id": doc_id,
             "title": f"Synthetic report {d}",
-            "published": (start + timedelta(days=d % 7300)).isoformat(),
+            "published": published.isoformat(),
             "published_basis": "stated",
             "language": "en",
             "text": "article.txt",

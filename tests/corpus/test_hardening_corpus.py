@@ -275,9 +275,11 @@ def test_20000_events_with_30000_misspelt_references_validate_in_seconds(tmp_pat
     assert count > 30_000
     result = run("validate", str(corpus), "-q")  # before: over 600 s
     assert result.returncode == 1
-    lines = messages(result)
+    # a swap of digits can name another actor, whom the source does not name: a warning, not this test's matter
+    lines = [line for line in messages(result) if ": warning: claimant " not in line]
     assert len(lines) > 25_000
-    assert all("unknown" in line for line in lines)
+    # nearly all are unknown references (a swap that repeats a participant of the event is a problem of its own)
+    assert sum("unknown" in line for line in lines) >= len(lines) - 10
     assert sum("; did you mean 'person-" in line for line in lines) > 20_000
 
 

@@ -1,0 +1,154 @@
+"""Warnings that catch annotations which are valid but most likely wrong.
+
+Each is a :class:`~kgraph.errors.Problem` of severity ``"warning"``: the corpus still loads, and
+``kgraph validate --strict`` counts them as errors. Dates are compared with their widest bounds, so an
+approximate or uncertain date warns only when it cannot be right:
+
+* an ``occurred`` event that starts after its source was published;
+* a ``planned``, ``threatened`` or ``predicted`` event that ends before its source was published;
+* a relation valid only from after its source was published;
+* a claimant (``claimed_by``) whose name and aliases never occur in the text of the source quoted.
+
+The source of an event or relation is the source of its first evidence item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from kgraph.annotations.models import Entity, Event, Evidence, Relation, Source
+from kgraph.corpus.corpus import fold_accents, name_key
+from kgraph.errors import Problem
+
+
+class Record(Protocol):
+    """What a warning needs of a :class:`kgraph.corpus.checks.Record`: the item, its file and its lines."""
+
+    @property
+    def item(self) -> Any:
+        """The validated item."""
+
+    @property
+    def file(self) -> str:
+        """The annotation file, as shown."""
+
+    def line(self, *sub: str | int) -> int:
+        """The line of the item, or of a value inside it."""
+
+
+#: Statuses of events that had not happened when the source reported them.
+NOT_YET = ("planned", "threatened", "predicted")
+
+
+def check(records: Sequence[Record], by_id: Mapping[str, Record], texts: Mapping[str, str]) -> list[Problem]:
+    """Every warning about ``records``; ``by_id`` resolves ids to records, ``texts`` are source texts by source id."""
+    return _Warner(by_id, texts).run(records)
+
+
+class _Warner:
+    def __init__(self, by_id: Mapping[str, Record], texts: Mapping[str, str]):
+        self.by_id = by_id
+        self.texts = texts
+        self.folded: dict[str, str] = {}  # source id: its text, folded as names are
+        self.problems: list[Problem] = []
+
+    def warn(self, record: Record, sub: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(record.file, record.line(*sub), message, "warning"))
+
+    def run(self, records: Sequence[Record]) -> list[Problem]:
+        for record in records:
+            item = record.item
+            if isinstance(item, Event):
+                self.check_event_date(record, item)
+                self.check_claimants(record, ("evidence",), item.evidence)
+                for index, participant in enumerate(item.participants):
+                    self.check_claimants(record, ("participants", index, "evidence"), participant.evidence)
+            elif isinstance(item, Relation):
+                self.check_relation_valid(record, item)
+                self.check_claimants(record, ("evidence",), item.evidence)
+        return self.problems
+
+    def source(self, evidence: list[Evidence]) -> Source | None:
+        record = self.by_id.get(evidence[0].source or "") if evidence else None
+        return record.item if record is not None and isinstance(record.item, Source) else None
+
+    def check_event_date(self, record: Record, event: Event) -> None:
+        source = self.source(event.evidence)
+        if source is None:
+            return
+        published = source.published
+        if event.status == "occurred":
+            start = event.date.earliest_possible or event.date.earliest
+            if start and published.latest_possible and start > published.latest_possible:
+                self.warn(
+                    record,
+                    ("date",),
+                    f"event {event.id!r} is 'occurred' but starts {start.isoformat()}, after its source {source.id!r} "
+                    f"was published ({published.edtf})",
+                )
+        elif event.status in NOT_YET:
+            end = event.date.latest_possible or event.date.latest
+            if end and published.earliest_possible and end < published.earliest_possible:
+                self.warn(
+                    record,
+                    ("date",),
+                    f"event {event.id!r} is {event.status!r} but ends {end.isoformat()}, before its source {source.id!r} "
+                    f"was published ({published.edtf})",
+                )
+
+    def check_relation_valid(self, record: Record, relation: Relation) -> None:
+        source = self.source(relation.evidence)
+        if relation.valid is None or source is None:
+            return
+        start = relation.valid.earliest_possible or relation.valid.earliest
+        published = source.published.latest_possible
+        if start and published and start > published:
+            self.warn(
+                record,
+                ("valid",),
+                f"relation {relation.key!r} is valid only from {start.isoformat()}, after its source {source.id!r} "
+                f"was published ({source.published.edtf})",
+            )
+
+    def check_claimants(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
+        for index, item in enumerate(evidence):
+            claimant = self.by_id.get(item.claimed_by or "")
+            if claimant is None or not isinstance(claimant.item, Entity) or item.source not in self.texts:
+                continue  # an unknown claimant or source is an error reported elsewhere
+            text = self.folded_text(str(item.source))
+            if not any(_occurs(_fold(name), text) for name in claimant.item.names):
+                absent = "neither its name nor any alias occurs" if claimant.item.aliases else "its name occurs nowhere"
+                self.warn(
+                    record,
+                    (*sub, index, "claimed_by"),
+                    f"claimant {claimant.item.id!r} ({claimant.item.name!r}) is never named in source "
+                    f"{item.source!r}: {absent} in its text",
+                )
+
+    def folded_text(self, source_id: str) -> str:
+        if source_id not in self.folded:
+            self.folded[source_id] = _fold(self.texts[source_id])
+        return self.folded[source_id]
+
+
+def _fold(text: str) -> str:
+    """Text as names are compared: normalized, case- and accent-folded, single-spaced.
+
+    >>> _fold("  Şuşa  SAID")
+    'susa said'
+    """
+    return fold_accents(name_key(text))
+
+
+def _occurs(name: str, text: str) -> bool:
+    """Whether ``name`` occurs in ``text`` as whole words.
+
+    >>> _occurs("ann", "annual report"), _occurs("ann", "said ann's aide")
+    (False, True)
+    """
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+__all__ = ["NOT_YET", "check"]
