@@ -54,6 +54,7 @@ def render(schema: dict[str, Any]) -> str:
 
 def stale_schemas(folder: str | os.PathLike[str]) -> list[str]:
     """Names of the schema files in ``folder`` that are missing or differ from the models."""
+    _not_empty(folder)
     stale = []
     for name, schema in generate().items():
         path = Path(folder) / name
@@ -66,6 +67,14 @@ def stale_schemas(folder: str | os.PathLike[str]) -> list[str]:
     return stale
 
 
+def _not_empty(folder: str | os.PathLike[str]) -> None:
+    """Refuse an empty folder name, which would otherwise mean the current folder without saying so."""
+    from kgraph.errors import UsageError
+
+    if not os.fspath(folder):
+        raise UsageError("an empty path: name a folder")
+
+
 def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
     """Write every schema file into ``folder`` (each replaced whole, never half-written); returns their paths.
 
@@ -73,9 +82,8 @@ def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
     """
     from kgraph.output import error, write_text
 
+    _not_empty(folder)
     path = Path(folder)
-    if not os.fspath(folder):
-        raise error(folder, "an empty path: name a folder")
     if (path.exists() or path.is_symlink()) and not path.is_dir():
         raise error(path, "is not a folder")
     try:

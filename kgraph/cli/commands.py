@@ -42,7 +42,6 @@ def run_schema(args: argparse.Namespace) -> int:
     from kgraph.annotations.schema import stale_schemas, write_schemas
     from kgraph.errors import shown
 
-    refuse_empty(args.out)
     if args.check:
         stale = stale_schemas(args.out)
         for name in stale:

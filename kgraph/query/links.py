@@ -19,6 +19,7 @@ from kgraph.annotations.models import Event, Relation, entity_type
 from kgraph.errors import UsageError
 from kgraph.graph.index import Index
 from kgraph.graph.windows import Window, WindowLike, as_window
+from kgraph.query.budget import check_count
 from kgraph.query.choices import VIA
 from kgraph.query.results import Connection, Link, Results
 
@@ -108,8 +109,7 @@ def connections(
     With ``roles``, an event links two entities only when both take part in it in one of those roles.
     """
     check_via(via)
-    if depth < 1:
-        raise UsageError(f"depth must be 1 or more, not {depth}")
+    check_count("depth", depth)
     start, window, wanted = ix.resolve(entity), as_window(during), check_roles(roles)
     seen, frontier, found = {start}, [start], Results[Connection]()
     for level in range(1, depth + 1):
