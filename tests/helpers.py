@@ -16,7 +16,8 @@ import networkx as nx
 
 import kgraph
 from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.models import Evidence, Participant
+from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.models import Participant
 from kgraph.corpus.corpus import Corpus
 from kgraph.graph.knowledge import KnowledgeGraph
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import kgraph
 from kgraph.annotations import vocabulary as vocab
-from kgraph.annotations.models import Alias, Event, Evidence, Organization, Participant, Person, Place, Relation, Source
+from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.models import Alias, Event, Organization, Participant, Person, Place, Relation, Source
 from kgraph.corpus.corpus import Corpus
 from kgraph.export.gexf import to_gexf
 from kgraph.export.graphml import to_graphml

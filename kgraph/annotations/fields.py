@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic import BeforeValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.terms import active
 from kgraph.text import Suggester
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -52,6 +53,39 @@ Text = Annotated[
     Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT),
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT}),
 ]
+#: References to one or more ids: one id alone, or a list of them.
+Refs = Annotated[
+    tuple[Ref, ...],
+    BeforeValidator(lambda value: (value,) if isinstance(value, str) else value),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SLUG_PATTERN, "description": "One id."},
+                {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "uniqueItems": True},
+            ]
+        }
+    ),
+]
+
+
+@dataclass(frozen=True)
+class _Number:
+    """Annotation for a number as written (an integer stays one), not text and not true/false."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.union_schema(
+            [core_schema.int_schema(strict=True), core_schema.float_schema(strict=True, allow_inf_nan=False)],
+            custom_error_type="number",
+            custom_error_message="should be a number",
+        )
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"type": "number"}
+
+
+#: A number, zero or more: a count, a distance.
+Number = Annotated[int | float, _Number()]
+
 #: A BCP 47 language tag.
 Language = Annotated[
     str,
@@ -61,24 +95,45 @@ Language = Annotated[
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Annotation marking a text field whose value must be a term of a vocabulary in :mod:`kgraph.annotations.vocabulary`."""
+    """Annotation marking a text field whose value must be a term of a vocabulary in :mod:`kgraph.annotations.vocabulary`
+    (or one the corpus adds: see :mod:`kgraph.annotations.terms`)."""
 
     name: str
 
     def message(self, value: object) -> str:
         """The error for a value that is not a term, suggesting the closest term."""
-        terms = vocab.VOCABULARIES[self.name]
-        suggester = _SUGGESTERS.get(self.name) or _SUGGESTERS.setdefault(self.name, Suggester(terms))
+        terms = active().descriptions(self.name)
+        if terms is vocab.VOCABULARIES[self.name]:
+            suggester = _SUGGESTERS.get(self.name) or _SUGGESTERS.setdefault(self.name, Suggester(terms))
+        else:
+            suggester = Suggester(terms)
         close = suggester.close(str(value))
         hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(terms)})"
         return f"unknown {self.name} {value!r}{hint}"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        # checked in pydantic's core, as a literal, for speed; the loader words the error with message()
-        return core_schema.literal_schema(list(vocab.VOCABULARIES[self.name]))
+        # kgraph's own terms are checked in pydantic's core, as a literal, for speed; only a value that is not one
+        # is looked up among the corpus's terms. The loader words the error with message().
+        name = self.name
+
+        def corpus_term(value: str) -> str:
+            if active().has(name, value):
+                return value
+            raise PydanticCustomError("vocabulary", "unknown term")
+
+        return core_schema.union_schema(
+            [
+                core_schema.literal_schema(list(vocab.VOCABULARIES[name])),
+                core_schema.no_info_after_validator_function(corpus_term, core_schema.str_schema()),
+            ],
+            mode="left_to_right",
+            custom_error_type="vocabulary",
+            custom_error_message=f"unknown {name}",
+            custom_error_context={"vocabulary": name},
+        )
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        terms = vocab.VOCABULARIES[self.name]
+        terms = active().descriptions(self.name)
         return {"type": "string", "enum": list(terms), "enumDescriptions": list(terms.values())}
 
 
@@ -92,3 +147,6 @@ EventStatus = Annotated[str, Vocabulary("event status")]
 RoleName = Annotated[str, Vocabulary("role")]
 RelationTypeName = Annotated[str, Vocabulary("relation type")]
 DateBasis = Annotated[str, Vocabulary("date basis")]
+Stance = Annotated[str, Vocabulary("stance")]
+MeasureName = Annotated[str, Vocabulary("measure")]
+Qualifier = Annotated[str, Vocabulary("qualifier")]

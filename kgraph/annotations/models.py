@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.base import Model
 from kgraph.annotations.dates import TimeSpan
+from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.fields import (
     DateBasis,
     EventStatus,
@@ -38,12 +41,6 @@ from kgraph.annotations.fields import (
 )
 
 
-class Model(BaseModel):
-    """Base of every annotation model: unknown fields are rejected, instances are frozen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, str_strip_whitespace=False)
-
-
 class Alias(Model):
     """Another name for an entity, optionally tagged with its language. Plain text is accepted too."""
 
@@ -53,6 +50,10 @@ class Alias(Model):
         description="BCP 47 language tag of the name, e.g. 'hy' (Armenian), 'az' (Azerbaijani), 'hy-Latn' (Armenian in Latin letters).",
     )
     note: Text | None = Field(None, description="Where the name comes from or how it is used.")
+    source: Ref | None = Field(
+        None,
+        description="Id of the source that gives the name, when a document adds it to an entity defined elsewhere ('additions'); filled in by kgraph.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -74,23 +75,6 @@ class Coordinates(Model):
 
 
 _EXTERNAL_ID_PATTERNS = {"wikidata": r"^Q[1-9][0-9]*$", "geonames": r"^[1-9][0-9]*$"}
-
-
-class Evidence(Model):
-    """A verbatim quote from a source that supports a fact, and who claims it."""
-
-    quote: Text = Field(
-        description="Words copied exactly from the source text (runs of white space may differ). The validator checks that the source contains them."
-    )
-    source: Ref | None = Field(
-        None,
-        description="Id of the source the quote is from. In a document's annotation file it defaults to that document.",
-    )
-    claimed_by: Ref | None = Field(
-        None,
-        description="Id of the person, organization or group who makes this claim, when the source reports someone's words rather than stating the fact itself (e.g. 'said Stepanyan').",
-    )
-    note: Text | None = Field(None, description="How the quote supports the fact, or how reliable it is.")
 
 
 class Source(Model):
@@ -129,6 +113,9 @@ class Entity(Model):
     external_ids: dict[Slug, Line] = Field(
         default_factory=dict,
         description="Identifiers in other databases, e.g. {wikidata: Q227}. Always added by the annotator from general knowledge, never from a source.",
+    )
+    figures: list[Figure] = Field(
+        default_factory=list, description="Numbers the sources give about it, e.g. a town's population."
     )
     notes: Text | None = Field(
         None,
@@ -183,6 +170,10 @@ class Participant(Model):
         description="Evidence for this participant's part specifically, when it differs from the event's (e.g. only one speaker claims who was responsible).",
     )
     note: Text | None = Field(None, description="Anything more about this participant's part.")
+    source: Ref | None = Field(
+        None,
+        description="Id of the source that names this participant, when a document adds it to an event defined elsewhere ('additions'); filled in by kgraph.",
+    )
 
 
 class Event(Model):
@@ -205,6 +196,9 @@ class Event(Model):
     participants: list[Participant] = Field(default_factory=list, description="Who takes part, each in a role.")
     part_of: Ref | None = Field(None, description="Id of a larger event this one belongs to.")
     description: Text | None = Field(None, description="What happened, in a sentence or two.")
+    figures: list[Figure] = Field(
+        default_factory=list, description="Numbers the sources give: people killed, displaced, a distance."
+    )
     evidence: list[Evidence] = Field(min_length=1, description="Quotes from the sources that report the event.")
 
 
@@ -216,10 +210,12 @@ class Relation(Model):
         description="Stable id; by default 'subject--type--object'. Give one when two relations would get the same default.",
     )
     type: RelationTypeName = Field(
-        description="What the relation is; each type allows certain kinds of subject and object."
+        description="What the relation is; each type allows certain kinds of subject and object. Types such as 'causes', 'confirms' and 'realizes' link two events."
     )
-    subject: Ref = Field(description="Id of the entity the relation goes from.")
-    object: Ref = Field(description="Id of the entity the relation goes to.")
+    subject: Ref = Field(
+        description="Id of the entity (or, for links between events, the event) the relation goes from."
+    )
+    object: Ref = Field(description="Id of the entity (or event) the relation goes to.")
     valid: TimeSpan | None = Field(
         None,
         description="When the relation holds, in EDTF (usually an interval). Omit when the sources do not limit it in time.",
@@ -233,25 +229,16 @@ class Relation(Model):
         return self.id or f"{self.subject}--{self.type.replace('_', '-')}--{self.object}"
 
 
-#: Model of each list section of an annotation file, by section name.
-SECTIONS: dict[str, type[Model]] = {
-    "persons": Person,
-    "organizations": Organization,
-    "groups": Group,
-    "places": Place,
-    "events": Event,
-    "relations": Relation,
-}
-
-#: Entity type of each entity section.
-ENTITY_SECTIONS: dict[str, str] = {
-    "persons": "person",
-    "organizations": "organization",
-    "groups": "group",
-    "places": "place",
-}
-
 AnyEntity = Person | Organization | Group | Place
+
+
+def is_territory(entity: object) -> bool:
+    """Whether an entity stands for a territory as well as an actor: an organization of a territorial kind (a state).
+
+    >>> is_territory(Organization(id="armenia", name="Armenia", kind="state"))
+    True
+    """
+    return isinstance(entity, Organization) and entity.kind in vocab.TERRITORIAL_KINDS
 
 
 def entity_type(entity: Entity) -> str:
@@ -261,35 +248,3 @@ def entity_type(entity: Entity) -> str:
     'person'
     """
     return type(entity).__name__.lower()
-
-
-class RegistryFile(Model):
-    """A shared registry: entities, events and relations that several documents refer to."""
-
-    model_config = ConfigDict(title="kgraph registry file")
-
-    persons: list[Person] = Field(default_factory=list, description="Named individuals.")
-    organizations: list[Organization] = Field(
-        default_factory=list, description="States, government bodies, armed forces, agencies, movements."
-    )
-    groups: list[Group] = Field(
-        default_factory=list,
-        description="Collective actors: populations, crowds, ethnic groups, the international community.",
-    )
-    places: list[Place] = Field(
-        default_factory=list, description="Countries, regions, cities, squares, bridges, buildings, roads, borders."
-    )
-    events: list[Event] = Field(default_factory=list, description="Events, each with its evidence.")
-    relations: list[Relation] = Field(
-        default_factory=list, description="Relations between entities, each with its evidence."
-    )
-
-
-class DocumentFile(RegistryFile):
-    """The annotations of one source document: the source and what it reports."""
-
-    model_config = ConfigDict(title="kgraph document annotations")
-
-    source: Source = Field(
-        description="The document these annotations are of. Evidence in this file quotes it unless it names another source."
-    )

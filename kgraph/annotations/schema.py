@@ -19,7 +19,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kgraph.annotations.models import DocumentFile, Model, RegistryFile
+from kgraph.annotations.base import Model
+from kgraph.annotations.files import DocumentFile, RegistryFile
 
 #: Schema file name for each annotation file type.
 SCHEMA_FILES: dict[str, type[Model]] = {

@@ -29,7 +29,7 @@ ENTITY_TYPES: dict[str, str] = {
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "group")
 
 ORGANIZATION_KINDS: dict[str, str] = {
-    "state": "A sovereign or self-proclaimed state acting as a whole.",
+    "state": "A sovereign or self-proclaimed state acting as a whole; it stands for its territory too.",
     "government": "The executive authorities of a state or territory.",
     "government_body": "A public office or institution: a ministry, an ombudsman, a parliament.",
     "armed_force": "A state's army or another regular armed force.",
@@ -79,37 +79,141 @@ ENTITY_KINDS: dict[str, dict[str, str]] = {
     "place": PLACE_KINDS,
 }
 
-EVENT_TYPES: dict[str, str] = {
-    "protest": "A rally, demonstration or other public protest.",
-    "march": "A procession of people from one place to another.",
-    "appeal": "A call on someone to act: a plea, request or call for help.",
-    "statement": "A public statement, declaration or announcement.",
-    "accusation": "A public accusation or condemnation of someone.",
-    "threat": "A threat to act against someone.",
-    "interview": "An interview given to a journalist or outlet.",
-    "blockade": "A blockade, siege, closure or ban on movement of people or goods.",
-    "military_advance": "A military advance towards or into a place.",
-    "attack": "An armed attack, shelling or strike.",
-    "capture": "The taking of control of a place.",
-    "damage": "Damage to a place or building.",
-    "war": "A war or armed conflict as a whole.",
-    "ceasefire": "A ceasefire or truce.",
-    "negotiation": "Talks or negotiations between parties.",
-    "agreement": "A signed or announced agreement.",
-    "transport": "Movement of people, cargo or aid.",
-    "humanitarian_crisis": "A shortage, famine or other humanitarian emergency.",
-    "displacement": "People leaving or being forced from their homes.",
-    "founding": "The founding or proclamation of an organization or state.",
-    "meeting": "A meeting or gathering that is not a protest.",
-    "election": "An election or referendum.",
+
+@dataclass(frozen=True)
+class EventKind:
+    """An event type: what it means, and the nearest terms of the ACLED and CAMEO codebooks.
+
+    ``acled`` is ACLED's event type and sub-event type, for the events ACLED records (political violence,
+    protests and strategic developments); ``cameo`` is the CAMEO root code (``"01"`` to ``"20"``) GDELT uses.
+    Either is None where no term fits.
+    """
+
+    description: str
+    acled: tuple[str, str] | None = None
+    cameo: str | None = None
+
+
+_STRATEGIC = "Strategic developments"
+_REMOTE = "Explosions/Remote violence"
+
+EVENT_TYPES: dict[str, EventKind] = {
+    "protest": EventKind("A rally, demonstration or other public protest.", ("Protests", "Peaceful protest"), "14"),
+    "march": EventKind("A procession of people from one place to another.", ("Protests", "Peaceful protest"), "14"),
+    "appeal": EventKind("A call on someone to act: a plea, request or call for help.", None, "02"),
+    "statement": EventKind("A public statement, declaration or announcement.", None, "01"),
+    "accusation": EventKind("A public accusation or condemnation of someone.", None, "11"),
+    "threat": EventKind("A threat to act against someone.", None, "13"),
+    "interview": EventKind("An interview given to a journalist or outlet.", None, "01"),
+    "blockade": EventKind(
+        "A blockade, siege, closure or ban on movement of people or goods.", (_STRATEGIC, "Other"), "17"
+    ),
+    "military_advance": EventKind("A military advance towards or into a place.", ("Battles", "Armed clash"), "15"),
+    "attack": EventKind("An armed attack or assault on people or positions.", ("Battles", "Armed clash"), "19"),
+    "shelling": EventKind(
+        "Shelling, a missile, air or drone strike: violence from a distance.",
+        (_REMOTE, "Shelling/artillery/missile attack"),
+        "19",
+    ),
+    "killing": EventKind(
+        "The killing of one or more people, when the report is of the deaths rather than a battle.",
+        ("Violence against civilians", "Attack"),
+        "18",
+    ),
+    "capture": EventKind("The taking of control of a place.", ("Battles", "Non-state actor overtakes territory"), "19"),
+    "withdrawal": EventKind(
+        "Forces or authorities leaving a place or handing it over.",
+        (_STRATEGIC, "Non-violent transfer of territory"),
+        "08",
+    ),
+    "damage": EventKind("Damage to a place or building.", (_STRATEGIC, "Looting/property destruction"), None),
+    "war": EventKind("A war or armed conflict as a whole.", None, "19"),
+    "ceasefire": EventKind("A ceasefire or truce.", (_STRATEGIC, "Agreement"), "08"),
+    "negotiation": EventKind("Talks or negotiations between parties.", None, "04"),
+    "agreement": EventKind("A signed or announced agreement.", (_STRATEGIC, "Agreement"), "05"),
+    "decree": EventKind("An order, decree or law issued by an authority.", None, None),
+    "dissolution": EventKind(
+        "The dissolution of an organization, state or institution.", (_STRATEGIC, "Change to group/activity"), None
+    ),
+    "transport": EventKind("Movement of people, cargo or aid.", None, None),
+    "humanitarian_crisis": EventKind("A shortage, famine or other humanitarian emergency.", None, None),
+    "displacement": EventKind("People leaving or being forced from their homes.", None, None),
+    "evacuation": EventKind("The organized removal of people from a place for their safety.", None, "07"),
+    "communications_disruption": EventKind(
+        "A cut or disruption of telephone, internet, power or other communications.", (_STRATEGIC, "Other"), "17"
+    ),
+    "founding": EventKind("The founding or proclamation of an organization or state.", None, None),
+    "meeting": EventKind("A meeting or gathering that is not a protest.", None, "04"),
+    "election": EventKind("An election or referendum.", None, None),
 }
 
 EVENT_STATUSES: dict[str, str] = {
     "occurred": "It happened and is over.",
     "ongoing": "It had begun and had not ended when the source was written.",
     "planned": "An actor says it intends to do it.",
+    "ordered": "An authority has ordered it to be done.",
+    "demanded": "An actor demands that it be done.",
     "threatened": "An actor threatens to do it if a condition is (not) met.",
     "predicted": "Someone expects it may happen; nobody intends it.",
+}
+
+#: Statuses of an event that had not happened when the source reported it.
+NOT_YET: tuple[str, ...] = ("planned", "ordered", "demanded", "threatened", "predicted")
+
+#: Where an evidence item stands on the fact it is attached to.
+STANCES: dict[str, str] = {
+    "supports": "The quote asserts the fact (the default).",
+    "denies": "The quote denies the fact: the claimant says it is not so.",
+    "disputes": "The quote questions the fact or gives another version of it, without denying it outright.",
+}
+
+#: Words that mark a quote as a denial; evidence with one of them that does not say ``stance: denies`` is warned about.
+#: Event types of saying something: their evidence may quote a denial as what was said.
+SPEECH_EVENT_TYPES: tuple[str, ...] = ("statement", "interview", "accusation", "appeal", "threat")
+# fmt: off
+DENIAL_CUES: tuple[str, ...] = (
+    "deny", "denies", "denied", "denying", "denial", "refute", "refutes", "refuted", "rejected the claim",
+    "dismissed the claim", "not true", "untrue", "baseless",
+)
+# fmt: on
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantity that figures report: what it counts, its units, whether totals make sense.
+
+    ``units`` lists the units it may be given in, the first the default: none for a count of people, None for any.
+    """
+
+    description: str
+    units: tuple[str, ...] | None = ()
+    summable: bool = True
+
+
+MEASURES: dict[str, Measure] = {
+    "killed": Measure("People killed."),
+    "wounded": Measure("People wounded or injured."),
+    "missing": Measure("People missing."),
+    "detained": Measure("People detained, arrested or taken captive."),
+    "displaced": Measure("People displaced from their homes."),
+    "evacuated": Measure("People evacuated."),
+    "crowd": Measure("People taking part, e.g. in a protest."),
+    "population": Measure("People living in a place or belonging to a group.", summable=False),
+    "distance": Measure("A distance between places or positions.", ("km", "m"), summable=False),
+    "area": Measure("An area of land.", ("km2", "ha"), summable=False),
+    "duration": Measure("How long something lasts or lasted.", ("days", "hours", "months", "years"), summable=False),
+    "quantity": Measure("An amount of goods, vehicles or aid, in the unit given (e.g. trucks, tonnes).", None),
+}
+
+#: How a figure's number relates to the true one.
+QUALIFIERS: dict[str, str] = {
+    "exact": "Exactly this number (the default for a single value).",
+    "about": "Approximately this number ('about 20,000', 'some 50').",
+    "at_least": "At least this number ('at least 200').",
+    "more_than": "More than this number ('more than 200').",
+    "at_most": "At most this number ('at most 5 km').",
+    "fewer_than": "Fewer than this number ('fewer than 10').",
+    "between": "Between the minimum and maximum given ('between 2 and 5 km').",
 }
 
 
@@ -174,7 +278,26 @@ RELATION_TYPES: dict[str, RelationType] = {
         ("organization", "group"),
         symmetric=True,
     ),
+    "causes": RelationType("The subject event caused, or contributed to, the object event.", ("event",), ("event",)),
+    "responds_to": RelationType("The subject event is a response to the object event.", ("event",), ("event",)),
+    "follows": RelationType("The subject event comes after the object event and continues it.", ("event",), ("event",)),
+    "confirms": RelationType(
+        "The subject (a later report or statement) confirms that the object event, first only claimed, happened.",
+        ("event",),
+        ("event",),
+    ),
+    "realizes": RelationType(
+        "The subject event is what a planned, ordered, demanded, threatened or predicted object event became.",
+        ("event",),
+        ("event",),
+    ),
+    "contradicts": RelationType(
+        "The two events (usually statements) say opposite things.", ("event",), ("event",), symmetric=True
+    ),
 }
+
+#: Organization kinds that stand for a territory too: one may be where an event happens, what a place lies in.
+TERRITORIAL_KINDS: tuple[str, ...] = ("state",)
 
 #: How a date was determined. Every date in an annotation says which.
 DATE_BASES: dict[str, str] = {
@@ -189,9 +312,12 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "organization kind": ORGANIZATION_KINDS,
     "group kind": GROUP_KINDS,
     "place kind": PLACE_KINDS,
-    "event type": EVENT_TYPES,
+    "event type": {name: kind.description for name, kind in EVENT_TYPES.items()},
     "event status": EVENT_STATUSES,
     "role": {name: role.description for name, role in ROLES.items()},
     "relation type": {name: rel.description for name, rel in RELATION_TYPES.items()},
     "date basis": DATE_BASES,
+    "stance": STANCES,
+    "measure": {name: m.description for name, m in MEASURES.items()},
+    "qualifier": QUALIFIERS,
 }

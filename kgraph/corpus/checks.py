@@ -8,17 +8,18 @@ cycles; nothing related to itself.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kgraph.annotations import vocabulary as vocab
-from kgraph.annotations.models import Entity, Event, Evidence, Place, Relation
+from kgraph.annotations.files import Addition
+from kgraph.annotations.models import Alias, Entity, Event, Place, Relation, is_territory
+from kgraph.annotations.terms import active
 from kgraph.corpus import warnings
 from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
+from kgraph.corpus.evidence_checks import EvidenceChecks, squash
 from kgraph.corpus.yamlfile import LineMap
 from kgraph.errors import Problem
 from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word
@@ -61,11 +62,11 @@ def check(records: list[Record], texts: dict[str, str]) -> list[Problem]:
     return _Checker(records, texts).run()
 
 
-class _Checker:
+class _Checker(EvidenceChecks):
     def __init__(self, records: list[Record], texts: dict[str, str]):
         self.records = records
         self.raw_texts = texts
-        self.texts = {sid: _squash(t) for sid, t in texts.items()}
+        self.texts = {sid: squash(t) for sid, t in texts.items()}
         self.folded = {sid: t.translate(PUNCTUATION_FOLD).lower() for sid, t in self.texts.items()}
         self.problems: list[Problem] = []
         self.by_id: dict[str, Record] = {}
@@ -84,8 +85,11 @@ class _Checker:
             item = record.item
             if isinstance(item, Entity):
                 self.check_names(record, item)
+                self.check_figures(record, ("figures",), item.figures)
             if isinstance(item, Place) and item.part_of:
                 self.ref(record, ("part_of",), item.part_of, ("place",), "place")
+            if isinstance(item, Addition):
+                self.check_addition(record, item)
             if isinstance(item, Event):
                 self.check_event(record, item)
             if isinstance(item, Relation):
@@ -95,6 +99,8 @@ class _Checker:
         return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
 
     def register(self, record: Record) -> None:
+        if record.kind == "addition":
+            return
         key = record.key
         first = self.by_id.get(key)
         if first is None:
@@ -108,42 +114,55 @@ class _Checker:
         record = self.by_id.get(id)
         return record.kind if record else None
 
+    def fits(self, id: str, allowed: tuple[str, ...]) -> bool:
+        """Whether ``id`` is one of the ``allowed`` kinds; a state counts as a place, for it stands for its territory."""
+        record = self.by_id.get(id)
+        if record is None:
+            return False
+        if record.kind in allowed:
+            return True
+        return "place" in allowed and record.kind == "organization" and is_territory(record.item)
+
     def ref(self, record: Record, sub: tuple[str | int, ...], target: str, allowed: Iterable[str], noun: str) -> bool:
         allowed = tuple(allowed)
         kind = self.kind_of(target)
         if kind is None:
             self.problem(record, sub, f"unknown {noun} {target!r}{self.suggest(target, allowed)}")
             return False
-        if kind not in allowed:
+        if not self.fits(target, allowed):
             self.problem(record, sub, f"{noun} {target!r} is a {kind}, not {a_or_list(allowed)}")
             return False
         return True
 
     def suggest(self, target: str, allowed: tuple[str, ...]) -> str:
         named = self.names.get(name_key(target))
-        if named and self.kind_of(named) in allowed:
+        if named and self.fits(named, allowed):
             return f"; did you mean {named!r}?"
         suggester = self.suggesters.get(allowed)
         if suggester is None:  # one per set of allowed kinds, made on the first unknown reference
-            suggester = Suggester(i for i, r in self.by_id.items() if r.kind in allowed)
+            suggester = Suggester(i for i in self.by_id if self.fits(i, allowed))
             self.suggesters[allowed] = suggester
         close = suggester.close(target)
         return f"; did you mean {close[0]!r}?" if close else ""
 
-    def check_names(self, record: Record, entity: Entity) -> None:
+    def check_names(
+        self, record: Record, entity: Entity, sub: Sequence[str | int] = (), aliases: list[Alias] | None = None
+    ) -> None:
+        """Names are visible, in one script, and no other entity's; ``aliases`` (at ``sub``) are those an addition gives."""
         own: set[str] = set()
-        for index, name in enumerate(entity.names):
-            sub: tuple[str | int, ...] = ("name",) if index == 0 else ("aliases", index - 1)
+        names = entity.names if aliases is None else [a.name for a in aliases]
+        for index, name in enumerate(names):
+            at: tuple[str | int, ...] = (
+                (*sub, index) if aliases is not None else ("name",) if index == 0 else ("aliases", index - 1)
+            )
             if invisible(name):
                 shown = " ".join(code_point(c) for c in name[:8]) + (" ..." if len(name) > 8 else "")
-                self.problem(
-                    record, sub, f"name of {entity.id!r} shows nothing: it is only {shown}, none of it visible"
-                )
+                self.problem(record, at, f"name of {entity.id!r} shows nothing: it is only {shown}, none of it visible")
                 continue
             mixed = mixed_script_word(name)
             if mixed:
                 message = f"name {name!r} of {entity.id!r} mixes Latin with Cyrillic or Greek letters in {mixed!r}"
-                self.problem(record, sub, f"{message}: a look-alike letter typed by mistake?", "warning")
+                self.problem(record, at, f"{message}: a look-alike letter typed by mistake?", "warning")
             key = name_key(name)
             folded = fold_accents(key)
             if folded in own:
@@ -154,13 +173,13 @@ class _Checker:
             if owner != entity.id:
                 other = self.by_id[owner]
                 self.problem(
-                    record, sub, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})"
+                    record, at, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})"
                 )
             elif first_owner != entity.id:
                 other = self.by_id[first_owner]
                 self.problem(
                     record,
-                    sub,
+                    at,
                     f"name {name!r} of {entity.id!r} differs only in accents from {first_name!r}, a name of "
                     f"{first_owner!r} ({other.where()}); lookups set accents aside",
                 )
@@ -170,28 +189,18 @@ class _Checker:
             self.ref(record, ("place",), event.place, ("place",), "place")
         if event.part_of:
             self.ref(record, ("part_of",), event.part_of, ("event",), "event")
-        seen: set[tuple[str, str]] = set()
-        for index, participant in enumerate(event.participants):
-            sub: tuple[str | int, ...] = ("participants", index)
-            role = vocab.ROLES[participant.role]
-            noun = "actor" if set(role.allowed) <= set(vocab.ACTOR_TYPES) else "participant"
-            self.ref(record, (*sub, "actor"), participant.actor, role.allowed, noun)
-            if (participant.actor, participant.role) in seen:
-                self.problem(
-                    record, sub, f"{participant.actor!r} is listed twice as {participant.role!r} in event {event.id!r}"
-                )
-            seen.add((participant.actor, participant.role))
-            self.check_evidence(record, (*sub, "evidence"), participant.evidence)
+        self.check_participants(record, ("participants",), event.participants, event.id, set())
+        self.check_figures(record, ("figures",), event.figures)
         self.check_evidence(record, ("evidence",), event.evidence)
 
     def check_relation(self, record: Record, relation: Relation) -> None:
-        rtype = vocab.RELATION_TYPES[relation.type]
+        rtype = active().relation_types[relation.type]
         for end, allowed in (("subject", rtype.subject), ("object", rtype.object)):
             target = getattr(relation, end)
             kind = self.kind_of(target)
             if kind is None:
                 self.problem(record, (end,), f"unknown {end} {target!r}{self.suggest(target, allowed)}")
-            elif kind not in allowed:
+            elif not self.fits(target, allowed):
                 self.problem(
                     record,
                     (end,),
@@ -200,40 +209,6 @@ class _Checker:
         if relation.subject == relation.object:
             self.problem(record, ("object",), f"relation {relation.key!r} relates {relation.subject!r} to itself")
         self.check_evidence(record, ("evidence",), relation.evidence)
-
-    def check_evidence(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
-        for index, item in enumerate(evidence):
-            at = (*sub, index)
-            if item.claimed_by:
-                self.ref(record, (*at, "claimed_by"), item.claimed_by, vocab.ACTOR_TYPES, "claimant")
-            if item.source is None:
-                self.problem(
-                    record, at, "evidence has no source: this file has no 'source' section, so name one with 'source:'"
-                )
-            elif self.ref(record, (*at, "source"), item.source, ("source",), "source") and item.source in self.texts:
-                self.check_quote(record, (*at, "quote"), item)
-
-    def check_quote(self, record: Record, at: tuple[str | int, ...], item: Evidence) -> None:
-        assert item.source is not None
-        quote = _squash(item.quote)
-        if quote in self.texts[item.source]:
-            return
-        shown = quote if len(quote) <= 70 else quote[:67] + "..."
-        folded = quote.translate(PUNCTUATION_FOLD).lower()
-        position = self.folded[item.source].find(folded)
-        hint = ""
-        if position >= 0 and len(folded) == len(quote):
-            actual = self.texts[item.source][position : position + len(quote)]
-            hint = f"; the source has it with other quotation marks, dashes or case: {actual!r}"
-        else:
-            if item.source not in self.passages:
-                self.passages[item.source] = Passages(self.texts[item.source])
-            closest = self.passages[item.source].closest(quote)
-            if closest is not None:
-                passage, word = closest
-                passage = passage if len(passage) <= 90 else passage[:87] + "..."
-                hint = f"; closest passage: {passage!r} (they part at {word!r})"
-        self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
 
     def check_cycles(self, kind: str) -> None:
         parent = {
@@ -257,10 +232,6 @@ class _Checker:
                 first = min(loop)
                 ordered = loop[loop.index(first) :] + loop[: loop.index(first)] + [first]
                 self.problem(self.by_id[first], ("part_of",), f"part_of cycle: {' -> '.join(ordered)}")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 __all__ = ["Invalid", "Record", "check"]

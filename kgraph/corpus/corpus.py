@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.models import (
     AnyEntity,
     Event,
@@ -29,6 +31,7 @@ from kgraph.annotations.models import (
     Source,
     entity_type,
 )
+from kgraph.annotations.terms import DEFAULT, Terms
 from kgraph.errors import NotFoundError, Problem
 from kgraph.text import PUNCTUATION_FOLD, Suggester
 
@@ -67,6 +70,15 @@ class Origin:
         return f"{self.path}:{self.line}"
 
 
+@dataclass(frozen=True)
+class StateChange:
+    """An event's status and date as one source reports them: one state in the event's history."""
+
+    source: str | None
+    status: str
+    date: TimeSpan
+
+
 class Corpus:
     """The validated annotations of a set of documents."""
 
@@ -80,6 +92,8 @@ class Corpus:
         texts: dict[str, str],
         origins: dict[str, Origin],
         inputs: frozenset[Path] = frozenset(),
+        history: dict[str, tuple[StateChange, ...]] | None = None,
+        terms: Terms = DEFAULT,
     ):
         self.root = root
         self.sources = sources
@@ -93,6 +107,11 @@ class Corpus:
         #: Every file the corpus was read from (annotation files and source texts), as resolved paths:
         #: exporters refuse to write over any of them.
         self.inputs = inputs
+        #: For each event whose status or date a later source changed, its states in order of publication:
+        #: the first as its own file gives it, the last the one ``events`` holds.
+        self.history: dict[str, tuple[StateChange, ...]] = history or {}
+        #: The vocabularies in use: kgraph's, and the terms the corpus adds in its ``vocabulary.yaml``.
+        self.terms = terms
         self._names: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
         self._suggester: Suggester | None = None
@@ -165,6 +184,17 @@ class Corpus:
             if entity.id not in shown:
                 shown[entity.id] = next((n for n in (*entity.names, entity.id) if name_key(n) == key), entity.name)
         return list(shown.values())[:n]
+
+    def as_of(self, day: date | str) -> Corpus:
+        """The corpus as known from the sources published by ``day`` (see :mod:`kgraph.corpus.asof`).
+
+        >>> import kgraph
+        >>> kgraph.load("seeds").as_of("2020-10-30").summary()
+        '1 source, 1 person, 3 organizations, 1 group, 9 places, 8 events, 11 relations'
+        """
+        from kgraph.corpus.asof import as_of
+
+        return as_of(self, day)
 
     def _of_type(self, cls: type[_E]) -> list[_E]:
         return [e for e in self.entities.values() if isinstance(e, cls)]

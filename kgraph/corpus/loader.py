@@ -14,15 +14,16 @@ only ones that read a corpus. Problems are collected across every file and repor
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from kgraph.annotations.base import Model
 from kgraph.annotations.fields import LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
-from kgraph.annotations.models import ENTITY_SECTIONS, SECTIONS, Model, Source
-from kgraph.annotations.vocabulary import VOCABULARIES
+from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
+from kgraph.annotations.models import Source
+from kgraph.corpus.additions import merge_additions
 from kgraph.corpus.checks import Invalid, Record, check
 from kgraph.corpus.corpus import Corpus, Origin
 from kgraph.corpus.discover import (
@@ -45,7 +46,8 @@ _MODELS: tuple[type[Model], ...] = (*SECTIONS.values(), Source)
 _FIELD_NAMES = Suggester(
     sorted(
         {name for m in _MODELS for name in m.model_fields}
-        | {"quote", "claimed_by", "actor", "role", "lat", "lon", "lang", "note"}
+        | {"quote", "claimed_by", "via", "stance", "actor", "role", "lat", "lon", "lang", "note"}
+        | {"measure", "value", "min", "max", "qualifier", "unit", "counts", "to", "end"}
     )
 )
 
@@ -103,7 +105,10 @@ def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, 
     if any(p.is_error for p in problems):
         return None, problems
     inputs = frozenset(f.resolve() for f in (*files, *text_files))
-    return _corpus(root, records, texts, inputs, problems), problems
+    corpus, merge_problems = _corpus(root, records, texts, inputs, problems)
+    if merge_problems:
+        return None, sorted(set(problems + merge_problems))
+    return corpus, problems
 
 
 def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]:
@@ -158,7 +163,7 @@ def _validate(
     source_id: str | None,
 ) -> Any:
     if source_id is not None and isinstance(data, dict):
-        data = _with_default_source(data, source_id)
+        data = _with_default_source(data, source_id, model is Addition)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -168,12 +173,18 @@ def _validate(
         return None
 
 
-def _with_default_source(data: dict[str, Any], source_id: str) -> dict[str, Any]:
-    """The item with its evidence's ``source`` defaulting to the file's source (the item is the loader's own copy)."""
+def _with_default_source(data: dict[str, Any], source_id: str, addition: bool) -> dict[str, Any]:
+    """The item with the ``source`` of its evidence (and of an addition) defaulting to the file's source.
+
+    The item is the loader's own copy, so it is changed in place.
+    """
+    if addition and data.get("source") is None:
+        data["source"] = source_id
     evidence_lists = [data.get("evidence")]
-    participants = data.get("participants")
-    if isinstance(participants, list):
-        evidence_lists += [p.get("evidence") for p in participants if isinstance(p, dict)]
+    for name in ("participants", "figures"):
+        parts = data.get(name)
+        if isinstance(parts, list):
+            evidence_lists += [p.get("evidence") for p in parts if isinstance(p, dict)]
     for evidence in evidence_lists:
         if isinstance(evidence, list):
             for item in evidence:
@@ -221,10 +232,9 @@ def _message(error: Any, where: tuple[Any, ...]) -> str:
         )
     elif kind == "string_too_long":
         message = f"longer than {error['ctx']['max_length']:,} characters ({len(str(error['input'])):,})"
-    elif kind == "literal_error":
-        vocabulary = _VOCABULARY_OF.get(frozenset(re.findall(r"'([^']*)'", error["ctx"]["expected"])))
-        message = Vocabulary(vocabulary).message(error["input"]) if vocabulary else message
-    elif kind == "float_type":
+    elif kind == "vocabulary":
+        message = Vocabulary(error["ctx"]["vocabulary"]).message(error["input"])
+    elif kind in ("float_type", "number"):
         message = f"should be a number, not {_describe(error['input'])}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         message = f"expected a mapping of fields, found {_describe(error['input'])}"
@@ -239,8 +249,7 @@ def _describe(value: Any) -> str:
     return f"the value {value!r}" if len(repr(value)) < 60 else f"a {type(value).__name__}"
 
 
-_VOCABULARY_OF = {frozenset(terms): name for name, terms in VOCABULARIES.items()}
-_ID_FIELDS = {"id", "part_of", "place", "actor", "subject", "object", "source", "claimed_by"}
+_ID_FIELDS = {"id", "part_of", "place", "actor", "subject", "object", "source", "claimed_by", "via", "to", "counts"}
 _TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "none"}
 
 
@@ -253,15 +262,32 @@ def _dotted(parts: list[Any]) -> str:
 
 def _corpus(
     root: Path, records: list[Record], texts: dict[str, str], inputs: frozenset[Path], warnings: list[Problem]
-) -> Corpus:
+) -> tuple[Corpus, list[Problem]]:
     tables: dict[str, dict[str, Any]] = {"source": {}, "entity": {}, "event": {}, "relation": {}}
     origins: dict[str, Origin] = {}
+    additions: list[Record] = []
     for record in records:
+        if record.kind == "addition":
+            additions.append(record)
+            continue
         table = record.kind if record.kind in tables else "entity"
         tables[table][record.key] = record.item
         origins[record.key] = Origin(record.file, record.line())
+    history: dict[str, Any] = {}
+    problems: list[Problem] = []
+    if additions:
+        items = {**tables["entity"], **tables["event"], **tables["relation"]}
+        where = {id(r.item): r for r in additions}
+
+        def problem(addition: Addition, field: str, message: str) -> Problem:
+            record = where[id(addition)]
+            return Problem(record.file, record.line(field), message)
+
+        history, problems = merge_additions(items, [r.item for r in additions], tables["source"], problem)
+        for table in ("entity", "event", "relation"):
+            tables[table] = {key: items[key] for key in tables[table]}
     corpus = Corpus(
-        root, tables["source"], tables["entity"], tables["event"], tables["relation"], texts, origins, inputs
+        root, tables["source"], tables["entity"], tables["event"], tables["relation"], texts, origins, inputs, history
     )
     corpus.warnings = tuple(warnings)
-    return corpus
+    return corpus, problems

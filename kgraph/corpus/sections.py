@@ -4,7 +4,7 @@
 >>> [(i.section, i.data) for i in items]
 [('persons', {'id': 'a', 'name': 'A'})]
 >>> print(*problems)
-f.jsonl:2: unknown record type ['person'] (one of: source, person, organization, group, place, event, relation)
+f.jsonl:2: unknown record type ['person'] (one of: source, person, organization, group, place, event, relation, addition)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.annotations.models import ENTITY_SECTIONS, SECTIONS
+from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS
 from kgraph.corpus.yamlfile import MAX_DEPTH, LineMap, parse_yaml
 from kgraph.errors import Problem
 from kgraph.text import did_you_mean
@@ -28,6 +28,7 @@ RECORD_TYPES: dict[str, str] = {
     **{kind: section for section, kind in ENTITY_SECTIONS.items()},
     "event": "events",
     "relation": "relations",
+    "addition": "additions",
 }
 
 

@@ -7,7 +7,12 @@ approximate or uncertain date warns only when it cannot be right:
 * an ``occurred`` event that starts after its source was published;
 * a ``planned``, ``threatened`` or ``predicted`` event that ends before its source was published;
 * a relation valid only from after its source was published;
-* a claimant (``claimed_by``) whose name and aliases never occur in the text of the source quoted.
+* a claimant (``claimed_by``) or relayer (``via``) whose name and aliases never occur in the text of the source
+  quoted;
+* evidence whose quote reads as a denial (it says "denied", "rejected the claim", ...: the cues are
+  :data:`~kgraph.annotations.vocabulary.DENIAL_CUES`) attached without ``stance: denies`` or ``disputes``, so that
+  it would count as support for the very fact it denies. (The evidence of an event of saying something, such as
+  a statement, may quote the denial it reports.)
 
 The source of an event or relation is the source of its first evidence item.
 """
@@ -15,10 +20,13 @@ The source of an event or relation is the source of its first evidence item.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from kgraph.annotations.models import Entity, Event, Evidence, Relation, Source
+from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.files import Addition
+from kgraph.annotations.models import Entity, Event, Relation, Source
+from kgraph.annotations.vocabulary import DENIAL_CUES, NOT_YET, SPEECH_EVENT_TYPES
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.errors import Problem
 
@@ -36,10 +44,6 @@ class Record(Protocol):
 
     def line(self, *sub: str | int) -> int:
         """The line of the item, or of a value inside it."""
-
-
-#: Statuses of events that had not happened when the source reported them.
-NOT_YET = ("planned", "threatened", "predicted")
 
 
 def check(records: Sequence[Record], by_id: Mapping[str, Record], texts: Mapping[str, str]) -> list[Problem]:
@@ -62,12 +66,13 @@ class _Warner:
             item = record.item
             if isinstance(item, Event):
                 self.check_event_date(record, item)
-                self.check_claimants(record, ("evidence",), item.evidence)
-                for index, participant in enumerate(item.participants):
-                    self.check_claimants(record, ("participants", index, "evidence"), participant.evidence)
             elif isinstance(item, Relation):
                 self.check_relation_valid(record, item)
-                self.check_claimants(record, ("evidence",), item.evidence)
+            reports_speech = self.reports_speech(item)
+            for sub, evidence in _evidence_lists(item):
+                self.check_claimants(record, sub, evidence)
+                if not (reports_speech and sub == ("evidence",)):
+                    self.check_denials(record, sub, evidence)
         return self.problems
 
     def source(self, evidence: list[Evidence]) -> Source | None:
@@ -88,7 +93,7 @@ class _Warner:
                     f"event {event.id!r} is 'occurred' but starts {start.isoformat()}, after its source {source.id!r} "
                     f"was published ({published.edtf})",
                 )
-        elif event.status in NOT_YET:
+        elif event.status in NOT_YET:  # planned, ordered, demanded, threatened, predicted
             end = event.date.latest_possible or event.date.latest
             if end and published.earliest_possible and end < published.earliest_possible:
                 self.warn(
@@ -114,23 +119,63 @@ class _Warner:
 
     def check_claimants(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
         for index, item in enumerate(evidence):
-            claimant = self.by_id.get(item.claimed_by or "")
-            if claimant is None or not isinstance(claimant.item, Entity) or item.source not in self.texts:
-                continue  # an unknown claimant or source is an error reported elsewhere
-            text = self.folded_text(str(item.source))
-            if not any(_occurs(_fold(name), text) for name in claimant.item.names):
-                absent = "neither its name nor any alias occurs" if claimant.item.aliases else "its name occurs nowhere"
+            if item.source not in self.texts:
+                continue  # an unknown source is an error reported elsewhere
+            for name, noun in (("claimed_by", "claimant"), ("via", "relayer")):
+                refs: tuple[str, ...] = getattr(item, name)
+                for position, actor in enumerate(refs):
+                    found = self.by_id.get(actor)
+                    if found is None or not isinstance(found.item, Entity):
+                        continue  # an unknown actor is an error reported elsewhere
+                    entity = found.item
+                    if any(_occurs(_fold(n), self.folded_text(str(item.source))) for n in entity.names):
+                        continue
+                    absent = "neither its name nor any alias occurs" if entity.aliases else "its name occurs nowhere"
+                    where = (*sub, index, name, position) if len(refs) > 1 else (*sub, index, name)
+                    self.warn(
+                        record,
+                        where,
+                        f"{noun} {entity.id!r} ({entity.name!r}) is never named in source {item.source!r}: "
+                        f"{absent} in its text",
+                    )
+
+    def reports_speech(self, item: Any) -> bool:
+        """Whether ``item`` is (or adds to) an event of saying something: its evidence may quote a denial as said."""
+        if isinstance(item, Addition):
+            target = self.by_id.get(item.to)
+            item = target.item if target is not None else None
+        return isinstance(item, Event) and item.type in SPEECH_EVENT_TYPES
+
+    def check_denials(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
+        for index, item in enumerate(evidence):
+            if item.stance != "supports":
+                continue
+            cue = _DENIAL.search(_fold(item.quote))
+            if cue:
                 self.warn(
                     record,
-                    (*sub, index, "claimed_by"),
-                    f"claimant {claimant.item.id!r} ({claimant.item.name!r}) is never named in source "
-                    f"{item.source!r}: {absent} in its text",
+                    (*sub, index, "quote"),
+                    f"the quote reads as a denial ({cue.group(0)!r}) but counts as support: say 'stance: denies' "
+                    "(or 'disputes') if it denies the fact it is attached to",
                 )
 
     def folded_text(self, source_id: str) -> str:
         if source_id not in self.folded:
             self.folded[source_id] = _fold(self.texts[source_id])
         return self.folded[source_id]
+
+
+_DENIAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in DENIAL_CUES) + r")(?!\w)")
+
+
+def _evidence_lists(item: Any) -> Iterator[tuple[tuple[str | int, ...], list[Evidence]]]:
+    """Every list of evidence an item holds, with its path: its own, its participants', its figures'."""
+    if isinstance(item, Event | Relation | Addition):
+        yield ("evidence",), item.evidence
+    for index, participant in enumerate(getattr(item, "participants", ())):
+        yield ("participants", index, "evidence"), participant.evidence
+    for index, figure in enumerate(getattr(item, "figures", ())):
+        yield ("figures", index, "evidence"), figure.evidence
 
 
 def _fold(text: str) -> str:
@@ -151,4 +196,4 @@ def _occurs(name: str, text: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
-__all__ = ["NOT_YET", "check"]
+__all__ = ["check"]

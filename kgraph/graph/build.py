@@ -20,8 +20,12 @@ edges that stand for them have their date (``date`` as EDTF, ``earliest``,
 ``latest``, ``earliest_possible``, ``latest_possible`` as ISO days, left out
 when open, and ``precision``); relations have those of their ``valid``
 interval when they have one. Events, participation and relation edges carry
-their ``evidence``: a list of ``{source, quote, claimed_by, note}``. Entity
-nodes list the ``sources`` that mention them. Values that are None are left
+their ``evidence``: a list of ``{quote, source, stance, claimed_by, via, note}``
+(``stance`` only when it is not ``supports``; ``claimed_by`` and ``via`` are lists of actor ids). Events and
+entities with numbers have ``figures``: ``{measure, value, min, max, qualifier, unit, counts, evidence, note}``.
+An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for each
+state, oldest first. Participants another document added name their ``source``. Entity
+nodes list the ``sources`` that mention them (as a participant, place, claimant or relayer). Values that are None are left
 out. Building reads nothing from disk and changes nothing it is given. The names of these attributes, and
 how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
 
@@ -39,10 +43,11 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.models import AnyEntity, Event, Evidence, Place, Relation, entity_type
-from kgraph.corpus.corpus import Corpus
+from kgraph.annotations.evidence import Evidence, Figure
+from kgraph.annotations.models import AnyEntity, Event, Place, Relation, entity_type
+from kgraph.annotations.terms import Terms
+from kgraph.corpus.corpus import Corpus, StateChange
 from kgraph.graph.attributes import DATE_BOUNDS
 
 
@@ -58,17 +63,37 @@ def date_attributes(span: TimeSpan | None) -> dict[str, str]:
     return attributes
 
 
-def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, str]]:
-    """Evidence as plain dicts, leaving out empty fields."""
+def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, Any]]:
+    """Evidence as plain dicts, leaving out empty fields and the default stance ('supports')."""
     found = []
     for e in evidence:
-        item = {"quote": e.quote}
+        item: dict[str, Any] = {"quote": e.quote}
         if e.source is not None:
             item["source"] = e.source
-        if e.claimed_by is not None:
-            item["claimed_by"] = e.claimed_by
+        if e.stance != "supports":
+            item["stance"] = e.stance
+        if e.claimed_by:
+            item["claimed_by"] = list(e.claimed_by)
+        if e.via:
+            item["via"] = list(e.via)
         if e.note is not None:
             item["note"] = e.note
+        found.append(item)
+    return found
+
+
+def figures_attribute(figures: list[Figure]) -> list[dict[str, Any]]:
+    """Figures as plain dicts, leaving out empty fields; each with its evidence as :func:`evidence_attribute` gives it."""
+    found = []
+    for figure in figures:
+        item: dict[str, Any] = {"measure": figure.measure}
+        for name in ("value", "min", "max", "qualifier", "unit", "counts"):
+            value = getattr(figure, name)
+            if value is not None:
+                item[name] = value
+        item["evidence"] = evidence_attribute(figure.evidence)
+        if figure.note is not None:
+            item["note"] = figure.note
         found.append(item)
     return found
 
@@ -83,6 +108,8 @@ def _entity_node(entity: AnyEntity) -> dict[str, Any]:
             node[name] = getattr(entity, name)
     if entity.external_ids:
         node["external_ids"] = dict(entity.external_ids)
+    if entity.figures:
+        node["figures"] = figures_attribute(entity.figures)
     if isinstance(entity, Place):
         if entity.part_of:
             node["part_of"] = entity.part_of
@@ -91,7 +118,7 @@ def _entity_node(entity: AnyEntity) -> dict[str, Any]:
     return node
 
 
-def _event_node(event: Event) -> dict[str, Any]:
+def _event_node(event: Event, history: tuple[StateChange, ...]) -> dict[str, Any]:
     node: dict[str, Any] = {"kind": "event", "type": event.type, "label": event.title, "status": event.status}
     node.update(date_attributes(event.date))
     node["date_basis"] = event.date_basis
@@ -99,7 +126,15 @@ def _event_node(event: Event) -> dict[str, Any]:
         if getattr(event, name):
             node[name] = getattr(event, name)
     if event.participants:
-        node["participants"] = [{"actor": p.actor, "role": p.role} for p in event.participants]
+        node["participants"] = [
+            {"actor": p.actor, "role": p.role, **({"source": p.source} if p.source else {})} for p in event.participants
+        ]
+    if event.figures:
+        node["figures"] = figures_attribute(event.figures)
+    if history:
+        node["history"] = [
+            {**({"source": h.source} if h.source else {}), "status": h.status, "date": h.date.edtf} for h in history
+        ]
     node["evidence"] = evidence_attribute(event.evidence)
     return node
 
@@ -109,7 +144,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     # every node first, so that node order is corpus order; then the edges, in one call
     graph.add_nodes_from((entity.id, _entity_node(entity)) for entity in corpus.entities.values())
-    graph.add_nodes_from((event.id, _event_node(event)) for event in corpus.events.values())
+    history = corpus.history
+    graph.add_nodes_from((event.id, _event_node(event, history.get(event.id, ()))) for event in corpus.events.values())
     nodes = graph.nodes
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for event in corpus.events.values():
@@ -147,7 +183,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             edges.append(
                 (place.id, place.part_of, "part_of", {"kind": "part_of", "type": "part_of", "label": "part of"})
             )
-    edges.extend((r.subject, r.object, r.key, _relation_edge(r)) for r in corpus.relations.values())
+    edges.extend((r.subject, r.object, r.key, _relation_edge(r, corpus.terms)) for r in corpus.relations.values())
     graph.add_edges_from(edges)
     _add_sources(graph, corpus)
     published = [s.published.latest or s.published.earliest for s in corpus.sources.values()]
@@ -161,9 +197,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     return graph
 
 
-def _relation_edge(relation: Relation) -> dict[str, Any]:
+def _relation_edge(relation: Relation, terms: Terms) -> dict[str, Any]:
     edge: dict[str, Any] = {"kind": "relation", "type": relation.type, "label": relation.type.replace("_", " ")}
-    if vocab.RELATION_TYPES[relation.type].symmetric:
+    if terms.relation_types[relation.type].symmetric:
         edge["symmetric"] = True
     edge.update(date_attributes(relation.valid))
     if relation.description:
@@ -174,6 +210,16 @@ def _relation_edge(relation: Relation) -> dict[str, Any]:
 
 def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
     mentioned: dict[str, set[str]] = {}
+    items: list[Any] = [*corpus.entities.values(), *corpus.events.values(), *corpus.relations.values()]
+    for item in items:  # claimants, relayers and the actors figures count are mentioned where they are quoted
+        for figure in getattr(item, "figures", ()):
+            for e in figure.evidence:
+                if figure.counts and e.source:
+                    mentioned.setdefault(figure.counts, set()).add(e.source)
+        for e in _all_evidence(item):
+            for actor in (*e.claimed_by, *e.via):
+                if e.source:
+                    mentioned.setdefault(actor, set()).add(e.source)
     for event in corpus.events.values():
         sources = {e.source for e in event.evidence if e.source}
         for participant in event.participants:
@@ -186,4 +232,15 @@ def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
         for end in (relation.subject, relation.object):
             mentioned.setdefault(end, set()).update(sources)
     for entity_id, sources in mentioned.items():
-        graph.nodes[entity_id]["sources"] = sorted(sources)
+        if entity_id in graph.nodes and graph.nodes[entity_id]["kind"] != "event":
+            graph.nodes[entity_id]["sources"] = sorted(sources)
+
+
+def _all_evidence(item: Any) -> list[Evidence]:
+    """Every evidence item an entity, event or relation holds: its own, its participants', its figures'."""
+    found = list(getattr(item, "evidence", ()))
+    for participant in getattr(item, "participants", ()):
+        found += participant.evidence
+    for figure in getattr(item, "figures", ()):
+        found += figure.evidence
+    return found

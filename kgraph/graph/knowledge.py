@@ -54,7 +54,7 @@ class KnowledgeGraph:
 
         >>> kg = KnowledgeGraph.read_json("exports/graph.json")
         >>> kg.why("Stepanyan", "ICRC")[0].evidence[1].claimed_by
-        'gegham-stepanyan'
+        ('gegham-stepanyan',)
         """
         from kgraph.export.nodelink import read_graph, restoring
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.models import AnyEntity, Event, Place, Relation
-from kgraph.corpus.corpus import Corpus
+from kgraph.corpus.corpus import Corpus, StateChange
 
 
 def corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
@@ -44,6 +45,7 @@ def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
     }
     sources = {sid: Source.model_validate(data) for sid, data in graph.graph.get("sources", {}).items()}
     entities: dict[str, AnyEntity] = {}
+    history: dict[str, tuple[StateChange, ...]] = {}
     events: dict[str, Event] = {}
     for node, data in graph.nodes(data=True):
         if data["kind"] == "event":
@@ -51,11 +53,27 @@ def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
             for p in data.get("participants", []):
                 edge = graph.edges[p["actor"], node, p["role"]]
                 own = edge["evidence"][: len(edge["evidence"]) - len(data["evidence"])]
-                participants.append(Participant(actor=p["actor"], role=p["role"], evidence=own, note=edge.get("note")))
+                participants.append(
+                    Participant.model_validate(
+                        {
+                            "actor": p["actor"],
+                            "role": p["role"],
+                            "evidence": own,
+                            "note": edge.get("note"),
+                            "source": p.get("source"),
+                        }
+                    )
+                )
             fields = {
                 k: data.get(k)
                 for k in ("type", "date", "date_basis", "date_note", "status", "place", "part_of", "description")
             }
+            if "figures" in data:
+                fields["figures"] = data["figures"]
+            if "history" in data:
+                history[node] = tuple(
+                    StateChange(h.get("source"), h["status"], TimeSpan.parse(h["date"])) for h in data["history"]
+                )
             events[node] = Event.model_validate(
                 {
                     "id": node,
@@ -66,7 +84,11 @@ def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
                 }
             )
         else:
-            fields = {k: data[k] for k in ("aliases", "description", "external_ids", "notes", "part_of") if k in data}
+            fields = {
+                k: data[k]
+                for k in ("aliases", "description", "external_ids", "figures", "notes", "part_of")
+                if k in data
+            }
             if data["kind"] != "person":
                 fields["kind"] = data["type"]
             if "lat" in data:
@@ -86,4 +108,4 @@ def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
             found[key] = relation if relation.key == key else relation.model_copy(update={"id": key})
     order = graph.graph.get("relations", list(found))
     relations = {key: found[key] for key in order}
-    return Corpus(Path(), sources, entities, events, relations, {}, {})
+    return Corpus(Path(), sources, entities, events, relations, {}, {}, history=history)

@@ -12,7 +12,7 @@ import itertools
 
 import networkx as nx
 
-from kgraph.annotations.models import Evidence
+from kgraph.annotations.evidence import Evidence
 from kgraph.graph.index import Index
 from kgraph.query.budget import TIMEOUT, Deadline, check_count, check_timeout, seconds
 from kgraph.query.links import check_via

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
-from kgraph.annotations.models import Evidence
+from kgraph.annotations.evidence import Evidence
 from kgraph.errors import KgraphError
 from kgraph.values import json_ready
 

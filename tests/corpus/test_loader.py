@@ -98,7 +98,7 @@ def test_discovery_skips_hidden_folders_and_sorts(tmp_path: Path):
 def test_evidence_defaults_to_the_files_source_and_keeps_claims(seeds):
     appeal = seeds.events["stepanyan-appeal-to-icrc"]
     assert {e.source for e in appeal.evidence} == {"2023-07-blockade"}
-    assert [e.claimed_by for e in appeal.evidence] == [None, "gegham-stepanyan"]
+    assert [e.claimed_by for e in appeal.evidence] == [(), ("gegham-stepanyan",)]
 
 
 def test_origins_point_at_the_defining_line(seeds):

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 import kgraph
-from kgraph.annotations.models import Event, Evidence, Relation
+from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.models import Event, Relation
 from kgraph.annotations.schema import generate
 from kgraph.corpus.yamlfile import parse_yaml
 
@@ -115,7 +116,7 @@ def test_every_quoted_passage_is_annotated(seeds, source):
 
 
 def test_claims_are_attributed_to_the_speakers(seeds):
-    claimants = {e.claimed_by for _, e in all_evidence(seeds) if e.claimed_by}
+    claimants = {c for _, e in all_evidence(seeds) for c in e.claimed_by}
     assert claimants == {"gegham-stepanyan", "arthur-osipyan", "arayik-harutyunyan"}
 
 

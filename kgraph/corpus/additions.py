@@ -1,0 +1,106 @@
+"""Merge what documents add to items defined elsewhere (``additions``) into those items, keeping who added what.
+
+Each addition is applied in the order its source was published. Names, participants, figures and evidence are
+appended, stamped with the addition's source (evidence and figures carry theirs already). A later status, date
+or end makes a new state of the event; :class:`~kgraph.corpus.corpus.StateChange` records every state with the
+source that reports it, so the corpus can answer as of any day (:mod:`kgraph.corpus.asof`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kgraph.annotations.dates import TimeSpan
+from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.files import Addition
+from kgraph.annotations.models import Event, Source
+from kgraph.corpus.corpus import StateChange
+from kgraph.errors import Problem
+
+
+def merge_additions(
+    items: dict[str, Any],
+    additions: Sequence[Addition],
+    sources: dict[str, Source],
+    problem: Callable[[Addition, str, str], Problem],
+) -> tuple[dict[str, tuple[StateChange, ...]], list[Problem]]:
+    """Apply ``additions`` to ``items`` (entities, events and relations by id, changed in place).
+
+    Returns the history of every event whose status or date an addition changes, and the problems found
+    (``problem(addition, field, message)`` makes one).
+    """
+    problems: list[Problem] = []
+    changes: dict[str, list[tuple[Addition, int]]] = {}
+
+    def published(source_id: str | None) -> tuple[Any, ...]:
+        source = sources.get(source_id or "")
+        return source.published.sort_key if source is not None else ()
+
+    ordered = sorted(enumerate(additions), key=lambda pair: (published(pair[1].source), pair[0]))
+    for position, addition in ordered:
+        item = items[addition.to]
+        update: dict[str, Any] = {}
+        if addition.aliases:
+            update["aliases"] = [
+                *item.aliases,
+                *(a.model_copy(update={"source": addition.source}) for a in addition.aliases),
+            ]
+        if addition.participants:
+            stamped = [p.model_copy(update={"source": addition.source}) for p in addition.participants]
+            update["participants"] = [*item.participants, *stamped]
+        if addition.figures:
+            update["figures"] = [*item.figures, *addition.figures]
+        if addition.evidence:
+            update["evidence"] = [*item.evidence, *addition.evidence]
+        if update:
+            items[addition.to] = item.model_copy(update=update)
+        if addition.changes_state:
+            changes.setdefault(addition.to, []).append((addition, position))
+    history: dict[str, tuple[StateChange, ...]] = {}
+    for event_id, event_changes in changes.items():
+        event: Event = items[event_id]
+        base = StateChange(first_source(event.evidence, sources), event.status, event.date)
+        states = sorted(
+            [(published(base.source), -1, None), *((published(a.source), n, a) for a, n in event_changes)],
+            key=lambda entry: (entry[0], entry[1]),
+        )
+        current = base
+        found = []
+        for _, _, addition in states:
+            if addition is not None:
+                current, problem_text = _next_state(current, addition)
+                if problem_text:
+                    problems.append(problem(addition, "end", problem_text))
+                    continue
+            found.append(current)
+        history[event_id] = tuple(found)
+        items[event_id] = event.model_copy(update={"status": found[-1].status, "date": found[-1].date})
+    return history, problems
+
+
+def _next_state(current: StateChange, addition: Addition) -> tuple[StateChange, str]:
+    """The state after ``addition``, and a problem's message when its end cannot close the current date."""
+    date = addition.date or current.date
+    if addition.end is not None:
+        start = current.date.edtf.split("/")[0]
+        try:
+            date = TimeSpan.parse(f"{start}/{addition.end.edtf}")
+        except ValueError as exc:
+            return current, f"end {addition.end.edtf!r} cannot close the event's date {current.date.edtf!r}: {exc}"
+    return StateChange(addition.source, addition.status or current.status, date), ""
+
+
+def first_source(evidence: Sequence[Evidence], sources: dict[str, Source]) -> str | None:
+    """The earliest published source among ``evidence`` (None when it names none).
+
+    >>> first_source([], {}) is None
+    True
+    """
+    named = [e.source for e in evidence if e.source in sources]
+    if not named:
+        return None
+    return min(named, key=lambda s: (sources[s].published.sort_key, s))
+
+
+__all__ = ["first_source", "merge_additions"]

@@ -1,0 +1,174 @@
+"""Checks of what hangs on an item: its participants, evidence (claimants, relayers, quotes), figures and additions.
+
+:class:`EvidenceChecks` is part of the corpus checker (:mod:`kgraph.corpus.checks`), which supplies the lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.evidence import Evidence, Figure
+from kgraph.annotations.files import Addition
+from kgraph.annotations.models import Alias, Entity, Event, Participant
+from kgraph.annotations.terms import active
+from kgraph.corpus.closest import Passages
+from kgraph.text import PUNCTUATION_FOLD
+
+if TYPE_CHECKING:
+    from kgraph.corpus.checks import Record
+
+#: What an addition may add, by the kind of thing it adds to.
+ADDABLE: dict[str, tuple[str, ...]] = {
+    "aliases": ("person", "organization", "group", "place"),
+    "participants": ("event",),
+    "figures": ("person", "organization", "group", "place", "event"),
+    "evidence": ("event", "relation"),
+    "status": ("event",),
+    "date": ("event",),
+    "end": ("event",),
+}
+
+
+class EvidenceChecks:
+    """Checks of participants, evidence, figures and additions; mixed into the corpus checker."""
+
+    texts: dict[str, str]
+    folded: dict[str, str]
+    passages: dict[str, Passages]
+    by_id: dict[str, Record]
+
+    def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
+        raise NotImplementedError
+
+    def ref(self, record: Record, sub: tuple[str | int, ...], target: str, allowed: Iterable[str], noun: str) -> bool:
+        raise NotImplementedError
+
+    def kind_of(self, id: str) -> str | None:
+        raise NotImplementedError
+
+    def check_names(
+        self, record: Record, entity: Entity, sub: Sequence[str | int] = (), aliases: list[Alias] | None = None
+    ) -> None:
+        raise NotImplementedError
+
+    def check_participants(
+        self,
+        record: Record,
+        sub: tuple[str | int, ...],
+        participants: list[Participant],
+        event_id: str,
+        seen: set[tuple[str, str]],
+    ) -> None:
+        """Each participant's actor fits its role and is not listed twice in a role; ``seen`` holds those already listed."""
+        roles = active().roles
+        for index, participant in enumerate(participants):
+            at = (*sub, index)
+            role = roles[participant.role]
+            noun = "actor" if set(role.allowed) <= set(vocab.ACTOR_TYPES) else "participant"
+            self.ref(record, (*at, "actor"), participant.actor, role.allowed, noun)
+            if (participant.actor, participant.role) in seen:
+                self.problem(
+                    record, at, f"{participant.actor!r} is listed twice as {participant.role!r} in event {event_id!r}"
+                )
+            seen.add((participant.actor, participant.role))
+            self.check_evidence(record, (*at, "evidence"), participant.evidence)
+
+    def check_evidence(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
+        """Claimants and relayers are actors, named once; the source exists and holds the quote."""
+        for index, item in enumerate(evidence):
+            at = (*sub, index)
+            for name, noun in (("claimed_by", "claimant"), ("via", "relayer")):
+                refs: tuple[str, ...] = getattr(item, name)
+                for position, actor in enumerate(refs):
+                    where = (*at, name, position) if len(refs) > 1 else (*at, name)
+                    self.ref(record, where, actor, vocab.ACTOR_TYPES, noun)
+                    if actor in refs[:position]:
+                        self.problem(record, where, f"{noun} {actor!r} is named twice")
+            for actor in set(item.claimed_by) & set(item.via):
+                self.problem(record, (*at, "via"), f"{actor!r} is both the claimant and a relayer of the claim")
+            if item.source is None:
+                self.problem(
+                    record, at, "evidence has no source: this file has no 'source' section, so name one with 'source:'"
+                )
+            elif self.ref(record, (*at, "source"), item.source, ("source",), "source") and item.source in self.texts:
+                self.check_quote(record, (*at, "quote"), item)
+
+    def check_figures(self, record: Record, sub: tuple[str | int, ...], figures: list[Figure]) -> None:
+        """What each figure counts is an actor; its evidence checks out."""
+        for index, figure in enumerate(figures):
+            at = (*sub, index)
+            if figure.counts:
+                self.ref(record, (*at, "counts"), figure.counts, vocab.ACTOR_TYPES, "counted actor")
+            self.check_evidence(record, (*at, "evidence"), figure.evidence)
+
+    def check_addition(self, record: Record, addition: Addition) -> None:
+        """The addition names something defined, adds only what that kind of thing has, and its parts check out."""
+        if addition.source is None:
+            self.problem(record, ("source",), "an addition needs a source: this file has no 'source' section")
+        else:
+            self.ref(record, ("source",), addition.source, ("source",), "source")
+        kinds = ("person", "organization", "group", "place", "event", "relation")
+        if not self.ref(record, ("to",), addition.to, kinds, "item to add to"):
+            return
+        target = self.by_id[addition.to]
+        kind = target.kind
+        for name, allowed in ADDABLE.items():
+            if getattr(addition, name) and kind not in allowed:
+                self.problem(
+                    record,
+                    (name,),
+                    f"cannot add {name} to {kind} {addition.to!r}: {name} belong to {_plural(allowed)}",
+                )
+        if isinstance(target.item, Entity) and addition.aliases:
+            self.check_names(record, target.item, ("aliases",), addition.aliases)
+        if isinstance(target.item, Event):
+            seen = {(p.actor, p.role) for p in target.item.participants}
+            self.check_participants(record, ("participants",), addition.participants, addition.to, seen)
+        self.check_figures(record, ("figures",), addition.figures)
+        self.check_evidence(record, ("evidence",), addition.evidence)
+
+    def check_quote(self, record: Record, at: tuple[str | int, ...], item: Evidence) -> None:
+        """The quote occurs in its source; when not, the message names the closest passage and where they part."""
+        assert item.source is not None
+        quote = squash(item.quote)
+        if quote in self.texts[item.source]:
+            return
+        shown = quote if len(quote) <= 70 else quote[:67] + "..."
+        folded = quote.translate(PUNCTUATION_FOLD).lower()
+        position = self.folded[item.source].find(folded)
+        hint = ""
+        if position >= 0 and len(folded) == len(quote):
+            actual = self.texts[item.source][position : position + len(quote)]
+            hint = f"; the source has it with other quotation marks, dashes or case: {actual!r}"
+        else:
+            if item.source not in self.passages:
+                self.passages[item.source] = Passages(self.texts[item.source])
+            closest = self.passages[item.source].closest(quote)
+            if closest is not None:
+                passage, word = closest
+                passage = passage if len(passage) <= 90 else passage[:87] + "..."
+                hint = f"; closest passage: {passage!r} (they part at {word!r})"
+        self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
+
+
+def _plural(kinds: tuple[str, ...]) -> str:
+    if len(kinds) == 1:
+        return f"{kinds[0]}s"
+    if set(kinds) >= {"person", "organization", "group", "place"}:
+        return "entities" + (" and events" if "event" in kinds else "")
+    return " and ".join(f"{k}s" for k in kinds)
+
+
+def squash(text: str) -> str:
+    """Text with every run of white space made one space, and none at either end.
+
+    >>> squash("  two\\n  words ")
+    'two words'
+    """
+    return re.sub(r"\s+", " ", text).strip()
+
+
+__all__ = ["ADDABLE", "EvidenceChecks", "squash"]
