@@ -37,11 +37,16 @@ NODE_ATTRIBUTES = (
     "lon",
     "sources",
     "status",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo",
     *DATE_ATTRIBUTES,
     "date_basis",
     "date_note",
     "place",
     "participants",
+    "figures",
+    "history",
     "evidence",
 )
 #: Every attribute an edge may have (participation, location, part_of and relation edges together).

@@ -23,7 +23,8 @@ interval when they have one. Events, participation and relation edges carry
 their ``evidence``: a list of ``{quote, source, stance, claimed_by, via, note}``
 (``stance`` only when it is not ``supports``; ``claimed_by`` and ``via`` are lists of actor ids). Events and
 entities with numbers have ``figures``: ``{measure, value, min, max, qualifier, unit, counts, evidence, note}``.
-An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for each
+Event nodes carry the nearest ACLED terms of their type (``acled_event_type``, ``acled_sub_event_type``) and
+its CAMEO root code (``cameo``) where the vocabulary gives them. An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for each
 state, oldest first. Participants another document added name their ``source``. Entity
 nodes list the ``sources`` that mention them (as a participant, place, claimant or relayer). Values that are None are left
 out. Building reads nothing from disk and changes nothing it is given. The names of these attributes, and
@@ -118,8 +119,13 @@ def _entity_node(entity: AnyEntity) -> dict[str, Any]:
     return node
 
 
-def _event_node(event: Event, history: tuple[StateChange, ...]) -> dict[str, Any]:
+def _event_node(event: Event, history: tuple[StateChange, ...], terms: Terms) -> dict[str, Any]:
     node: dict[str, Any] = {"kind": "event", "type": event.type, "label": event.title, "status": event.status}
+    codes = terms.event_types[event.type]
+    if codes.acled:
+        node["acled_event_type"], node["acled_sub_event_type"] = codes.acled
+    if codes.cameo:
+        node["cameo"] = codes.cameo
     node.update(date_attributes(event.date))
     node["date_basis"] = event.date_basis
     for name in ("date_note", "place", "part_of", "description"):
@@ -145,7 +151,9 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     # every node first, so that node order is corpus order; then the edges, in one call
     graph.add_nodes_from((entity.id, _entity_node(entity)) for entity in corpus.entities.values())
     history = corpus.history
-    graph.add_nodes_from((event.id, _event_node(event, history.get(event.id, ()))) for event in corpus.events.values())
+    graph.add_nodes_from(
+        (event.id, _event_node(event, history.get(event.id, ()), corpus.terms)) for event in corpus.events.values()
+    )
     nodes = graph.nodes
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for event in corpus.events.values():
