@@ -1,11 +1,8 @@
 """Controlled vocabularies: every kind, type, role and status kgraph knows.
 
-This module is data. The models, the JSON Schema, the validator and (later)
-the graph and its exports all read their terms from here, so adding a term is
-a one-line change in one place.
-
-Each vocabulary maps a term (a ``snake_case`` word, stable across releases) to
-a one-line description that editors show as a tooltip.
+This module is data: the models, the JSON Schema, the checks, the graph and its exports read their terms from
+here. Each vocabulary maps a term (a ``snake_case`` word, stable across releases) to a one-line description,
+which editors show as a tooltip, or to a record that holds one.
 
 >>> "protest" in EVENT_TYPES
 True
@@ -94,9 +91,10 @@ class EventKind:
     cameo: str | None = None
 
 
-_STRATEGIC = "Strategic developments"
-_REMOTE = "Explosions/Remote violence"
+_STRATEGIC, _REMOTE, _CIVILIANS = "Strategic developments", "Explosions/Remote violence", "Violence against civilians"
+_TRANSFER, _CHANGE = "Non-violent transfer of territory", "Change to group/activity"
 
+# fmt: off
 EVENT_TYPES: dict[str, EventKind] = {
     "protest": EventKind("A rally, demonstration or other public protest.", ("Protests", "Peaceful protest"), "14"),
     "march": EventKind("A procession of people from one place to another.", ("Protests", "Peaceful protest"), "14"),
@@ -105,47 +103,30 @@ EVENT_TYPES: dict[str, EventKind] = {
     "accusation": EventKind("A public accusation or condemnation of someone.", None, "11"),
     "threat": EventKind("A threat to act against someone.", None, "13"),
     "interview": EventKind("An interview given to a journalist or outlet.", None, "01"),
-    "blockade": EventKind(
-        "A blockade, siege, closure or ban on movement of people or goods.", (_STRATEGIC, "Other"), "17"
-    ),
+    "blockade": EventKind("A blockade, siege, closure or ban on movement of people or goods.", (_STRATEGIC, "Other"), "17"),
     "military_advance": EventKind("A military advance towards or into a place.", ("Battles", "Armed clash"), "15"),
     "attack": EventKind("An armed attack or assault on people or positions.", ("Battles", "Armed clash"), "19"),
-    "shelling": EventKind(
-        "Shelling, a missile, air or drone strike: violence from a distance.",
-        (_REMOTE, "Shelling/artillery/missile attack"),
-        "19",
-    ),
-    "killing": EventKind(
-        "The killing of one or more people, when the report is of the deaths rather than a battle.",
-        ("Violence against civilians", "Attack"),
-        "18",
-    ),
+    "shelling": EventKind("Shelling, a missile, air or drone strike.", (_REMOTE, "Shelling/artillery/missile attack"), "19"),
+    "killing": EventKind("The killing of people, reported as deaths rather than a battle.", (_CIVILIANS, "Attack"), "18"),
     "capture": EventKind("The taking of control of a place.", ("Battles", "Non-state actor overtakes territory"), "19"),
-    "withdrawal": EventKind(
-        "Forces or authorities leaving a place or handing it over.",
-        (_STRATEGIC, "Non-violent transfer of territory"),
-        "08",
-    ),
+    "withdrawal": EventKind("Forces or authorities leaving a place or handing it over.", (_STRATEGIC, _TRANSFER), "08"),
     "damage": EventKind("Damage to a place or building.", (_STRATEGIC, "Looting/property destruction"), None),
     "war": EventKind("A war or armed conflict as a whole.", None, "19"),
     "ceasefire": EventKind("A ceasefire or truce.", (_STRATEGIC, "Agreement"), "08"),
     "negotiation": EventKind("Talks or negotiations between parties.", None, "04"),
     "agreement": EventKind("A signed or announced agreement.", (_STRATEGIC, "Agreement"), "05"),
     "decree": EventKind("An order, decree or law issued by an authority.", None, None),
-    "dissolution": EventKind(
-        "The dissolution of an organization, state or institution.", (_STRATEGIC, "Change to group/activity"), None
-    ),
+    "dissolution": EventKind("The dissolution of an organization, state or institution.", (_STRATEGIC, _CHANGE), None),
     "transport": EventKind("Movement of people, cargo or aid.", None, None),
     "humanitarian_crisis": EventKind("A shortage, famine or other humanitarian emergency.", None, None),
     "displacement": EventKind("People leaving or being forced from their homes.", None, None),
     "evacuation": EventKind("The organized removal of people from a place for their safety.", None, "07"),
-    "communications_disruption": EventKind(
-        "A cut or disruption of telephone, internet, power or other communications.", (_STRATEGIC, "Other"), "17"
-    ),
+    "communications_disruption": EventKind("A cut in telephone, internet, power or other links.", (_STRATEGIC, "Other"), "17"),
     "founding": EventKind("The founding or proclamation of an organization or state.", None, None),
     "meeting": EventKind("A meeting or gathering that is not a protest.", None, "04"),
     "election": EventKind("An election or referendum.", None, None),
 }
+# fmt: on
 
 EVENT_STATUSES: dict[str, str] = {
     "occurred": "It happened and is over.",
@@ -167,9 +148,9 @@ STANCES: dict[str, str] = {
     "disputes": "The quote questions the fact or gives another version of it, without denying it outright.",
 }
 
-#: Words that mark a quote as a denial; evidence with one of them that does not say ``stance: denies`` is warned about.
 #: Event types of saying something: their evidence may quote a denial as what was said.
 SPEECH_EVENT_TYPES: tuple[str, ...] = ("statement", "interview", "accusation", "appeal", "threat")
+#: Words that mark a quote as a denial; evidence with one of them that does not say ``stance: denies`` is warned about.
 # fmt: off
 DENIAL_CUES: tuple[str, ...] = (
     "deny", "denies", "denied", "denying", "denial", "refute", "refutes", "refuted", "rejected the claim",
@@ -251,6 +232,13 @@ class RelationType:
     symmetric: bool = False
 
 
+_COLLECTIVE = ("organization", "group")
+
+
+def _between_events(description: str, symmetric: bool = False) -> RelationType:
+    return RelationType(description, ("event",), ("event",), symmetric)
+
+
 RELATION_TYPES: dict[str, RelationType] = {
     "holds_office": RelationType(
         "The person holds an office in, or is an official of, the organization.", ("person",), ("organization",)
@@ -273,27 +261,14 @@ RELATION_TYPES: dict[str, RelationType] = {
     "allied_with": RelationType("The two actors are allies.", ACTOR_TYPES, ACTOR_TYPES, symmetric=True),
     "opposes": RelationType("The subject opposes, or calls the object its enemy.", ACTOR_TYPES, ACTOR_TYPES),
     "in_conflict_with": RelationType(
-        "The two actors are at war or in armed conflict.",
-        ("organization", "group"),
-        ("organization", "group"),
-        symmetric=True,
+        "The two actors are at war or in armed conflict.", _COLLECTIVE, _COLLECTIVE, symmetric=True
     ),
-    "causes": RelationType("The subject event caused, or contributed to, the object event.", ("event",), ("event",)),
-    "responds_to": RelationType("The subject event is a response to the object event.", ("event",), ("event",)),
-    "follows": RelationType("The subject event comes after the object event and continues it.", ("event",), ("event",)),
-    "confirms": RelationType(
-        "The subject (a later report or statement) confirms that the object event, first only claimed, happened.",
-        ("event",),
-        ("event",),
-    ),
-    "realizes": RelationType(
-        "The subject event is what a planned, ordered, demanded, threatened or predicted object event became.",
-        ("event",),
-        ("event",),
-    ),
-    "contradicts": RelationType(
-        "The two events (usually statements) say opposite things.", ("event",), ("event",), symmetric=True
-    ),
+    "causes": _between_events("The subject event caused, or contributed to, the object event."),
+    "responds_to": _between_events("The subject event is a response to the object event."),
+    "follows": _between_events("The subject event comes after the object event and continues it."),
+    "confirms": _between_events("The subject, a later report, confirms that the claimed object event happened."),
+    "realizes": _between_events("The subject is what a planned, ordered, threatened or predicted event became."),
+    "contradicts": _between_events("The two events (usually statements) say opposite things.", symmetric=True),
 }
 
 #: Organization kinds that stand for a territory too: one may be where an event happens, what a place lies in.

@@ -7,12 +7,12 @@ inside places, aliases in several languages) and one folder per source
 document with its text and annotations. Events have 1 to 5 participants in
 roles their kinds allow, dates of mixed precision (days, months, years,
 intervals, open intervals, approximate and uncertain dates) and evidence
-quoted from the generated text, some of it claimed by an actor; relations
-connect the kinds their types allow. The same N and seed give the same
+quoted from the generated text, some of it claimed by an actor and some
+denied by another; some events give a figure, and some respond to an earlier
+one; relations connect the kinds their types allow. The same N and seed give the same
 files, byte for byte.
 
-Files are JSON Lines by default (the bulk format); ``--format yaml`` writes
-YAML instead.
+Files are JSON Lines by default (the bulk format); ``--format yaml`` writes YAML.
 
 >>> files = dict(synthesize(events=40, seed=1))
 >>> sorted(files)[:3]
@@ -27,33 +27,18 @@ import json
 import os
 import random
 from collections.abc import Iterator
+from dataclasses import astuple, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.files import ENTITY_SECTIONS
 
 EVENTS_PER_DOCUMENT = 20
-_SYLLABLES = [
-    "ka",
-    "ra",
-    "ne",
-    "shu",
-    "to",
-    "mi",
-    "lan",
-    "gor",
-    "va",
-    "zel",
-    "an",
-    "ber",
-    "ti",
-    "os",
-    "yan",
-    "dar",
-    "el",
-    "mur",
-]
+# fmt: off
+_SYLLABLES = ["ka", "ra", "ne", "shu", "to", "mi", "lan", "gor", "va", "zel", "an", "ber", "ti", "os", "yan", "dar", "el", "mur"]
+# fmt: on
 _LANGS = ["hy", "az", "ru", "en", "fr"]
 _ORG_KINDS = list(vocab.ORGANIZATION_KINDS)
 _GROUP_KINDS = list(vocab.GROUP_KINDS)
@@ -78,8 +63,7 @@ def _name(rng: random.Random, parts: int) -> str:
     )
 
 
-#: Events that happened are spread over this many days from the start; planned ones come after publication.
-_SPAN_DAYS = 20 * 365
+_SPAN_DAYS = 20 * 365  # events that happened are spread over these days; planned ones come after publication
 
 
 def _date(rng: random.Random, start: date) -> tuple[str, str]:
@@ -162,48 +146,7 @@ def synthesize(events: int, seed: int = 0, fmt: str = "jsonl") -> Iterator[tuple
         doc_events: list[dict[str, Any]] = []
         relations: list[dict[str, Any]] = []
         for _ in range(min(EVENTS_PER_DOCUMENT, events - number)):
-            status = rng.choice(_STATUSES)
-            edtf, basis = _date(rng, start if status in ("occurred", "ongoing") else published + timedelta(days=40))
-            chosen = rng.sample(actors, rng.randint(1, 5))
-            participants = [{"actor": a, "role": rng.choice(_ACTOR_ROLES)} for a in chosen]
-            title = f"{rng.choice(_EVENT_TYPES).replace('_', ' ').capitalize()} number {number}"
-            quote = f"In event {number}, {names[chosen[0]]} acted near {_name(rng, 1)}."
-            sentences.append(quote)
-            evidence: list[dict[str, Any]] = [{"quote": quote}]
-            if rng.random() < 0.3:
-                claim = f"Event {number} happened, said {names[chosen[-1]]}."
-                sentences.append(claim)
-                evidence.append({"quote": claim, "claimed_by": chosen[-1]})
-            event: dict[str, Any] = {
-                "id": f"ev-{number:06d}",
-                "type": rng.choice(_EVENT_TYPES),
-                "title": title,
-                "date": edtf,
-                "date_basis": basis,
-                "status": status,
-                "participants": participants,
-                "evidence": evidence,
-            }
-            if basis != "stated":
-                event["date_note"] = "Synthetic."
-            if rng.random() < 0.8:
-                event["place"] = rng.choice(by_kind["place"])
-            doc_events.append(event)
-            if rng.random() < 0.2:
-                kind, subject_kind, object_kind = rng.choice(_RELATIONS)
-                subject, obj = rng.choice(by_kind[subject_kind]), rng.choice(by_kind[object_kind])
-                if subject != obj:
-                    sentence = f"Relation {number}: {names[subject]} and {names[obj]}."
-                    sentences.append(sentence)
-                    relations.append(
-                        {
-                            "id": f"rel-{number:06d}",
-                            "type": kind,
-                            "subject": subject,
-                            "object": obj,
-                            "evidence": [{"quote": sentence}],
-                        }
-                    )
+            _event(rng, number, _Context(actors, by_kind, names, start, published), sentences, doc_events, relations)
             number += 1
         source = {
             "id": doc_id,
@@ -217,14 +160,96 @@ def synthesize(events: int, seed: int = 0, fmt: str = "jsonl") -> Iterator[tuple
         yield _file(f"{doc_id}/annotations", fmt, source, {"events": doc_events, "relations": relations})
 
 
-_RECORD = {
-    "persons": "person",
-    "organizations": "organization",
-    "groups": "group",
-    "places": "place",
-    "events": "event",
-    "relations": "relation",
-}
+@dataclass(frozen=True)
+class _Context:
+    """What every event of a document draws on: the actors, the entities by kind, their names, the dates."""
+
+    actors: list[str]
+    by_kind: dict[str, list[str]]
+    names: dict[str, str]
+    start: date
+    published: date
+
+
+def _event(
+    rng: random.Random,
+    number: int,
+    context: _Context,
+    sentences: list[str],
+    doc_events: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+) -> None:
+    """Add one synthetic event to a document: its sentences, the event, and the relations it brings."""
+    actors, by_kind, names, start, published = astuple(context)
+    status = rng.choice(_STATUSES)
+    edtf, basis = _date(rng, start if status in ("occurred", "ongoing") else published + timedelta(days=40))
+    chosen = rng.sample(actors, rng.randint(1, 5))
+    participants = [{"actor": a, "role": rng.choice(_ACTOR_ROLES)} for a in chosen]
+    title = f"{rng.choice(_EVENT_TYPES).replace('_', ' ').capitalize()} number {number}"
+    quote = f"In event {number}, {names[chosen[0]]} acted near {_name(rng, 1)}."
+    sentences.append(quote)
+    evidence: list[dict[str, Any]] = [{"quote": quote}]
+    if rng.random() < 0.3:
+        claim = f"Event {number} happened, said {names[chosen[-1]]}."
+        sentences.append(claim)
+        evidence.append({"quote": claim, "claimed_by": chosen[-1]})
+        if len(chosen) > 1 and rng.random() < 0.2:
+            denial = f"Event {number} never happened, said {names[chosen[0]]}."
+            sentences.append(denial)
+            evidence.append({"quote": denial, "claimed_by": chosen[0], "stance": "denies"})
+    figures: list[dict[str, Any]] = []
+    if rng.random() < 0.1:
+        count = rng.randint(1, 60)
+        sentence = f"In event {number}, {count} people were killed."
+        sentences.append(sentence)
+        figures.append({"measure": "killed", "value": count, "evidence": [{"quote": sentence}]})
+    event: dict[str, Any] = {
+        "id": f"ev-{number:06d}",
+        "type": rng.choice(_EVENT_TYPES),
+        "title": title,
+        "date": edtf,
+        "date_basis": basis,
+        "status": status,
+        "participants": participants,
+        "evidence": evidence,
+    }
+    if figures:
+        event["figures"] = figures
+    if basis != "stated":
+        event["date_note"] = "Synthetic."
+    if rng.random() < 0.8:
+        event["place"] = rng.choice(by_kind["place"])
+    if doc_events and rng.random() < 0.05:
+        earlier = rng.choice(doc_events)["id"]
+        sentence = f"Event {number} answered an earlier one."
+        sentences.append(sentence)
+        relations.append(
+            {
+                "type": "responds_to",
+                "subject": event["id"],
+                "object": earlier,
+                "evidence": [{"quote": sentence}],
+            }
+        )
+    doc_events.append(event)
+    if rng.random() < 0.2:
+        kind, subject_kind, object_kind = rng.choice(_RELATIONS)
+        subject, obj = rng.choice(by_kind[subject_kind]), rng.choice(by_kind[object_kind])
+        if subject != obj:
+            sentence = f"Relation {number}: {names[subject]} and {names[obj]}."
+            sentences.append(sentence)
+            relations.append(
+                {
+                    "id": f"rel-{number:06d}",
+                    "type": kind,
+                    "subject": subject,
+                    "object": obj,
+                    "evidence": [{"quote": sentence}],
+                }
+            )
+
+
+_RECORD = {**ENTITY_SECTIONS, "events": "event", "relations": "relation"}
 
 
 def _file(

@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kgraph.annotations import vocabulary as vocab
+from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.fields import Vocabulary
-from kgraph.annotations.files import SECTIONS, DocumentFile
+from kgraph.annotations.files import SECTIONS, Addition, DocumentFile
 from kgraph.annotations.models import (
     Alias,
     Coordinates,
@@ -20,6 +21,7 @@ from kgraph.annotations.models import (
     Relation,
     Source,
     entity_type,
+    is_territory,
 )
 
 EVENT = {
@@ -197,3 +199,90 @@ slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 def test_a_place_survives_dump_and_validate(id, name, aliases, kind):
     place = Place(id=id, name=name, kind=kind, aliases=[Alias(name=a) for a in aliases])
     assert Place.model_validate(place.model_dump(mode="json")) == place
+
+
+QUOTE = [{"quote": "q", "source": "s"}]
+
+
+@pytest.mark.parametrize(
+    ("given", "claimants"), [(None, ()), ("armenia", ("armenia",)), (["armenia", "russia"], ("armenia", "russia"))]
+)
+def test_claimed_by_takes_one_actor_or_several(given, claimants):
+    data = {"quote": "q"} if given is None else {"quote": "q", "claimed_by": given, "via": given}
+    evidence = Evidence.model_validate(data)
+    assert (evidence.claimed_by, evidence.via) == (claimants, claimants)
+
+
+def test_stance_defaults_to_support_and_a_denial_does_not_support():
+    assert Evidence(quote="q").stance == "supports"
+    assert not Evidence(quote="q").denies
+    assert Evidence.model_validate({"quote": "q", "stance": "denies"}).denies
+    assert Evidence.model_validate({"quote": "q", "stance": "disputes"}).denies
+    assert kinds(Evidence, {"quote": "q", "stance": "denied"}) == [(("stance",), "vocabulary")]
+    assert Vocabulary("stance").message("denied") == "unknown stance 'denied'; did you mean 'denies'?"
+
+
+@pytest.mark.parametrize(
+    ("figure", "bounds", "how", "unit"),
+    [
+        ({"measure": "killed", "value": 2}, (2, 2), "exact", None),
+        ({"measure": "killed", "value": 200, "qualifier": "at_least"}, (200, None), "at_least", None),
+        ({"measure": "population", "value": 20000, "qualifier": "about"}, (20000, 20000), "about", None),
+        ({"measure": "distance", "max": 5, "qualifier": "at_most"}, (None, 5), "at_most", "km"),
+        ({"measure": "distance", "min": 2, "max": 5, "unit": "km"}, (2, 5), "between", "km"),
+        ({"measure": "quantity", "value": 30, "unit": "trucks"}, (30, 30), "exact", "trucks"),
+        ({"measure": "wounded", "min": 3}, (3, None), "at_least", None),
+    ],
+)
+def test_a_figure_has_bounds_a_qualifier_and_a_unit(figure, bounds, how, unit):
+    parsed = Figure.model_validate({**figure, "evidence": QUOTE})
+    assert (parsed.bounds, parsed.how, parsed.measured_in) == (bounds, how, unit)
+
+
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        ({"measure": "killed"}, "a figure needs 'value', or 'min' and/or 'max'"),
+        ({"measure": "killed", "value": 2, "min": 1}, "give 'value' or 'min'/'max', not both"),
+        ({"measure": "killed", "value": -2}, "'value' must not be negative (-2)"),
+        ({"measure": "killed", "min": 5, "max": 2}, "'min' (5) is more than 'max' (2)"),
+        (
+            {"measure": "killed", "min": 5, "qualifier": "at_most"},
+            "qualifier 'at_most' does not fit a lower bound alone; use 'at_least' or 'more_than'",
+        ),
+        ({"measure": "killed", "value": 2, "unit": "km"}, "'killed' is not measured in 'km' (units: none)"),
+        (
+            {"measure": "distance", "value": 2, "unit": "miles"},
+            "'distance' is not measured in 'miles' (units: one of km, m)",
+        ),
+    ],
+)
+def test_a_figure_that_cannot_be_read_is_refused(figure, message):
+    [(_, found)] = errors(Figure, {**figure, "evidence": QUOTE})
+    assert found == message
+
+
+@pytest.mark.parametrize("value", ["20,000", True, "2"])
+def test_a_figure_number_is_a_number(value):
+    assert kinds(Figure, {"measure": "killed", "value": value, "evidence": QUOTE}) == [(("value",), "number")]
+
+
+def test_an_addition_must_add_something_and_not_both_a_date_and_an_end():
+    assert errors(Addition, {"to": "war"}) == [
+        ((), "adds nothing: give aliases, participants, figures, evidence, status, date or end")
+    ]
+    assert errors(Addition, {"to": "war", "date": "2020", "end": "2021"}) == [((), "give 'date' or 'end', not both")]
+    assert Addition.model_validate({"to": "war", "status": "occurred"}).changes_state
+    assert not Addition.model_validate({"to": "war", "evidence": QUOTE}).changes_state
+
+
+def test_a_state_is_a_territory_and_other_organizations_are_not():
+    assert is_territory(Organization(id="armenia", name="Armenia", kind="state"))
+    assert not is_territory(Organization(id="icrc", name="ICRC", kind="international_organization"))
+    assert not is_territory(Place(id="armenia", name="Armenia", kind="country"))
+
+
+def test_claimants_accept_one_id_or_a_list_in_the_schema():
+    schema = DocumentFile.model_json_schema()
+    claimed_by = schema["$defs"]["Evidence"]["properties"]["claimed_by"]
+    assert [option["type"] for option in claimed_by["anyOf"]] == ["string", "array"]

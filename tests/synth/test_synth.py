@@ -28,8 +28,11 @@ def test_a_synthetic_corpus_is_valid_and_shaped_like_real_annotation(tmp_path, f
     assert any(e.date.approximate for e in corpus.events.values())
     assert any(e.date.uncertain for e in corpus.events.values())
     assert any(e.date.latest is None for e in corpus.events.values())
-    claims = [ev.claimed_by for e in corpus.events.values() for ev in e.evidence if ev.claimed_by]
+    claims = [ev for e in corpus.events.values() for ev in e.evidence if ev.claimed_by]
     assert claims
+    assert any(ev.stance == "denies" for ev in claims)
+    assert any(e.figures for e in corpus.events.values())
+    assert any(r.type == "responds_to" for r in corpus.relations.values())
     assert corpus.relations
     assert any(e.aliases for e in corpus.entities.values())
     assert any(getattr(e, "part_of", None) for e in corpus.places)
