@@ -186,7 +186,7 @@ def hostile_timeline() -> KnowledgeGraph:
                 "place": None,
                 "part_of": None,
                 "participants": [Participant.model_construct(actor=actor.id, role=text, evidence=[], note=None)],
-                "evidence": [Evidence.model_construct(quote=text, source=text, claimed_by=actor.id, note=None)],
+                "evidence": [Evidence.model_construct(quote=text, source=text, claimed_by=(actor.id,), note=None)],
             }
         )
     return KnowledgeGraph(Corpus(seeds.root, seeds.sources, entities, events, {}, {}, {}))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import kgraph
 from kgraph.annotations import vocabulary as vocab
-from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.models import Alias, Event, Organization, Participant, Person, Place, Relation, Source
 from kgraph.corpus.corpus import Corpus
 from kgraph.export.gexf import to_gexf
@@ -71,8 +71,15 @@ def corpora(draw) -> Corpus:
     def evidence(claimant: bool) -> list[Evidence]:
         quote = draw(names) + f" #{len(quotes)}"
         quotes.append(quote)
-        claimed = draw(st.sampled_from(actors)).id if claimant and draw(st.booleans()) else None
-        return [Evidence(quote=quote, source="src", claimed_by=claimed)]
+        ids = [a.id for a in actors]
+        claimed = draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if claimant else []
+        via = (
+            draw(st.lists(st.sampled_from([i for i in ids if i not in claimed] or ["x"]), max_size=1))
+            if claimed
+            else []
+        )
+        stance = draw(st.sampled_from(list(vocab.STANCES)))
+        return [Evidence(quote=quote, source="src", claimed_by=claimed, via=via, stance=stance)]
 
     events = {}
     for n in range(draw(st.integers(1, 5))):
@@ -94,6 +101,19 @@ def corpora(draw) -> Corpus:
             status=draw(st.sampled_from(list(vocab.EVENT_STATUSES))),
             place=draw(st.sampled_from(places)).id if places and draw(st.booleans()) else None,
             participants=participants,
+            figures=[
+                Figure(measure=measure, value=value, qualifier=qualifier, evidence=evidence(True))
+                for measure, value, qualifier in draw(
+                    st.lists(
+                        st.tuples(
+                            st.sampled_from(["killed", "population", "displaced"]),
+                            st.integers(0, 10**6) | st.floats(0, 1e6, allow_nan=False),
+                            st.sampled_from(["exact", "about", "at_least", "at_most"]),
+                        ),
+                        max_size=2,
+                    )
+                )
+            ],
             evidence=evidence(True),
         )
     relations = {}

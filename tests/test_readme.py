@@ -14,7 +14,8 @@ SECTION = "### Claims, denials, numbers, links between events, additions"
 
 def _yaml_blocks() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index(SECTION) : readme.index("\n## ", readme.index(SECTION))]
+    start = readme.index(SECTION)
+    section = readme[start : readme.index("\n#", start + len(SECTION))]
     return re.findall(r"```yaml\n(.*?)```", section, re.S)
 
 
@@ -26,6 +27,15 @@ def test_every_example_block_is_an_excerpt_of_the_example_corpus():
         lines = block.rstrip("\n").split("\n")
         head, rest = lines[0], "\n".join(lines[1:])
         assert any(f"\n{head}\n" in text and rest in text for text in files), block
+
+
+def test_the_vocabulary_example_is_an_excerpt_of_its_fixture():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### A corpus's own terms") :]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert block is not None
+    fixture = ROOT / "tests" / "fixtures" / "vocabulary" / "valid" / "vocabulary.yaml"
+    assert block.group(1) in fixture.read_text(encoding="utf-8")
 
 
 def test_the_example_corpus_validates_strictly():

@@ -18,7 +18,6 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.terms import active
-from kgraph.text import Suggester
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -102,13 +101,9 @@ class Vocabulary:
 
     def message(self, value: object) -> str:
         """The error for a value that is not a term, suggesting the closest term."""
-        terms = active().descriptions(self.name)
-        if terms is vocab.VOCABULARIES[self.name]:
-            suggester = _SUGGESTERS.get(self.name) or _SUGGESTERS.setdefault(self.name, Suggester(terms))
-        else:
-            suggester = Suggester(terms)
-        close = suggester.close(str(value))
-        hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(terms)})"
+        terms = active()
+        close = terms.suggester(self.name).close(str(value))
+        hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(terms.descriptions(self.name))})"
         return f"unknown {self.name} {value!r}{hint}"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -136,8 +131,6 @@ class Vocabulary:
         terms = active().descriptions(self.name)
         return {"type": "string", "enum": list(terms), "enumDescriptions": list(terms.values())}
 
-
-_SUGGESTERS: dict[str, Suggester] = {}
 
 OrganizationKind = Annotated[str, Vocabulary("organization kind")]
 GroupKind = Annotated[str, Vocabulary("group kind")]

@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from kgraph.annotations import vocabulary as vocab
+from kgraph.text import Suggester
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Terms:
     relation_types: Mapping[str, vocab.RelationType] = field(default_factory=lambda: vocab.RELATION_TYPES)
     event_types: Mapping[str, vocab.EventKind] = field(default_factory=lambda: vocab.EVENT_TYPES)
     measures: Mapping[str, vocab.Measure] = field(default_factory=lambda: vocab.MEASURES)
+    _suggesters: dict[str, Suggester] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def extended(
@@ -62,6 +64,17 @@ class Terms:
         """Every term of vocabulary ``name`` (a key of :data:`~kgraph.annotations.vocabulary.VOCABULARIES`) with its description."""
         extra = self.added.get(name)
         return {**vocab.VOCABULARIES[name], **extra} if extra else vocab.VOCABULARIES[name]
+
+    def suggester(self, name: str) -> Suggester:
+        """Close terms of vocabulary ``name`` for a misspelt one (made once, and each answer cached).
+
+        >>> DEFAULT.suggester("place kind").close("citty")
+        ['city']
+        """
+        found = self._suggesters.get(name)
+        if found is None:
+            found = self._suggesters[name] = Suggester(self.descriptions(name))
+        return found
 
     def has(self, name: str, term: str) -> bool:
         """Whether ``term`` is a term of vocabulary ``name`` that the corpus adds."""

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
+
+    from kgraph.annotations.terms import Terms
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -38,20 +41,44 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    """``kgraph schema``: write the JSON Schemas, or with ``--check`` report the stale ones."""
+    """``kgraph schema``: write the JSON Schemas, or with ``--check`` report the stale ones; with ``--corpus``,
+    those of a corpus, offering its own terms too (into ``DIR/.kgraph/schemas`` unless ``--out`` says where)."""
     from kgraph.annotations.schema import stale_schemas, write_schemas
     from kgraph.errors import shown
 
+    terms, inputs, out = _schema_target(args)
     if args.check:
-        stale = stale_schemas(args.out)
+        stale = stale_schemas(out, terms)
+        again = "kgraph schema"  # as before for kgraph's own schemas; a corpus's are named by their options
+        if args.corpus is not None:
+            again += f" --corpus {shown(args.corpus)}" + (f" --out {shown(args.out)}" if args.out is not None else "")
         for name in stale:
-            print(f"{shown(args.out)}/{name}: stale: run 'kgraph schema' to regenerate it", file=sys.stderr)
+            print(f"{shown(out)}/{name}: stale: run '{again}' to regenerate it", file=sys.stderr)
         if not stale:
-            print(f"{shown(args.out)}: schemas are up to date")
+            print(f"{shown(out)}: schemas are up to date")
         return EXIT_INVALID if stale else EXIT_OK
-    for path in write_schemas(args.out):
+    for path in write_schemas(out, terms, inputs):
         print(f"wrote {shown(path)}")
     return EXIT_OK
+
+
+def _schema_target(args: argparse.Namespace) -> tuple[Terms, frozenset[Path], str | Path]:
+    """The terms the schemas offer, the files they must not overwrite, and their folder."""
+    from kgraph.annotations.terms import DEFAULT
+    from kgraph.corpus.discover import corpus_path, find
+    from kgraph.corpus.vocabulary_file import read_vocabulary
+    from kgraph.errors import CorpusError
+
+    if args.corpus is None:
+        return DEFAULT, frozenset(), "schemas" if args.out is None else args.out
+    given = corpus_path(args.corpus)
+    files, vocabulary, _ = find(given)  # only the vocabulary matters here: 'kgraph validate' reports the rest
+    terms, problems = read_vocabulary(vocabulary)
+    if problems:
+        raise CorpusError(problems)
+    root = given if given.is_dir() else given.parent
+    inputs = frozenset(f.resolve() for f in (*files, *([vocabulary] if vocabulary else [])))
+    return terms, inputs, root / ".kgraph" / "schemas" if args.out is None else args.out
 
 
 def refuse_empty(path: str) -> None:

@@ -64,10 +64,16 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
         help="write the JSON Schema of annotation files, or check it is current",
-        description="Write the JSON Schema of annotation files, or check it is current.",
+        description="Write the JSON Schema of annotation files (and of vocabulary.yaml), or check it is current. "
+        "With --corpus, the schemas of that corpus, which also offer the terms of its vocabulary.yaml.",
     )
     schema.add_argument("--check", action="store_true", help="only check; exit 1 when a schema file is stale")
-    schema.add_argument("--out", default="schemas", metavar="DIR", help="schema folder (default: schemas)")
+    schema.add_argument(
+        "--corpus", metavar="DIR", help="write the schemas of this corpus, with its own terms (its vocabulary.yaml)"
+    )
+    schema.add_argument(
+        "--out", metavar="DIR", help="schema folder (default: schemas, or DIR/.kgraph/schemas with --corpus DIR)"
+    )
     schema.set_defaults(run=run_schema)
 
     build = commands.add_parser(

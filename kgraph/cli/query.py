@@ -7,7 +7,6 @@ import json
 import sys
 from typing import Any
 
-from kgraph.annotations import vocabulary as vocab
 from kgraph.query.choices import MEASURES, VIA
 
 
@@ -15,7 +14,7 @@ def add_query_commands(commands: Any) -> None:
     """Add ``kgraph query ...`` to the command parser."""
     query = commands.add_parser(
         "query",
-        help="ask the knowledge graph: connections, paths, evidence, events, timelines, rankings",
+        help="ask the knowledge graph: connections, paths, evidence, events, timelines, rankings, claims, figures",
         description="Ask the knowledge graph of a corpus. Names may be ids, names or aliases, in any case.",
     )
     sub = query.add_subparsers(dest="query", metavar="QUERY", required=True)
@@ -24,6 +23,9 @@ def add_query_commands(commands: Any) -> None:
         parser: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
         parser.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
         parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of a table")
+        parser.add_argument(
+            "--as-of", metavar="DATE", help="as known from the sources published by this day (e.g. 2020-11-10)"
+        )
         if timed:
             parser.add_argument(
                 "--during", metavar="EDTF", help="only what could fall in this time (e.g. 2023, 2023-07/..)"
@@ -38,9 +40,7 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--depth", type=int, default=1, help="links away (default 1)")
     p.add_argument("--via", choices=VIA, default="both")
-    p.add_argument(
-        "--role", action="append", choices=list(vocab.ROLES), help="only events where both take part in this role"
-    )
+    p.add_argument("--role", action="append", help="only events where both take part in this role")
 
     p = command("path", "a shortest chain of entities and events between two names", _path, timed=False)
     p.add_argument("a", metavar="A")
@@ -51,7 +51,9 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("--limit", type=int, help="with --all: most paths to show (default 20)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="with --all: time budget (default 10)")
 
-    p = command("why", "the evidence behind the direct links between two names, quote by quote", _why, timed=False)
+    p = command(
+        "why", "the evidence behind the direct links between two names or events, quote by quote", _why, timed=False
+    )
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
 
@@ -60,8 +62,8 @@ def add_query_commands(commands: Any) -> None:
         "--involving", action="append", metavar="NAME", help="events this entity takes part in (repeat: all of them)"
     )
     p.add_argument("--at", metavar="PLACE", help="events at this place or any place inside it")
-    p.add_argument("--type", action="append", choices=list(vocab.EVENT_TYPES))
-    p.add_argument("--status", action="append", choices=list(vocab.EVENT_STATUSES))
+    p.add_argument("--type", action="append", help="only events of this type (repeat: any of them)")
+    p.add_argument("--status", action="append", help="only events of this status (repeat: any of them)")
 
     p = command("timeline", "events in chronological order, with the precision of their dates", _timeline)
     p.add_argument("entity", metavar="NAME", nargs="?", help="only events of this entity or place")
@@ -75,11 +77,21 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("--limit", type=int, default=1000, help="most rows to show (default 1000)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time budget (default 10)")
 
+    command("disputes", "the facts the sources take sides on, each side with who takes it", _disputes, timed=False)
+
+    p = command("claims", "what actors claim, relay or deny, quote by quote", _claims, timed=False)
+    p.add_argument("--by", metavar="NAME", help="only what this actor claims or relays")
+
+    p = command("figures", "the numbers each side gives, totalled side by side", _figures)
+    p.add_argument("--measure", action="append", help="only this measure, e.g. killed (repeat: any of them)")
+    p.add_argument("--involving", metavar="NAME", help="only figures of events this entity takes part in, or of it")
+
 
 def _graph(args: argparse.Namespace) -> Any:
     from kgraph.graph.knowledge import KnowledgeGraph
 
-    return KnowledgeGraph.load(args.path)
+    kg = KnowledgeGraph.load(args.path)
+    return kg if args.as_of is None else kg.as_of(args.as_of)
 
 
 def _during(args: argparse.Namespace) -> Any:
@@ -127,6 +139,11 @@ def _print(
     return 0
 
 
+def _label(link: Any) -> str:
+    """A link's label, marked when nothing supports it."""
+    return link.label if link.supported else f"{link.label} (NOT SUPPORTED)"
+
+
 def _connections(args: argparse.Namespace) -> int:
     found = _graph(args).connections(args.name, args.depth, args.via, _during(args), args.role)
     rows = [
@@ -135,11 +152,11 @@ def _connections(args: argparse.Namespace) -> int:
             "name": c.name,
             "kind": c.kind,
             "via": c.link.via,
-            "link": c.link.label,
+            "link": _label(c.link),
             "roles": f"{'/'.join(c.link.a_roles)} > {'/'.join(c.link.b_roles)}",
             "date": c.link.date,
             "from": c.link.a if c.depth > 1 else "",
-            "quotes": len(c.link.evidence),
+            "quotes": f"{len(c.link.evidence)}" + (f" ({len(c.link.against)} against)" if c.link.against else ""),
         }
         for c in found
     ]
@@ -176,6 +193,8 @@ def _path(args: argparse.Namespace) -> int:
 
 
 def _why(args: argparse.Namespace) -> int:
+    from kgraph.query.stance import chain, stance_shown
+
     found = _graph(args).why(args.a, args.b)
     rows = []
     for link in found:
@@ -183,14 +202,60 @@ def _why(args: argparse.Namespace) -> int:
             rows.append(
                 {
                     "via": link.via,
-                    "link": link.label,
+                    "link": _label(link),
                     "date": link.date,
+                    "stance": stance_shown(e.stance) if e else "",
                     "quote": e.quote if e else "",
-                    "claimed by": (e.claimed_by or "(the source)") if e else "",
+                    "from": chain(e) if e else "",
                     "source": e.source if e else "",
                 }
             )
-    return _print(args, found.to_records(), ["via", "link", "date", "quote", "claimed by", "source"], rows)
+    return _print(args, found.to_records(), ["via", "link", "date", "stance", "quote", "from", "source"], rows)
+
+
+def _disputes(args: argparse.Namespace) -> int:
+    from kgraph.query.stance import side_shown, stance_shown
+
+    kg = _graph(args)
+    found = kg.disputes()
+    rows = [
+        {
+            "kind": d.kind,
+            "what": d.label,
+            "stance": stance_shown(side.stance),
+            "who": side_shown(side.claimants, kg.corpus.sources),
+            "quotes": side.quotes,
+            "sources": side.sources,
+        }
+        for d in found
+        for side in d.sides
+    ]
+    return _print(args, found.to_records(), ["kind", "what", "stance", "who", "quotes", "sources"], rows)
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from kgraph.query.stance import stance_shown
+
+    found = _graph(args).claims(args.by)
+    rows = [{**vars(c), "stance": stance_shown(c.stance), "what": c.label} for c in found]
+    return _print(args, found.to_records(), ["actor", "part", "stance", "kind", "what", "quote", "source"], rows)
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from kgraph.query.stance import side_shown
+
+    kg = _graph(args)
+    found = kg.figures(args.measure, _during(args), args.involving)
+    rows = [
+        {
+            "measure": t.measure,
+            "figure": t.text,
+            "according to": side_shown(t.side, kg.corpus.sources),
+            "stands for": [f"{f.text}: {f.label}" for f in t.figures],
+        }
+        for t in found
+    ]
+    return _print(args, found.to_records(), ["measure", "figure", "according to", "stands for"], rows)
 
 
 def _events(args: argparse.Namespace) -> int:

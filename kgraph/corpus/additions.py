@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pydantic import BaseModel
+
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence
 from kgraph.annotations.files import Addition
@@ -38,28 +40,32 @@ def merge_additions(
         return source.published.sort_key if source is not None else ()
 
     ordered = sorted(enumerate(additions), key=lambda pair: (published(pair[1].source), pair[0]))
+    defined = dict(items)  # as their own files define them: an event's first state is its own file's
     for position, addition in ordered:
-        item = items[addition.to]
+        item: Any = items.get(addition.to)
+        if not isinstance(item, BaseModel):
+            continue  # an unknown or invalid target: reported by the checks
+        fields = type(item).model_fields
         update: dict[str, Any] = {}
-        if addition.aliases:
+        if addition.aliases and "aliases" in fields:
             update["aliases"] = [
                 *item.aliases,
                 *(a.model_copy(update={"source": addition.source}) for a in addition.aliases),
             ]
-        if addition.participants:
+        if addition.participants and "participants" in fields:
             stamped = [p.model_copy(update={"source": addition.source}) for p in addition.participants]
             update["participants"] = [*item.participants, *stamped]
-        if addition.figures:
+        if addition.figures and "figures" in fields:
             update["figures"] = [*item.figures, *addition.figures]
-        if addition.evidence:
+        if addition.evidence and "evidence" in fields:
             update["evidence"] = [*item.evidence, *addition.evidence]
         if update:
             items[addition.to] = item.model_copy(update=update)
-        if addition.changes_state:
+        if addition.changes_state and isinstance(item, Event):
             changes.setdefault(addition.to, []).append((addition, position))
     history: dict[str, tuple[StateChange, ...]] = {}
     for event_id, event_changes in changes.items():
-        event: Event = items[event_id]
+        event: Event = defined[event_id]
         base = StateChange(first_source(event.evidence, sources), event.status, event.date)
         states = sorted(
             [(published(base.source), -1, None), *((published(a.source), n, a) for a, n in event_changes)],
@@ -67,15 +73,17 @@ def merge_additions(
         )
         current = base
         found = []
-        for _, _, addition in states:
-            if addition is not None:
-                current, problem_text = _next_state(current, addition)
+        for _, _, change in states:
+            if change is None:  # the event's own file: its state stands from its source on
+                current = base
+            else:
+                current, problem_text = _next_state(current, change)
                 if problem_text:
-                    problems.append(problem(addition, "end", problem_text))
+                    problems.append(problem(change, "end", problem_text))
                     continue
             found.append(current)
         history[event_id] = tuple(found)
-        items[event_id] = event.model_copy(update={"status": found[-1].status, "date": found[-1].date})
+        items[event_id] = items[event_id].model_copy(update={"status": found[-1].status, "date": found[-1].date})
     return history, problems
 
 
@@ -83,11 +91,15 @@ def _next_state(current: StateChange, addition: Addition) -> tuple[StateChange, 
     """The state after ``addition``, and a problem's message when its end cannot close the current date."""
     date = addition.date or current.date
     if addition.end is not None:
-        start = current.date.edtf.split("/")[0]
+        end, start = addition.end, current.date.edtf.split("/")[0]
+        event = f"event {addition.to!r} (dated {current.date.edtf!r})"
+        first, last = current.date.earliest_possible, end.latest_possible
+        if first and last and last < first:
+            return current, f"end {end.edtf!r} is before the start of {event}"
         try:
-            date = TimeSpan.parse(f"{start}/{addition.end.edtf}")
+            date = TimeSpan.parse(f"{start}/{end.edtf}")
         except ValueError as exc:
-            return current, f"end {addition.end.edtf!r} cannot close the event's date {current.date.edtf!r}: {exc}"
+            return current, f"end {end.edtf!r} cannot close the date of {event}: {exc}; give the whole 'date' instead"
     return StateChange(addition.source, addition.status or current.status, date), ""
 
 

@@ -13,16 +13,69 @@ the participants and names only they add, and the entities only they mention. An
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence, Figure
-from kgraph.annotations.models import Event, Relation
-from kgraph.corpus.corpus import Corpus, StateChange
+from kgraph.annotations.models import Event, Relation, Source
+from kgraph.annotations.terms import Terms
+from kgraph.errors import Problem
 
 #: A day: a date, or ISO text such as '2020-11-10'.
 DayLike = date | str
+
+
+class State(Protocol):
+    """One state of an event's history: a :class:`kgraph.corpus.corpus.StateChange`."""
+
+    @property
+    def source(self) -> str | None:
+        """The source that reports it (None when the event's evidence names none)."""
+
+    @property
+    def status(self) -> str:
+        """The event's status in this state."""
+
+    @property
+    def date(self) -> TimeSpan:
+        """The event's date in this state."""
+
+
+class Known(Protocol):
+    """What :func:`as_of` reads of a :class:`kgraph.corpus.corpus.Corpus` and makes another of (this module does not
+    import it: the corpus imports this module)."""
+
+    root: Path
+    sources: dict[str, Source]
+    entities: dict[str, Any]
+    events: dict[str, Event]
+    relations: dict[str, Relation]
+    texts: dict[str, str]
+    origins: dict[str, Any]
+    inputs: frozenset[Path]
+    history: dict[str, tuple[Any, ...]]
+    terms: Terms
+    warnings: tuple[Problem, ...]
+
+    def __init__(  # the signature of the corpus
+        self,
+        root: Path,
+        sources: dict[str, Source],
+        entities: dict[str, Any],
+        events: dict[str, Event],
+        relations: dict[str, Relation],
+        texts: dict[str, str],
+        origins: dict[str, Any],
+        inputs: frozenset[Path],
+        history: dict[str, tuple[Any, ...]],
+        terms: Terms,
+    ) -> None: ...
+
+
+_Corpus = TypeVar("_Corpus", bound=Known)
 
 
 def day_of(value: DayLike) -> date:
@@ -44,7 +97,7 @@ def day_of(value: DayLike) -> date:
     return span.latest
 
 
-def as_of(corpus: Corpus, day: DayLike) -> Corpus:
+def as_of(corpus: _Corpus, day: DayLike) -> _Corpus:
     """The corpus as known from the sources published by ``day``: see this module's documentation."""
     when = day_of(day)
     sources = {
@@ -97,7 +150,7 @@ def as_of(corpus: Corpus, day: DayLike) -> Corpus:
         for i, h in corpus.history.items()
         if i in events and (states := tuple(s for s in h if s.source in sources or s.source is None))
     }
-    known = Corpus(
+    known = type(corpus)(
         corpus.root,
         sources,
         entities,
@@ -113,7 +166,7 @@ def as_of(corpus: Corpus, day: DayLike) -> Corpus:
     return known
 
 
-def _state(history: tuple[StateChange, ...], sources: dict[str, Any]) -> StateChange | None:
+def _state(history: tuple[State, ...], sources: Mapping[str, Any]) -> State | None:
     """The last state in ``history`` that the known sources report (the first one when none does yet)."""
     if not history:
         return None
@@ -122,47 +175,59 @@ def _state(history: tuple[StateChange, ...], sources: dict[str, Any]) -> StateCh
 
 
 def _entities(
-    corpus: Corpus, events: dict[str, Event], relations: dict[str, Relation], sources: dict[str, Any], figures: Any
+    corpus: Known, events: dict[str, Event], relations: dict[str, Relation], sources: dict[str, Any], figures: Any
 ) -> dict[str, Any]:
-    """The entities known: those mentioned nowhere in the whole corpus, and those the known items refer to."""
+    """The entities known: those the known items refer to (with the places they lie in), and those nothing in the
+    whole corpus refers to, unless a source not yet published defines them in its own file."""
     needed: set[str] = set()
-
-    def refer(item: Any) -> None:
-        for e in _evidence_of(item):
-            needed.update(e.claimed_by, e.via)
-        for figure in getattr(item, "figures", ()):
-            if figure.counts:
-                needed.add(figure.counts)
-
-    for event in events.values():
-        needed.update(p.actor for p in event.participants)
-        if event.place:
-            needed.add(event.place)
-        refer(event)
-    for relation in relations.values():
-        needed.update((relation.subject, relation.object))
-        refer(relation)
+    for item in (*events.values(), *relations.values()):
+        needed.update(_refers_to(item))
     referred_anywhere: set[str] = set()
-    for event in corpus.events.values():
-        referred_anywhere.update(p.actor for p in event.participants)
-        referred_anywhere.update(e for e in (event.place,) if e)
-    for relation in corpus.relations.values():
-        referred_anywhere.update((relation.subject, relation.object))
+    for item in (*corpus.events.values(), *corpus.relations.values()):
+        referred_anywhere.update(_refers_to(item))
+    for entity in corpus.entities.values():
+        referred_anywhere.update(_refers_to(entity))
+    unpublished = {corpus.origins[s].path for s in corpus.sources if s not in sources and s in corpus.origins}
     found: dict[str, Any] = {}
     for entity_id, entity in corpus.entities.items():
-        if entity_id in needed or entity_id not in referred_anywhere:
+        origin = corpus.origins.get(entity_id)
+        unknown_yet = entity_id in referred_anywhere or (origin is not None and origin.path in unpublished)
+        if entity_id in needed or not unknown_yet:
             found[entity_id] = entity
     todo = list(found)
-    while todo:  # the places a known place lies in are known too
-        parent = getattr(corpus.entities[todo.pop()], "part_of", None)
-        if parent and parent not in found:
-            found[parent] = corpus.entities[parent]
-            todo.append(parent)
-    for entity_id, entity in found.items():
+    while todo:  # the places a known place lies in are known too, and whoever a known figure's claim names
+        entity = corpus.entities[todo.pop()]
+        known_figures = figures(entity.figures)
         aliases = [a for a in entity.aliases if a.source is None or a.source in sources]
-        if len(aliases) != len(entity.aliases) or entity.figures:
-            found[entity_id] = entity.model_copy(update={"aliases": aliases, "figures": figures(entity.figures)})
+        if known_figures != entity.figures or aliases != entity.aliases:
+            entity = entity.model_copy(update={"aliases": aliases, "figures": known_figures})
+        found[entity.id] = entity
+        parent = getattr(entity, "part_of", None)
+        named = {parent} if parent else set()
+        named |= _refers_to(entity)
+        for other in sorted(named - set(found)):
+            if other in corpus.entities:
+                found[other] = corpus.entities[other]
+                todo.append(other)
     return {entity_id: found[entity_id] for entity_id in corpus.entities if entity_id in found}
+
+
+def _refers_to(item: Any) -> set[str]:
+    """The ids of the entities an event, relation or entity refers to: participants, place, ends, claimants,
+    relayers and counted actors (a place's ``part_of`` aside)."""
+    found: set[str] = set()
+    if isinstance(item, Event):
+        found.update(p.actor for p in item.participants)
+        if item.place:
+            found.add(item.place)
+    elif isinstance(item, Relation):
+        found.update((item.subject, item.object))
+    for evidence in _evidence_of(item):
+        found.update(evidence.claimed_by, evidence.via)
+    for figure in getattr(item, "figures", ()):
+        if figure.counts:
+            found.add(figure.counts)
+    return found
 
 
 def _evidence_of(item: Any) -> list[Evidence]:

@@ -75,7 +75,9 @@ class _Checker(EvidenceChecks):
         self.suggesters: dict[tuple[str, ...], Suggester] = {}
         self.passages: dict[str, Passages] = {}  # indexed on the first quote not found in a source
 
-    def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
+    def problem(
+        self, record: warnings.Record, sub: tuple[str | int, ...], message: str, severity: str = "error"
+    ) -> None:
         self.problems.append(Problem(record.file, record.line(*sub), message, severity))
 
     def run(self) -> list[Problem]:
@@ -123,16 +125,33 @@ class _Checker(EvidenceChecks):
             return True
         return "place" in allowed and record.kind == "organization" and is_territory(record.item)
 
-    def ref(self, record: Record, sub: tuple[str | int, ...], target: str, allowed: Iterable[str], noun: str) -> bool:
+    def ref(
+        self, record: warnings.Record, sub: tuple[str | int, ...], target: str, allowed: Iterable[str], noun: str
+    ) -> bool:
         allowed = tuple(allowed)
         kind = self.kind_of(target)
         if kind is None:
             self.problem(record, sub, f"unknown {noun} {target!r}{self.suggest(target, allowed)}")
             return False
         if not self.fits(target, allowed):
-            self.problem(record, sub, f"{noun} {target!r} is a {kind}, not {a_or_list(allowed)}")
+            hint = self.hint(allowed) if kind == "organization" else ""
+            self.problem(record, sub, f"{noun} {target!r} is {self.what(target)}, not {a_or_list(allowed)}{hint}")
             return False
         return True
+
+    def what(self, id: str) -> str:
+        """The kind of thing ``id`` is, with its article: 'a person', 'an organization of kind 'armed_force''."""
+        record = self.by_id[id]
+        kind = getattr(record.item, "kind", None)
+        if record.kind == "organization" and kind:
+            return f"an organization of kind {kind!r}"
+        return a_or_list((record.kind,))
+
+    def hint(self, allowed: tuple[str, ...]) -> str:
+        """What to do when an organization stands where a place belongs: only a state stands for its territory."""
+        if "place" in allowed:
+            return "; of organizations, only a state (kind 'state') also stands for a place"
+        return ""
 
     def suggest(self, target: str, allowed: tuple[str, ...]) -> str:
         named = self.names.get(name_key(target))
@@ -146,7 +165,7 @@ class _Checker(EvidenceChecks):
         return f"; did you mean {close[0]!r}?" if close else ""
 
     def check_names(
-        self, record: Record, entity: Entity, sub: Sequence[str | int] = (), aliases: list[Alias] | None = None
+        self, record: warnings.Record, entity: Entity, sub: Sequence[str | int] = (), aliases: list[Alias] | None = None
     ) -> None:
         """Names are visible, in one script, and no other entity's; ``aliases`` (at ``sub``) are those an addition gives."""
         own: set[str] = set()
@@ -201,10 +220,12 @@ class _Checker(EvidenceChecks):
             if kind is None:
                 self.problem(record, (end,), f"unknown {end} {target!r}{self.suggest(target, allowed)}")
             elif not self.fits(target, allowed):
+                hint = self.hint(allowed) if kind == "organization" else ""
                 self.problem(
                     record,
                     (end,),
-                    f"a {relation.type!r} relation cannot have a {kind} as its {end} ({target!r}); it allows {a_or_list(allowed)}",
+                    f"a {relation.type!r} relation cannot have {self.what(target)} as its {end} ({target!r}); "
+                    f"it allows {a_or_list(allowed)}{hint}",
                 )
         if relation.subject == relation.object:
             self.problem(record, ("object",), f"relation {relation.key!r} relates {relation.subject!r} to itself")

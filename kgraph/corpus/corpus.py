@@ -128,7 +128,7 @@ class Corpus:
 
         >>> import kgraph
         >>> kgraph.load("seeds").summary()
-        '2 sources, 3 persons, 9 organizations, 4 groups, 14 places, 26 events, 16 relations'
+        '2 sources, 3 persons, 10 organizations, 4 groups, 13 places, 26 events, 20 relations'
         """
         counts = {"person": 0, "organization": 0, "group": 0, "place": 0}
         for entity in self.entities.values():
@@ -190,7 +190,7 @@ class Corpus:
 
         >>> import kgraph
         >>> kgraph.load("seeds").as_of("2020-10-30").summary()
-        '1 source, 1 person, 3 organizations, 1 group, 9 places, 8 events, 11 relations'
+        '1 source, 1 person, 4 organizations, 1 group, 8 places, 8 events, 12 relations'
         """
         from kgraph.corpus.asof import as_of
 

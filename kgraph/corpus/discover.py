@@ -1,7 +1,8 @@
 """Find the files of a corpus and read them within bounds; whatever is left out is reported, never skipped silently.
 
-Below the corpus folder, every ``*.yaml``, ``*.yml`` and ``*.jsonl`` file is an annotation file; hidden files
-and folders (their names start with a dot) are not read. Links are followed while they stay inside the corpus
+Below the corpus folder, every ``*.yaml``, ``*.yml`` and ``*.jsonl`` file is an annotation file, but for the
+corpus's own terms, ``vocabulary.yaml`` in the corpus folder itself; hidden files and folders (their names start
+with a dot) are not read. Links are followed while they stay inside the corpus
 folder; a link that leads out of it, loops, or leads nowhere is reported, and so is a folder that cannot be
 read. Only regular files are opened: a FIFO, a device or a socket is refused by its kind (opening one could
 block forever or never end), and files larger than a limit are refused before they are read.
@@ -26,6 +27,9 @@ ANNOTATION_SUFFIXES = (".yaml", ".yml", ".jsonl")
 MAX_ANNOTATION_BYTES = 100_000_000
 #: Largest source text read, in bytes (a news article is a few tens of kilobytes).
 MAX_TEXT_BYTES = 10_000_000
+#: The file of a corpus's own terms, in the corpus folder (see :mod:`kgraph.corpus.vocabulary_file`).
+VOCABULARY_FILE = "vocabulary.yaml"
+_MISPLACED = f"a vocabulary file is read only as {VOCABULARY_FILE} in the corpus folder itself; not read"
 
 
 def kind_of(mode: int) -> str | None:
@@ -67,12 +71,31 @@ def corpus_path(path: str | os.PathLike[str]) -> Path:
 def discover(path: Path) -> tuple[list[Path], list[Problem]]:
     """The annotation files at ``path`` (the file itself, or every one below the folder, in a fixed order),
     and a problem for each file or folder that is left out, saying why."""
+    files, _, problems = find(path)
+    return files, problems
+
+
+def find(path: Path) -> tuple[list[Path], Path | None, list[Problem]]:
+    """The annotation files at ``path`` as :func:`discover` finds them, the corpus's vocabulary file (None when it
+    has none: for one annotation file, the one beside it), and the problems.
+
+    >>> find(Path("seeds"))[1] is None
+    True
+    """
     if not path.is_dir():
-        if not path.resolve().is_relative_to(path.parent.resolve()):
-            return [], [Problem(str(path), 0, "links to a file outside the corpus folder; not read")]
-        return [path], []
+        beside = path.parent / VOCABULARY_FILE  # the file itself, when it is the vocabulary file
+        files = [] if path == beside else [path]
+        vocabulary = beside if os.path.lexists(beside) else None
+        problems = []
+        for file in dict.fromkeys([path, beside] if vocabulary else [path]):
+            if not file.resolve().is_relative_to(path.parent.resolve()):
+                problems.append(Problem(str(file), 0, "links to a file outside the corpus folder; not read"))
+                files = [f for f in files if f != file]
+                vocabulary = None if file == beside else vocabulary
+        return files, vocabulary, problems
     walk = _Walk(path)
-    return walk.run(), walk.problems
+    files = walk.run()
+    return files, walk.vocabulary, walk.problems
 
 
 class _Walk:
@@ -84,6 +107,7 @@ class _Walk:
         self.visited: set[Path] = set()
         self.folders: list[tuple[Path, Path]] = [(root, self.real_root)]
         self.links: list[tuple[Path, Path]] = []  # linked folders, entered after the real ones
+        self.vocabulary: Path | None = None
 
     def run(self) -> list[Path]:
         while self.folders or self.links:
@@ -133,6 +157,11 @@ class _Walk:
         elif kind is not None:
             if named:
                 self.problem(logical, f"is {kind}, not a file; not read")
+        elif named and entry.name in (VOCABULARY_FILE, "vocabulary.yml"):
+            if entry.name == VOCABULARY_FILE and logical.parent == self.root:
+                self.vocabulary = logical
+            else:
+                self.problem(logical, _MISPLACED)
         elif named and target not in self.files:
             self.files[target] = logical
 

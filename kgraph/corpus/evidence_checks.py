@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
 
 from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.evidence import Evidence, Figure
@@ -15,10 +14,8 @@ from kgraph.annotations.files import Addition
 from kgraph.annotations.models import Alias, Entity, Event, Participant
 from kgraph.annotations.terms import active
 from kgraph.corpus.closest import Passages
+from kgraph.corpus.warnings import Record
 from kgraph.text import PUNCTUATION_FOLD
-
-if TYPE_CHECKING:
-    from kgraph.corpus.checks import Record
 
 #: What an addition may add, by the kind of thing it adds to.
 ADDABLE: dict[str, tuple[str, ...]] = {
@@ -38,7 +35,7 @@ class EvidenceChecks:
     texts: dict[str, str]
     folded: dict[str, str]
     passages: dict[str, Passages]
-    by_id: dict[str, Record]
+    by_id: Mapping[str, Record]
 
     def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
         raise NotImplementedError
@@ -47,6 +44,9 @@ class EvidenceChecks:
         raise NotImplementedError
 
     def kind_of(self, id: str) -> str | None:
+        raise NotImplementedError
+
+    def suggest(self, target: str, allowed: tuple[str, ...]) -> str:
         raise NotImplementedError
 
     def check_names(
@@ -86,7 +86,7 @@ class EvidenceChecks:
                     where = (*at, name, position) if len(refs) > 1 else (*at, name)
                     self.ref(record, where, actor, vocab.ACTOR_TYPES, noun)
                     if actor in refs[:position]:
-                        self.problem(record, where, f"{noun} {actor!r} is named twice")
+                        self.problem(record, where, f"{noun} {actor!r} is named twice in '{name}'")
             for actor in set(item.claimed_by) & set(item.via):
                 self.problem(record, (*at, "via"), f"{actor!r} is both the claimant and a relayer of the claim")
             if item.source is None:
@@ -107,10 +107,21 @@ class EvidenceChecks:
     def check_addition(self, record: Record, addition: Addition) -> None:
         """The addition names something defined, adds only what that kind of thing has, and its parts check out."""
         if addition.source is None:
-            self.problem(record, ("source",), "an addition needs a source: this file has no 'source' section")
+            self.problem(
+                record,
+                ("source",),
+                f"the addition to {addition.to!r} has no source: this file has no 'source' section, so name the "
+                "source that says it with 'source:'",
+            )
         else:
             self.ref(record, ("source",), addition.source, ("source",), "source")
         kinds = ("person", "organization", "group", "place", "event", "relation")
+        if self.kind_of(addition.to) is None:
+            close = self.suggest(addition.to, kinds)
+            self.problem(
+                record, ("to",), f"addition to unknown id {addition.to!r}: no entity, event or relation has it{close}"
+            )
+            return
         if not self.ref(record, ("to",), addition.to, kinds, "item to add to"):
             return
         target = self.by_id[addition.to]
@@ -118,9 +129,7 @@ class EvidenceChecks:
         for name, allowed in ADDABLE.items():
             if getattr(addition, name) and kind not in allowed:
                 self.problem(
-                    record,
-                    (name,),
-                    f"cannot add {name} to {kind} {addition.to!r}: {name} belong to {_plural(allowed)}",
+                    record, (name,), f"cannot add '{name}' to {kind} {addition.to!r}: only {_plural(allowed)} take it"
                 )
         if isinstance(target.item, Entity) and addition.aliases:
             self.check_names(record, target.item, ("aliases",), addition.aliases)

@@ -1,6 +1,7 @@
 """Load a corpus: find the annotation files, read and validate them, and read the source texts.
 
 This module and its helpers (:mod:`kgraph.corpus.discover` finds and reads files within bounds,
+:mod:`kgraph.corpus.vocabulary_file` reads the corpus's own terms, which every file is then checked against,
 :mod:`kgraph.corpus.sections` splits them into items, :mod:`kgraph.corpus.sources` reads the source texts) are the
 only ones that read a corpus. Problems are collected across every file and reported together.
 
@@ -23,16 +24,11 @@ from kgraph.annotations.base import Model
 from kgraph.annotations.fields import LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
 from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
 from kgraph.annotations.models import Source
+from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.corpus.additions import merge_additions
 from kgraph.corpus.checks import Invalid, Record, check
 from kgraph.corpus.corpus import Corpus, Origin
-from kgraph.corpus.discover import (
-    ANNOTATION_SUFFIXES,
-    MAX_ANNOTATION_BYTES,
-    corpus_path,
-    discover,
-    read_bounded,
-)
+from kgraph.corpus.discover import ANNOTATION_SUFFIXES, MAX_ANNOTATION_BYTES, corpus_path, discover, find, read_bounded
 from kgraph.corpus.sections import jsonl_items, yaml_items
 from kgraph.corpus.sources import read_texts
 from kgraph.corpus.yamlfile import UNREADABLE, LineMap, decode
@@ -91,23 +87,29 @@ def _as_errors(problems: list[Problem]) -> list[Problem]:
 def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, list[Problem]]:
     given = corpus_path(path)
     root = given if given.is_dir() else given.parent
-    files, problems = discover(given)
-    if not files:
+    files, vocabulary, problems = find(given)
+    terms = DEFAULT
+    if vocabulary is not None:  # first, as every file is checked against its terms (imported only when needed)
+        from kgraph.corpus.vocabulary_file import read_vocabulary
+
+        terms, vocabulary_problems = read_vocabulary(vocabulary)
+        problems += vocabulary_problems
+    if not files and given != vocabulary:
         suffixes = ", ".join("*" + s for s in ANNOTATION_SUFFIXES)
         return None, [*problems, Problem(str(given), 0, f"no annotation files ({suffixes}) found")]
     records: list[Record] = []
-    for file in show_progress(files, progress, "reading"):
-        problems += _read_file(file, str(file), records)
-    texts, text_problems, text_files = read_texts(records, root)
-    problems += text_problems
-    problems += check(records, texts)
-    problems = sorted(set(problems))
+    with using(terms):
+        for file in show_progress(files, progress, "reading"):
+            problems += _read_file(file, str(file), records)
+        texts, text_problems, text_files = read_texts(records, root)
+        problems += text_problems
+        problems += check(records, texts)
+        inputs = frozenset(f.resolve() for f in (*files, *text_files, *([vocabulary] if vocabulary else [])))
+        corpus, merge_problems = _corpus(root, records, texts, inputs, terms)  # merged even so: all problems at once
+    problems = sorted(set(problems + merge_problems))
     if any(p.is_error for p in problems):
         return None, problems
-    inputs = frozenset(f.resolve() for f in (*files, *text_files))
-    corpus, merge_problems = _corpus(root, records, texts, inputs, problems)
-    if merge_problems:
-        return None, sorted(set(problems + merge_problems))
+    corpus.warnings = tuple(problems)
     return corpus, problems
 
 
@@ -261,7 +263,11 @@ def _dotted(parts: list[Any]) -> str:
 
 
 def _corpus(
-    root: Path, records: list[Record], texts: dict[str, str], inputs: frozenset[Path], warnings: list[Problem]
+    root: Path,
+    records: list[Record],
+    texts: dict[str, str],
+    inputs: frozenset[Path],
+    terms: Terms,
 ) -> tuple[Corpus, list[Problem]]:
     tables: dict[str, dict[str, Any]] = {"source": {}, "entity": {}, "event": {}, "relation": {}}
     origins: dict[str, Origin] = {}
@@ -270,6 +276,8 @@ def _corpus(
         if record.kind == "addition":
             additions.append(record)
             continue
+        if isinstance(record.item, Invalid):
+            continue  # only a stand-in for an item that failed validation
         table = record.kind if record.kind in tables else "entity"
         tables[table][record.key] = record.item
         origins[record.key] = Origin(record.file, record.line())
@@ -286,8 +294,6 @@ def _corpus(
         history, problems = merge_additions(items, [r.item for r in additions], tables["source"], problem)
         for table in ("entity", "event", "relation"):
             tables[table] = {key: items[key] for key in tables[table]}
-    corpus = Corpus(
-        root, tables["source"], tables["entity"], tables["event"], tables["relation"], texts, origins, inputs, history
-    )
-    corpus.warnings = tuple(warnings)
+    sources, entities, events, relations = (tables[t] for t in ("source", "entity", "event", "relation"))
+    corpus = Corpus(root, sources, entities, events, relations, texts, origins, inputs, history, terms)
     return corpus, problems

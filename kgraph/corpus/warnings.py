@@ -12,7 +12,9 @@ approximate or uncertain date warns only when it cannot be right:
 * evidence whose quote reads as a denial (it says "denied", "rejected the claim", ...: the cues are
   :data:`~kgraph.annotations.vocabulary.DENIAL_CUES`) attached without ``stance: denies`` or ``disputes``, so that
   it would count as support for the very fact it denies. (The evidence of an event of saying something, such as
-  a statement, may quote the denial it reports.)
+  a statement, may quote the denial it reports, and so may the evidence of a ``contradicts`` link, which a denial
+  is what makes. A refusal is not a denial: "was denied access" does not warn. Evidence that does support its fact
+  though it reads as a denial says so with ``stance: supports``.)
 
 The source of an event or relation is the source of its first evidence item.
 """
@@ -32,11 +34,16 @@ from kgraph.errors import Problem
 
 
 class Record(Protocol):
-    """What a warning needs of a :class:`kgraph.corpus.checks.Record`: the item, its file and its lines."""
+    """What a warning or a check needs of a :class:`kgraph.corpus.checks.Record`: the item, its kind, its file and
+    its lines."""
 
     @property
     def item(self) -> Any:
         """The validated item."""
+
+    @property
+    def kind(self) -> str:
+        """What the item is: 'person', 'event', 'relation', 'addition', ..."""
 
     @property
     def file(self) -> str:
@@ -68,10 +75,10 @@ class _Warner:
                 self.check_event_date(record, item)
             elif isinstance(item, Relation):
                 self.check_relation_valid(record, item)
-            reports_speech = self.reports_speech(item)
+            quotes_denials = self.quotes_denials(item)
             for sub, evidence in _evidence_lists(item):
                 self.check_claimants(record, sub, evidence)
-                if not (reports_speech and sub == ("evidence",)):
+                if not (quotes_denials and sub == ("evidence",)):
                     self.check_denials(record, sub, evidence)
         return self.problems
 
@@ -139,24 +146,29 @@ class _Warner:
                         f"{absent} in its text",
                     )
 
-    def reports_speech(self, item: Any) -> bool:
-        """Whether ``item`` is (or adds to) an event of saying something: its evidence may quote a denial as said."""
+    def quotes_denials(self, item: Any) -> bool:
+        """Whether ``item`` is (or adds to) something whose evidence may quote a denial in its support: an event of
+        saying something (the denial is what was said) or a ``contradicts`` link (the denial is the contradiction)."""
         if isinstance(item, Addition):
             target = self.by_id.get(item.to)
             item = target.item if target is not None else None
+        if isinstance(item, Relation):
+            return item.type in DENIAL_RELATION_TYPES
         return isinstance(item, Event) and item.type in SPEECH_EVENT_TYPES
 
     def check_denials(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
         for index, item in enumerate(evidence):
-            if item.stance != "supports":
+            if item.stance != "supports" or "stance" in item.model_fields_set:  # 'stance: supports' says it is
                 continue
-            cue = _DENIAL.search(_fold(item.quote))
+            cue = denial_cue(item.quote)
             if cue:
+                shown = item.quote if len(item.quote) <= 60 else item.quote[:57] + "..."
                 self.warn(
                     record,
                     (*sub, index, "quote"),
-                    f"the quote reads as a denial ({cue.group(0)!r}) but counts as support: say 'stance: denies' "
-                    "(or 'disputes') if it denies the fact it is attached to",
+                    f"the quote {shown!r} reads as a denial ({cue!r}) but counts as support for "
+                    f"{_what(record.item, sub)}: say 'stance: denies' (or 'disputes') if it denies it, or "
+                    "'stance: supports' if it does support it",
                 )
 
     def folded_text(self, source_id: str) -> str:
@@ -165,7 +177,43 @@ class _Warner:
         return self.folded[source_id]
 
 
+#: Relation types whose evidence may quote a denial in support: a denial is what makes a contradiction.
+DENIAL_RELATION_TYPES: tuple[str, ...] = ("contradicts",)
 _DENIAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in DENIAL_CUES) + r")(?!\w)")
+#: "was denied", "have been denied": a refusal suffered, not a denial made.
+_PASSIVE = re.compile(r"(?<!\w)(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\s+$")
+#: "denied them access", "denied entry": a refusal, not a denial.
+_REFUSAL = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:access|entry|permission|passage|visas?|requests?)(?!\w)")
+
+
+def denial_cue(quote: str) -> str | None:
+    """The word or phrase that makes ``quote`` read as a denial, or None; a refusal ("was denied access") is none.
+
+    >>> denial_cue("Armenia has denied the presence of its forces"), denial_cue("The convoy was denied entry")
+    ('denied', None)
+    >>> denial_cue("Azerbaijan denied the ICRC access to the road"), denial_cue("He called the report baseless")
+    (None, 'baseless')
+    """
+    text = _fold(quote)
+    for cue in _DENIAL.finditer(text):
+        if not (_PASSIVE.search(text[: cue.start()]) or _REFUSAL.match(text[cue.end() :])):
+            return cue.group(0)
+    return None
+
+
+def _what(item: Any, sub: tuple[str | int, ...]) -> str:
+    """What a list of evidence at ``sub`` in ``item`` bears on, in words: "event 'x'", "figure 'killed' of event 'x'"."""
+    if isinstance(item, Addition):
+        owner = f"{item.to!r} (added by this file)"
+    elif isinstance(item, Relation):
+        owner = f"relation {item.key!r}"
+    else:
+        owner = f"{'event' if isinstance(item, Event) else 'entity'} {item.id!r}"
+    if sub[:1] == ("participants",):
+        return f"participant {item.participants[sub[1]].actor!r} of {owner}"
+    if sub[:1] == ("figures",):
+        return f"figure {item.figures[sub[1]].measure!r} of {owner}"
+    return owner
 
 
 def _evidence_lists(item: Any) -> Iterator[tuple[tuple[str | int, ...], list[Evidence]]]:
@@ -196,4 +244,4 @@ def _occurs(name: str, text: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
-__all__ = ["check"]
+__all__ = ["DENIAL_RELATION_TYPES", "check", "denial_cue"]

@@ -6,8 +6,11 @@ Graph files hold one scalar per attribute. The rules:
 * Lists and dicts become JSON text, and get a readable companion ``<name>_text``
   for people reading Gephi's data table, written by the formatter the graph layer
   names for the attribute (:data:`kgraph.graph.attributes.READABLE`: evidence as
-  ``“quote” (source; claimed by X)``), or, for an attribute it does not define,
-  items joined with ``"; "``.
+  ``“quote” (source; claimed by X via Y; denies)``, the stance only when it is
+  not support), or, for an attribute it does not define, items joined with ``"; "``.
+* ``figures`` also give numeric columns, ``<measure>_min`` and ``<measure>_max``
+  (:func:`figure_bounds`), beside ``figures_text`` (``killed: 2 (claimed by X)``),
+  so Gephi can filter and size by them.
 * Every attribute name has one type across the whole file (``boolean``,
   ``long``, ``double`` or ``string``): a name whose values mix types becomes
   text everywhere.
@@ -31,7 +34,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from kgraph.graph.attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, readable, scalar_text
+from kgraph.graph.attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, default_unit, readable, scalar_text
 from kgraph.values import json_ready
 
 Scalar = str | int | float | bool
@@ -77,6 +80,8 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
             companion = f"{name}_text"
             if companion not in data:
                 flat[companion] = readable(raw_name, value)
+            if raw_name == "figures":
+                flat.update((k, v) for k, v in figure_bounds(value).items() if k not in data)
         elif isinstance(value, float):
             flat[name] = value if math.isfinite(value) else scalar_text(value)
         elif isinstance(value, date | datetime):
@@ -86,6 +91,67 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
         else:
             flat[name] = str(value)
     return flat
+
+
+def figure_bounds(figures: object) -> dict[str, int | float]:
+    """Numeric columns for a ``figures`` list: ``<measure>_min`` and ``<measure>_max``, the lowest and highest
+    any claim allows (an open bound is left out; a figure every quote of which denies it counts for nothing).
+
+    A unit other than the measure's default is part of the name (``distance_m_max``), so no column mixes units.
+
+    >>> figure_bounds([{"measure": "killed", "value": 2}, {"measure": "killed", "min": 2, "max": 5},
+    ...                {"measure": "distance", "max": 5, "qualifier": "at_most"}])
+    {'killed_min': 2, 'killed_max': 5, 'distance_max': 5}
+    """
+    found: dict[str, list[int | float | None]] = {}
+    for figure in figures if isinstance(figures, list | tuple) else ():
+        if not isinstance(figure, dict) or not isinstance(figure.get("measure"), str) or _denied(figure):
+            continue
+        low, high = _bounds(figure)
+        if low is None and high is None:
+            continue
+        unit = figure.get("unit")
+        measure = (
+            figure["measure"] if unit in (None, default_unit(figure["measure"])) else f"{figure['measure']}_{unit}"
+        )
+        lows, highs = (
+            found.setdefault(f"{name_token(measure)}_min", []),
+            found.setdefault(f"{name_token(measure)}_max", []),
+        )
+        lows.append(low)
+        highs.append(high)
+    columns: dict[str, int | float] = {}
+    for name, values in found.items():
+        if values and None not in values:
+            known = [v for v in values if v is not None]
+            columns[name] = _long(min(known) if name.endswith("_min") else max(known))
+    return columns
+
+
+def _number(value: object) -> int | float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _bounds(figure: dict[str, Any]) -> tuple[int | float | None, int | float | None]:
+    """A figure's lower and upper bound (None where open), as the annotation model's ``Figure.bounds`` reads them."""
+    value = _number(figure.get("value"))
+    if value is None:
+        return _number(figure.get("min")), _number(figure.get("max"))
+    how = figure.get("qualifier")
+    return (None if how in ("at_most", "fewer_than") else value, None if how in ("at_least", "more_than") else value)
+
+
+def _denied(figure: dict[str, Any]) -> bool:
+    evidence = figure.get("evidence")
+    items = [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
+    return bool(items) and all(e.get("stance") == "denies" for e in items)
+
+
+def _long(value: int | float) -> int | float:
+    """A number a file format's ``long`` can hold: integers past 64 bits become doubles."""
+    return float(value) if isinstance(value, int) and abs(value) >= 2**63 else value
 
 
 #: The names kgraph's own graphs use that are already name tokens, so that flattening them costs no regex.

@@ -8,6 +8,13 @@ JSON in a non-executed ``<script type="application/json">`` block, escaped so
 it cannot close it, and the page only ever sets it as text. The data is built
 in one pass over the graph, which is never modified.
 
+The side panel shows each quote's stance (a denial or a dispute marked with a word and a colour of its
+own), its claimants and the chain that relays them, figures with who claims them, and an event's status
+history; the timeline draws an event's earlier states where their dates put them. What the page needs of
+these is worked out in :mod:`kgraph.export.claims`. Relations between two events (causes, confirms, ...)
+are drawn in a colour of their own, and a node or relation whose quotes deny or dispute it is dashed and
+says so in its label.
+
 Above :data:`LAYOUT_THRESHOLD` nodes, positions are computed here (a radial
 layout of each connected component, in linear time) and physics is off, so
 large graphs draw at once.
@@ -28,9 +35,10 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.export.claims import SUMMARIES, figure_entries, stance_summary, states
 from kgraph.export.layout import layout
 from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
-from kgraph.export.style import EDGE_COLORS, NODE_COLORS, edge_color, hex_color, node_style
+from kgraph.export.style import EDGE_COLORS, EVENT_LINK, NODE_COLORS, edge_color, hex_color, node_style
 from kgraph.graph.attributes import DATE_ATTRIBUTES, DATE_BOUNDS, IDENTITY_ATTRIBUTES
 from kgraph.values import json_ready
 
@@ -52,6 +60,9 @@ PANEL_FIELDS: dict[str, tuple[str, ...]] = {
         *IDENTITY_ATTRIBUTES,
         *DATE_ATTRIBUTES,
         "status",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "cameo",
         "date_basis",
         "date_note",
         "place",
@@ -64,6 +75,8 @@ PANEL_FIELDS: dict[str, tuple[str, ...]] = {
         "notes",
         "sources",
         "participants",
+        "figures",
+        "history",
         "evidence",
     ),
     "edge": (*IDENTITY_ATTRIBUTES, "role", *DATE_ATTRIBUTES, "description", "note", "symmetric", "evidence"),
@@ -146,6 +159,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             "names": [label, *(str(a.get("name")) for a in aliases if isinstance(a, dict) and a.get("name"))],
             "details": json_ready(data, keep_none=False),
         }
+        _claims(item, data)
         if node in positions:
             item["x"], item["y"] = positions[node]
         nodes.append(item)
@@ -154,25 +168,30 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             types.add(item["type"])
     edges, edge_kinds, roles, relations = [], [], set(), set()
     used: set[str] = set()
+    events = {n for n, d in graph.nodes(data=True) if d.get("kind") == EVENT}
     for u, v, key, data in keyed_edges(graph):
         kind = str(data.get("kind") or "other")
         identifier = edge_id(node_token(u), node_token(v), key, used)
         edge_type = str(data.get("type") or kind)
-        edges.append(
-            {
-                "id": identifier,
-                "from": str(u),
-                "to": str(v),
-                "kind": kind,
-                "type": edge_type,
-                "label": str(data.get("label") or edge_type),
-                "color": hex_color(edge_color(kind)),
-                "t": _bounds(data),
-                "details": json_ready(data, keep_none=False),
-            }
-        )
-        if kind not in edge_kinds:
-            edge_kinds.append(kind)
+        link = kind == RELATION and u in events and v in events
+        edge: dict[str, Any] = {
+            "id": identifier,
+            "from": str(u),
+            "to": str(v),
+            "kind": kind,
+            "type": edge_type,
+            "label": str(data.get("label") or edge_type),
+            "color": hex_color(edge_color(EVENT_LINK if link else kind)),
+            "t": _bounds(data),
+            "details": json_ready(data, keep_none=False),
+        }
+        if link:
+            edge["link"] = True
+        if kind != PARTICIPATION:  # a participation carries its event's evidence: the event's node says how it stands
+            _claims(edge, data)
+        edges.append(edge)
+        if (EVENT_LINK if link else kind) not in edge_kinds:
+            edge_kinds.append(EVENT_LINK if link else kind)
         if kind == PARTICIPATION:
             roles.add(edge_type)
         elif kind == RELATION:
@@ -202,9 +221,21 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             relation=sorted(relations),
         ),
         "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
+        "summaries": SUMMARIES,
         "kinds": {"event": EVENT, "relation": RELATION},
         "options": _options(graph.is_directed(), big),
     }
+
+
+def _claims(item: dict[str, Any], data: dict[str, Any]) -> None:
+    """What the page shows of a node's or edge's claims: how its evidence stands, its figures, its states."""
+    summary = stance_summary(data.get("evidence"))
+    if summary:
+        item["stance"] = summary
+    if data.get("figures"):
+        item["figures"] = figure_entries(data["figures"])
+    if data.get("history"):
+        item["states"] = states(data["history"])
 
 
 def _script_json(data: dict[str, Any]) -> str:

@@ -32,7 +32,10 @@ EDGE_COLORS: dict[str, tuple[int, int, int]] = {
     "relation": (68, 68, 68),
     "location": (204, 121, 167),
     "part_of": (187, 187, 187),
+    "event link": (0, 114, 178),
 }
+#: The explorer draws relations between two events (causes, confirms, realizes, ...) in a colour of their own.
+EVENT_LINK = "event link"
 OTHER = (136, 136, 136)
 
 

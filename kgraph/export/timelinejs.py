@@ -4,7 +4,10 @@ Each event starts at its earliest day (an event with an open start, at its
 latest), at the precision its date has (a year, a month or a day), and ends
 at its latest day when that differs. ``display_date`` shows the date as
 annotated, in EDTF, so uncertainty is not hidden. Events are grouped by
-type.
+type. A slide's text gives the event's states as its sources reported them
+(``predicted … → occurred …``), its participants, its figures with who claims
+them, its links to other events, and each quote with its source, claimants,
+relayers and stance: a quote that denies or disputes the event says so in words.
 
 Text must stay text after TimelineJS 3.9's own processing. It passes ``headline`` and ``text`` through
 DOMPurify, which decodes entities (``&#x27;`` becomes ``'``), then its ``linkify`` pastes whatever starts
@@ -26,11 +29,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import Any
 
 import networkx as nx
+
+from kgraph.graph.attributes import attribution, figure_text, stance_of, state_text
 
 #: Where TimelineJS's linkify would start a link: before the dot of ``www.``, between ``:`` and ``//``, before ``@``.
 _LINK_STARTS = re.compile(r"(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)", re.IGNORECASE)
@@ -62,24 +68,63 @@ def _date(day: date, precision: str) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _text(graph: nx.Graph, data: dict[str, Any]) -> str:
+def _text(graph: nx.Graph, node: Any, data: dict[str, Any]) -> str:
     def name(node: str) -> str:
         return str(graph.nodes[node].get("label", node)) if node in graph else node
 
+    def title(source: str) -> str:
+        found = (graph.graph.get("sources") or {}).get(source)
+        return str(found.get("title") or source) if isinstance(found, dict) else source
+
     participants = data.get("participants") or []
     parts = []
+    history = [text for text in (state_text(s, title) for s in _dicts(data.get("history"))) if text]
+    if len(history) > 1:
+        parts.append(f"<p>Status: {' → '.join(map(html_text, history))}</p>")
     if data.get("description"):
         parts.append(f"<p>{html_text(data['description'])}</p>")
     if participants:
         who = ", ".join(f"{html_text(name(p['actor']))} ({html_text(p['role'])})" for p in participants)
         parts.append(f"<p>{who}</p>")
-    for evidence in data.get("evidence") or []:
-        claimant = evidence.get("claimed_by")
-        claim = f" — claimed by {html_text(name(claimant))}" if claimant else ""
-        source = html_text(evidence.get("source") or "")
-        parts.append(f"<blockquote>{html_text(evidence['quote'])}</blockquote><p><small>{source}{claim}</small></p>")
+    figures = [text for text in (figure_text(f, name) for f in _dicts(data.get("figures"))) if text]
+    if figures:
+        parts.append(f"<p>Figures: {'; '.join(map(html_text, figures))}</p>")
+    links = _links(graph, node, name)
+    if links:
+        parts.append(f"<p>Links: {'; '.join(map(html_text, links))}</p>")
+    for evidence in _dicts(data.get("evidence")):
+        said = attribution(evidence, name)
+        stance = stance_of(evidence)
+        mark = "" if stance == "supports" else f"<strong>{html_text(stance.upper())}:</strong> "
+        line = "".join(
+            (
+                html_text(evidence.get("source") or ""),
+                f" — {html_text(said)}" if said else "",
+                "" if stance == "supports" else f" — {html_text(stance)}",
+            )
+        )
+        parts.append(f"<blockquote>{mark}{html_text(evidence['quote'])}</blockquote><p><small>{line}</small></p>")
     status = data.get("status", "occurred")
     return ("" if status == "occurred" else f"<p><em>{html_text(status)}</em></p>") + "".join(parts)
+
+
+def _links(graph: nx.Graph, node: Any, name: Callable[[str], str]) -> list[str]:
+    """The relations between this event and other events, in words: ``confirms The town falls``."""
+    if not graph.is_directed() or node not in graph:
+        return []
+
+    def linked(other: Any, edge: dict[str, Any]) -> bool:
+        return edge.get("kind") == "relation" and graph.nodes[other].get("kind") == "event"
+
+    def label(edge: dict[str, Any]) -> str:
+        return str(edge.get("label") or edge.get("type") or "")
+
+    out = [f"{label(d)} {name(v)}" for _, v, d in graph.out_edges(node, data=True) if linked(v, d)]
+    return out + [f"{name(u)} {label(d)} this" for u, _, d in graph.in_edges(node, data=True) if linked(u, d)]
+
+
+def _dicts(value: Any) -> list[dict[Any, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list | tuple) else []
 
 
 def _day(value: Any) -> date | None:
@@ -106,7 +151,7 @@ def timeline_data(graph: nx.Graph) -> dict[str, Any]:
             "start_date": _date(start, precision),
             "display_date": plain_text(str(data.get("date", ""))),
             "group": plain_text(str(data.get("type", ""))),
-            "text": {"headline": html_text(str(data.get("label", node))), "text": _text(graph, data)},
+            "text": {"headline": html_text(str(data.get("label", node))), "text": _text(graph, node, data)},
         }
         if earliest and latest and latest != start:
             item["end_date"] = _date(latest, precision)

@@ -6,8 +6,13 @@ a copy. :data:`READABLE` names, for each attribute whose value is a list or a di
 it into text for people; an attribute kgraph does not define (in a graph from elsewhere) reads as
 :func:`plain_text`, items joined with ``"; "``. Every formatter takes any value and never raises.
 
->>> READABLE["evidence"]([{"quote": "Since June 15", "source": "doc", "claimed_by": "gegham-stepanyan"}])
-'“Since June 15” (doc; claimed by gegham-stepanyan)'
+>>> READABLE["evidence"]([{"quote": "It is not so", "source": "doc", "stance": "denies", "claimed_by": ["a", "b"], "via": ["c"]}])
+'“It is not so” (doc; claimed by a, b via c; denies)'
+>>> READABLE["figures"]([{"measure": "killed", "value": 2, "evidence": [{"quote": "q", "claimed_by": ["x"]}]},
+...                      {"measure": "population", "value": 20000, "qualifier": "about", "evidence": []}])
+'killed: 2 (claimed by x); population: about 20,000'
+>>> READABLE["history"]([{"source": "s1", "status": "predicted", "date": "2020-10-29"}, {"source": "s2", "status": "occurred", "date": "2020-11-08"}])
+'predicted 2020-10-29 (s1) → occurred 2020-11-08 (s2)'
 >>> READABLE["aliases"]([{"name": "Shushi", "lang": "hy-Latn"}]), READABLE["external_ids"]({"wikidata": "Q227"})
 ('Shushi (hy-Latn)', 'wikidata: Q227')
 >>> plain_text(["a", 1, {"quote": "q"}])
@@ -16,8 +21,11 @@ it into text for people; an attribute kgraph does not define (in a graph from el
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+
+from kgraph.annotations.vocabulary import MEASURES
 
 #: What every node and edge has: its kind (person, event, participation, relation, ...), type and label.
 IDENTITY_ATTRIBUTES = ("kind", "type", "label")
@@ -54,6 +62,19 @@ EDGE_ATTRIBUTES = (*IDENTITY_ATTRIBUTES, "role", *DATE_ATTRIBUTES, "note", "symm
 
 #: A function that turns an attribute's value into text for people.
 Formatter = Callable[[object], str]
+#: A function that gives the name to show for an id (an actor's, a source's); by default the id itself.
+Namer = Callable[[str], str]
+
+#: How each figure qualifier reads before its number ("exact" reads as the number alone).
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about",
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "at most",
+    "fewer_than": "fewer than",
+    "between": "between",
+}
 
 
 def scalar_text(value: object) -> str:
@@ -62,7 +83,10 @@ def scalar_text(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, date | datetime):
         return value.isoformat()
-    return str(value)
+    try:
+        return str(value)
+    except ValueError:  # an integer past Python's limit of digits for text
+        return f"a number of {value.bit_length() if isinstance(value, int) else '?'} bits"
 
 
 def plain_text(value: object) -> str:
@@ -82,7 +106,7 @@ def _dict_text(value: Mapping[object, object]) -> str:
     return ", ".join(f"{k}: {plain_text(v)}" for k, v in value.items())
 
 
-def _items(describe: Callable[[Mapping[object, object]], str | None]) -> Formatter:
+def _items(describe: Callable[[Mapping[object, object]], str | None], joiner: str = "; ") -> Formatter:
     """A formatter for a list of dicts: each dict as ``describe`` writes it (or plainly, when it gives None)."""
 
     def item_text(item: object) -> str:
@@ -91,38 +115,168 @@ def _items(describe: Callable[[Mapping[object, object]], str | None]) -> Formatt
 
     def formatter(value: object) -> str:
         if isinstance(value, list | tuple):
-            return "; ".join(item_text(item) for item in value)
+            return joiner.join(item_text(item) for item in value)
         return item_text(value)
 
     formatter.__doc__ = describe.__doc__
     return formatter
 
 
-def _evidence(item: Mapping[object, object]) -> str | None:
-    """Evidence as ``“quote” (source; claimed by X)``."""
+def ids(value: object) -> list[str]:
+    """One id or a list of them (``claimed_by``, ``via``) as a list of texts, leaving out empty ones.
+
+    >>> ids("a"), ids(["a", "", "b"]), ids(None)
+    (['a'], ['a', 'b'], [])
+    """
+    if value is None or value == "":
+        return []
+    if isinstance(value, list | tuple):
+        return [plain_text(v) for v in value if v is not None and v != ""]
+    return [plain_text(value)]
+
+
+def attribution(item: Mapping[object, object], name: Namer = str) -> str:
+    """Who claims a quote and who relays it (nearest the source first), e.g. ``claimed by a, b via c``.
+
+    >>> attribution({"claimed_by": ["a", "b"], "via": ["c", "d"]}), attribution({"via": "c"}), attribution({})
+    ('claimed by a, b via c, d', 'via c', '')
+    """
+    claimants, relayers = ids(item.get("claimed_by")), ids(item.get("via"))
+    said = f"claimed by {', '.join(map(name, claimants))}" if claimants else ""
+    relayed = f"via {', '.join(map(name, relayers))}" if relayers else ""
+    return " ".join(part for part in (said, relayed) if part)
+
+
+def stance_of(item: Mapping[object, object]) -> str:
+    """An evidence item's stance: ``supports`` unless it says otherwise.
+
+    >>> stance_of({"quote": "q"}), stance_of({"stance": "denies"})
+    ('supports', 'denies')
+    """
+    stance = item.get("stance")
+    return plain_text(stance) if stance not in (None, "") else "supports"
+
+
+def evidence_text(item: Mapping[object, object], name: Namer = str, source: Namer = str) -> str | None:
+    """Evidence as ``“quote” (source; claimed by X via Y; denies)``: the stance only when it is not support.
+
+    >>> evidence_text({"quote": "q", "source": "s", "claimed_by": "a"}, name=str.upper, source=lambda s: "Title")
+    '“q” (Title; claimed by A)'
+    """
     if "quote" not in item:
         return None
-    source, claimant = item.get("source"), item.get("claimed_by")
-    where = (
-        f"{source}; claimed by {claimant}"
-        if source and claimant
-        else source or (f"claimed by {claimant}" if claimant else "")
+    where = _where(item, name, source)
+    return f"“{plain_text(item['quote'])}”" + (f" ({where})" if where else "")
+
+
+def _where(item: Mapping[object, object], name: Namer, source: Namer) -> str:
+    stance = stance_of(item)
+    parts = (
+        source(plain_text(item["source"])) if item.get("source") else "",
+        attribution(item, name),
+        "" if stance == "supports" else stance,
     )
-    return f"“{item['quote']}”" + (f" ({where})" if where else "")
+    return "; ".join(part for part in parts if part)
+
+
+def number_text(value: object) -> str:
+    """A figure's number with thousands separated: ``20,000``, ``2.5``; anything else as text.
+
+    >>> number_text(20000), number_text(2.5), number_text(3.0), number_text("n")
+    ('20,000', '2.5', '3', 'n')
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return plain_text(value)
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    try:
+        return f"{value:,}"
+    except ValueError:
+        return scalar_text(value)
+
+
+def default_unit(measure: object) -> str | None:
+    """The unit kgraph's vocabulary gives a measure when a figure names none (``km`` for a distance).
+
+    >>> default_unit("distance"), default_unit("killed")
+    ('km', None)
+    """
+    found = MEASURES.get(measure) if isinstance(measure, str) else None
+    return found.units[0] if found is not None and found.units else None
+
+
+def amount_text(item: Mapping[object, object]) -> str:
+    """A figure's number as reported: ``about 20,000``, ``at most 5 km``, ``between 2 and 5``.
+
+    >>> amount_text({"measure": "distance", "max": 5}), amount_text({"min": 2, "max": 5})
+    ('at most 5 km', 'between 2 and 5')
+    """
+    value, low, high, qualifier = item.get("value"), item.get("min"), item.get("max"), item.get("qualifier")
+    if value is not None:
+        how, number = qualifier or "exact", number_text(value)
+    elif low is not None and high is not None:
+        how = qualifier or "between"
+        number = (" and " if how == "between" else " to ").join(map(number_text, (low, high)))
+    elif low is not None:
+        how, number = qualifier or "at_least", number_text(low)
+    elif high is not None:
+        how, number = qualifier or "at_most", number_text(high)
+    else:
+        how, number = "", "?"
+    words = QUALIFIER_WORDS.get(how, plain_text(how).replace("_", " ")) if isinstance(how, str) else plain_text(how)
+    unit = item.get("unit") or default_unit(item.get("measure"))
+    return " ".join(part for part in (words, number, plain_text(unit) if unit else "") if part)
+
+
+def figure_text(item: Mapping[object, object], name: Namer = str, source: Namer | None = None) -> str | None:
+    """A figure as ``measure: amount counted (who claims it; stance)``, a bracket for each evidence item's claim.
+
+    Sources are named only when ``source`` is given.
+
+    >>> figure_text({"measure": "killed", "min": 2, "max": 5, "counts": "soldiers",
+    ...              "evidence": [{"quote": "q", "source": "s", "claimed_by": ["x"], "stance": "disputes"}]})
+    'killed: between 2 and 5 soldiers (claimed by x; disputes)'
+    """
+    if "measure" not in item:
+        return None
+    counts = ids(item.get("counts"))
+    text = f"{plain_text(item['measure'])}: {amount_text(item)}" + "".join(f" {name(c)}" for c in counts)
+    evidence = item.get("evidence")
+    said: list[str] = []
+    for e in evidence if isinstance(evidence, list | tuple) else ():
+        where = _where(e, name, source or (lambda _: "")) if isinstance(e, Mapping) else ""
+        if where and where not in said:
+            said.append(where)
+    return text + "".join(f" ({where})" for where in said)
+
+
+def state_text(item: Mapping[object, object], source: Namer = str) -> str | None:
+    """One state of an event's history as ``status date (source)``.
+
+    >>> state_text({"source": "s", "status": "predicted", "date": "[2020-10-29..]"}, source=str.upper)
+    'predicted [2020-10-29..] (S)'
+    """
+    if "status" not in item:
+        return None
+    parts = [plain_text(item["status"]), plain_text(item["date"]) if item.get("date") else ""]
+    text = " ".join(part for part in parts if part)
+    return text + (f" ({source(plain_text(item['source']))})" if item.get("source") else "")
 
 
 def _alias(item: Mapping[object, object]) -> str | None:
-    """Aliases as ``name (lang)``."""
+    """Aliases as ``name (lang; source)``."""
     if "name" not in item:
         return None
-    return str(item["name"]) + (f" ({item['lang']})" if item.get("lang") else "")
+    where = "; ".join(plain_text(item[k]) for k in ("lang", "source") if item.get(k))
+    return plain_text(item["name"]) + (f" ({where})" if where else "")
 
 
 def _participant(item: Mapping[object, object]) -> str | None:
-    """Participants as ``actor (role)``."""
+    """Participants as ``actor (role)``, or ``actor (role; source)`` when a later document added them."""
     if "actor" not in item or "role" not in item:
         return None
-    return f"{item['actor']} ({item['role']})"
+    where = "; ".join(plain_text(item[k]) for k in ("role", "source") if item.get(k))
+    return f"{plain_text(item['actor'])} ({where})"
 
 
 #: For each list- or dict-valued attribute of nodes and edges, the function that writes it as text for people.
@@ -131,7 +285,9 @@ READABLE: dict[str, Formatter] = {
     "external_ids": plain_text,
     "sources": plain_text,
     "participants": _items(_participant),
-    "evidence": _items(_evidence),
+    "figures": _items(figure_text),
+    "history": _items(state_text, " → "),
+    "evidence": _items(evidence_text),
 }
 
 

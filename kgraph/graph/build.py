@@ -27,7 +27,8 @@ Event nodes carry the nearest ACLED terms of their type (``acled_event_type``, `
 its CAMEO root code (``cameo``) where the vocabulary gives them. An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for each
 state, oldest first. Participants another document added name their ``source``. Entity
 nodes list the ``sources`` that mention them (as a participant, place, claimant or relayer). Values that are None are left
-out. Building reads nothing from disk and changes nothing it is given. The names of these attributes, and
+out. A corpus with terms of its own (its ``vocabulary.yaml``) has them in ``vocabulary``, shaped like that file,
+so a graph read back knows them. Building reads nothing from disk and changes nothing it is given. The names of these attributes, and
 how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
 
 >>> import kgraph
@@ -121,10 +122,10 @@ def _entity_node(entity: AnyEntity) -> dict[str, Any]:
 
 def _event_node(event: Event, history: tuple[StateChange, ...], terms: Terms) -> dict[str, Any]:
     node: dict[str, Any] = {"kind": "event", "type": event.type, "label": event.title, "status": event.status}
-    codes = terms.event_types[event.type]
-    if codes.acled:
+    codes = terms.event_types.get(event.type)  # None for a type from elsewhere (a graph built by hand)
+    if codes is not None and codes.acled:
         node["acled_event_type"], node["acled_sub_event_type"] = codes.acled
-    if codes.cameo:
+    if codes is not None and codes.cameo:
         node["cameo"] = codes.cameo
     node.update(date_attributes(event.date))
     node["date_basis"] = event.date_basis
@@ -202,7 +203,41 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
         graph.graph["lastmodified"] = max(dated).isoformat()
     graph.graph["sources"] = {sid: s.model_dump(mode="json", exclude_none=True) for sid, s in corpus.sources.items()}
     graph.graph["relations"] = list(corpus.relations)
+    vocabulary = vocabulary_attribute(corpus.terms)
+    if vocabulary:  # only then, so that the graph of a corpus without terms of its own stays as it was
+        graph.graph["vocabulary"] = vocabulary
     return graph
+
+
+def vocabulary_attribute(terms: Terms) -> dict[str, dict[str, dict[str, Any]]]:
+    """The terms a corpus adds, JSON-ready and shaped like its ``vocabulary.yaml``; empty when it adds none.
+
+    >>> from kgraph.corpus.vocabulary_file import vocabulary_terms
+    >>> vocabulary_attribute(vocabulary_terms({"measures": {"tents": {"description": "Tents.", "units": "any"}}})[0])
+    {'measures': {'tents': {'description': 'Tents.', 'units': 'any'}}}
+    """
+    data: dict[str, dict[str, dict[str, Any]]] = {}
+    if not terms.added:  # most corpora: nothing to import
+        return data
+    from kgraph.corpus.vocabulary_file import SECTIONS
+
+    for section, name in SECTIONS.items():
+        for term, description in terms.added.get(name, {}).items():
+            item: dict[str, Any] = {"description": description}
+            if section == "event_types":
+                kind = terms.event_types[term]
+                item.update(acled=list(kind.acled) if kind.acled else None, cameo=kind.cameo)
+            elif section == "roles":
+                item["allowed"] = list(terms.roles[term].allowed)
+            elif section == "relation_types":
+                rel = terms.relation_types[term]
+                item.update(subject=list(rel.subject), object=list(rel.object), symmetric=rel.symmetric or None)
+            elif section == "measures":
+                measure = terms.measures[term]
+                units = "any" if measure.units is None else list(measure.units) or None
+                item.update(units=units, summable=None if measure.summable else False)
+            data.setdefault(section, {})[term] = {k: v for k, v in item.items() if v is not None}
+    return data
 
 
 def _relation_edge(relation: Relation, terms: Terms) -> dict[str, Any]:

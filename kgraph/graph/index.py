@@ -79,6 +79,8 @@ class Index:
         self.events_of: dict[str, list[str]] = defaultdict(list)
         self.relations_of: dict[str, list[Relation]] = defaultdict(list)
         self.children: dict[str, list[str]] = defaultdict(list)
+        #: Events by their place, in chronological order.
+        self.events_at: dict[str, list[str]] = defaultdict(list)
         position = {event_id: n for n, event_id in enumerate(corpus.events)}
         chronological = sorted(corpus.events.values(), key=lambda e: (e.date.sort_key, position[e.id]))
         for rank, event in enumerate(chronological):
@@ -89,6 +91,8 @@ class Index:
             self.roles[event.id] = {actor: tuple(r) for actor, r in roles.items()}
             for actor in roles:
                 self.events_of[actor].append(event.id)
+            if event.place:
+                self.events_at[event.place].append(event.id)
         for relation in corpus.relations.values():
             self.relations_of[relation.subject].append(relation)
             self.relations_of[relation.object].append(relation)

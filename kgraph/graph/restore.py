@@ -13,12 +13,14 @@ import networkx as nx
 
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.models import AnyEntity, Event, Place, Relation
+from kgraph.annotations.terms import Terms
 from kgraph.corpus.corpus import Corpus, StateChange
 
 
 def corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
     """The corpus a kgraph graph was built from (without source texts): the inverse of :func:`build_graph`.
 
+    A graph whose corpus has terms of its own (``graph.graph["vocabulary"]``) is read back with them.
     Raises :class:`~kgraph.errors.KgraphError` when the graph was not built by kgraph.
     """
     from pydantic import ValidationError
@@ -27,12 +29,33 @@ def corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
 
     try:
         return _corpus_from_graph(graph)
-    except (ValidationError, KeyError, TypeError, AttributeError) as exc:
+    except ValidationError as exc:  # the first mistake, in words: what field, and the value it holds
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in error["loc"] if not str(p).startswith(("function", "literal")))
+        value = repr(error["input"])
+        value = value if len(value) <= 60 else value[:57] + "..."
+        raise KgraphError(f"not a kgraph graph: {exc.title.lower()} {where}: {error['msg']} ({value})") from None
+    except (KeyError, TypeError, AttributeError) as exc:
         first = str(exc).splitlines()[0]
         raise KgraphError(f"not a kgraph graph: {first}") from None
 
 
 def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
+    from kgraph.annotations.terms import DEFAULT, using
+    from kgraph.errors import KgraphError
+
+    terms = DEFAULT
+    if "vocabulary" in graph.graph:
+        from kgraph.corpus.vocabulary_file import vocabulary_terms
+
+        terms, problems = vocabulary_terms(graph.graph["vocabulary"], display="vocabulary")
+        if problems:
+            raise KgraphError(f"not a kgraph graph: its vocabulary: {problems[0].message}")
+    with using(terms):  # the models are checked against the corpus's own terms
+        return _models_from_graph(graph, terms)
+
+
+def _models_from_graph(graph: nx.MultiDiGraph, terms: Terms) -> Corpus:
     from pathlib import Path
 
     from kgraph.annotations.models import Group, Organization, Participant, Person, Source
@@ -108,4 +131,4 @@ def _corpus_from_graph(graph: nx.MultiDiGraph) -> Corpus:
             found[key] = relation if relation.key == key else relation.model_copy(update={"id": key})
     order = graph.graph.get("relations", list(found))
     relations = {key: found[key] for key in order}
-    return Corpus(Path(), sources, entities, events, relations, {}, {}, history=history)
+    return Corpus(Path(), sources, entities, events, relations, {}, {}, history=history, terms=terms)

@@ -18,23 +18,18 @@ from kgraph.annotations.models import Event, Place, entity_type
 from kgraph.errors import UsageError, shown
 from kgraph.graph.index import Index
 from kgraph.graph.windows import WindowLike, as_window
-from kgraph.query.links import check_roles
+from kgraph.query.links import check_roles, check_terms
 from kgraph.query.results import Results
 
 
-def _terms(value: str | list[str] | None, vocabulary: dict[str, str], noun: str) -> set[str] | None:
-    if value is None:
-        return None
-    terms = {value} if isinstance(value, str) else set(value)
-    unknown = sorted(terms - set(vocabulary))
-    if unknown:
-        raise UsageError(f"unknown {noun} {unknown[0]!r} ({noun}s: {', '.join(vocabulary)})")
-    return terms
-
-
-def _entity(ix: Index, name: str, argument: str, place: bool = False) -> str:
+def entity_named(ix: Index, name: str, argument: str, place: bool = False) -> str:
     """The id of the entity (a place, with ``place``) that ``name`` names; UsageError naming ``argument`` when it
-    names an event, or an entity of another kind."""
+    names an event, or an entity of another kind.
+
+    >>> import kgraph
+    >>> entity_named(kgraph.KnowledgeGraph.load("seeds").index, "Khankendi", "at", place=True)
+    'stepanakert'
+    """
     found = ix.resolve(name)
     entity = ix.corpus.entities.get(found)
     if entity is None or (place and not isinstance(entity, Place)):
@@ -55,12 +50,13 @@ def events(
     """Events matching every filter, in chronological order.
 
     ``involving`` takes one entity or several (events all of them take part in); ``at`` a place (events
-    there or in any place inside it); ``type`` and ``status`` one term or several.
+    there or in any place inside it); ``type`` and ``status`` one term or several, of kgraph's vocabularies or
+    the corpus's own.
     """
     index, corpus = ix, ix.corpus
     types, statuses = (
-        _terms(type, vocab.EVENT_TYPES, "event type"),
-        _terms(status, vocab.EVENT_STATUSES, "event status"),
+        check_terms(type, corpus.terms.descriptions("event type"), "event type"),
+        check_terms(status, corpus.terms.descriptions("event status"), "event status"),
     )
     window = as_window(during)
     candidates: Iterable[str] = (
@@ -70,10 +66,10 @@ def events(
         names = [involving] if isinstance(involving, str) else involving
         if not names:
             raise UsageError("involving needs at least one name")
-        sets = [set(index.events_of.get(_entity(ix, n, "involving"), ())) for n in names]
+        sets = [set(index.events_of.get(entity_named(ix, n, "involving"), ())) for n in names]
         shared = set.intersection(*sets)
         candidates = [e for e in candidates if e in shared]
-    places = index.places_within(_entity(ix, at, "at", place=True)) if at is not None else None
+    places = index.places_within(entity_named(ix, at, "at", place=True)) if at is not None else None
     found = Results[Event]()
     for event_id in candidates:
         event = corpus.events[event_id]
@@ -88,7 +84,7 @@ def events(
 
 def actor_network(ix: Index, during: WindowLike | None = None, roles: Iterable[str] | None = None) -> nx.Graph:
     """Actors (persons, organizations, groups) linked by the events they share, weighted by how many."""
-    window, wanted = as_window(during), check_roles(roles)
+    window, wanted = as_window(during), check_roles(ix, roles)
     corpus, index = ix.corpus, ix
     network = nx.Graph()
     chosen = index.in_window(window, corpus.events) if window else sorted(index.order, key=index.order.__getitem__)
@@ -117,8 +113,8 @@ def snapshot(ix: Index, during: WindowLike) -> nx.MultiDiGraph:
     """A copy of the subgraph that holds in the window.
 
     It has the admitted events with their participants, places and larger events, the relations the
-    window admits (those without ``valid`` always), the entities these touch, and the places that
-    contain their places.
+    window admits (those without ``valid`` always; links between events when it admits both), the entities
+    these touch, and the places that contain their places.
     """
     window = as_window(during)
     assert window is not None
@@ -126,8 +122,9 @@ def snapshot(ix: Index, during: WindowLike) -> nx.MultiDiGraph:
     kept_events = set(ix.in_window(window, corpus.events))
     edges = []
     for u, v, key, kind in graph.edges(keys=True, data="kind"):
-        if kind == "relation":
-            keep = window.admits(corpus.relations[key].valid)
+        if kind == "relation":  # a link between events holds when both events do
+            ends = [end for end in (u, v) if end in corpus.events]
+            keep = window.admits(corpus.relations[key].valid) and all(end in kept_events for end in ends)
         elif u in corpus.events:
             keep = u in kept_events and (v in kept_events or v not in corpus.events)
         else:

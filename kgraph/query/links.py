@@ -1,8 +1,12 @@
-"""Direct links between entities, connections out to a depth, and the evidence behind them (``why``).
+"""Direct links between entities and between events, connections out to a depth, and the evidence behind them
+(``why``).
 
 These functions back :meth:`kgraph.KnowledgeGraph.connections` and :meth:`~kgraph.KnowledgeGraph.why`; each takes
 the graph's :class:`~kgraph.graph.index.Index`. Names are resolved through ids, names and aliases
 (``"Khankendi"`` finds Stepanakert); a name that matches nothing raises :class:`~kgraph.errors.NotFoundError`.
+Events are named by their id; from an event, the links are the relations between it and other events
+(``causes``, ``confirms``, ``realizes``, ...). Every link keeps all its evidence, denials included, and says
+whether any of it supports the link (``Link.supported``).
 
 >>> import kgraph
 >>> index = kgraph.KnowledgeGraph.load("seeds").index
@@ -12,9 +16,9 @@ the graph's :class:`~kgraph.graph.index.Index`. Names are resolved through ids, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
-from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.models import Event, Relation, entity_type
 from kgraph.errors import UsageError
 from kgraph.graph.index import Index
@@ -22,8 +26,10 @@ from kgraph.graph.windows import Window, WindowLike, as_window
 from kgraph.query.budget import check_count
 from kgraph.query.choices import VIA
 from kgraph.query.results import Connection, Link, Results
+from kgraph.query.stance import supported, takes_part
+from kgraph.text import did_you_mean
 
-__all__ = ["VIA", "check_roles", "check_via", "connections", "links", "why"]
+__all__ = ["VIA", "check_roles", "check_terms", "check_via", "connections", "links", "why"]
 
 
 def check_via(via: str) -> None:
@@ -32,14 +38,32 @@ def check_via(via: str) -> None:
         raise UsageError(f"via must be one of {', '.join(VIA)}, not {via!r}")
 
 
-def check_roles(roles: Iterable[str] | None) -> set[str] | None:
-    """The roles as a set (None for any role), refusing one that is not in the vocabulary."""
-    if roles is None:
+def check_terms(value: str | Iterable[str] | None, known: Mapping[str, object], noun: str) -> set[str] | None:
+    """The terms as a set (None for any), refusing one that ``known`` lacks with the closest term, or the list.
+
+    >>> check_terms("speakr", {"speaker": "", "addressee": ""}, "role")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: unknown role 'speakr'; did you mean 'speaker'?
+    """
+    if value is None:
         return None
-    unknown = sorted(set(roles) - set(vocab.ROLES))
+    terms = {value} if isinstance(value, str) else set(value)
+    unknown = sorted(terms - set(known))
     if unknown:
-        raise UsageError(f"unknown role {unknown[0]!r} (roles: {', '.join(vocab.ROLES)})")
-    return set(roles)
+        hint = did_you_mean(unknown[0], known) or f" ({noun}s: {', '.join(known)})"
+        raise UsageError(f"unknown {noun} {unknown[0]!r}{hint}")
+    return terms
+
+
+def check_roles(ix: Index, roles: Iterable[str] | None) -> set[str] | None:
+    """The roles as a set (None for any role), refusing one that is not a role of the corpus's vocabulary.
+
+    >>> import kgraph
+    >>> check_roles(kgraph.KnowledgeGraph.load("seeds").index, ["speaker"])
+    {'speaker'}
+    """
+    return check_terms(roles, ix.corpus.terms.roles, "role")
 
 
 def _relation_link(a: str, relation: Relation) -> Link:
@@ -55,6 +79,7 @@ def _relation_link(a: str, relation: Relation) -> Link:
         b_roles=("object",) if forward else ("subject",),
         date=relation.valid.edtf if relation.valid else None,
         evidence=tuple(relation.evidence),
+        supported=supported(relation.evidence),
     )
 
 
@@ -71,18 +96,52 @@ def _event_link(a: str, b: str, event: Event, roles: dict[str, tuple[str, ...]])
         b_roles=roles[b],
         date=event.date.edtf,
         evidence=(*own, *event.evidence),
+        supported=supported(event.evidence) and takes_part(event, a) and takes_part(event, b),
+    )
+
+
+def _part_link(a: str, b: str, a_is_part: bool) -> Link:
+    return Link(
+        a=a,
+        b=b,
+        via="part_of",
+        id="part_of",
+        type="part_of",
+        label="part of",
+        a_roles=("part",) if a_is_part else ("whole",),
+        b_roles=("whole",) if a_is_part else ("part",),
+        date=None,
+        evidence=(),
+        supported=True,
     )
 
 
 def links(
     ix: Index, a: str, via: str = "both", window: Window | None = None, roles: set[str] | None = None
 ) -> Iterator[Link]:
-    """Every direct link from entity ``a``: its relations, then the events it shares with others, in time order."""
+    """Every direct link from entity or event ``a``: its relations, the place it lies in and the places in it, then
+    the events it shares with others and, for a place (or a state), those at it, in time order."""
     index, corpus = ix, ix.corpus
     if via in ("both", "relations"):
         for relation in index.relations_of.get(a, ()):
             if window is None or window.admits(relation.valid):
                 yield _relation_link(a, relation)
+        parent = getattr(corpus.entities.get(a), "part_of", None)
+        if parent:
+            yield _part_link(a, parent, a_is_part=True)
+        for child in index.children.get(a, ()):
+            yield _part_link(a, child, a_is_part=False)
+    if via in ("both", "events") and roles is None:
+        for event_id in index.events_at.get(a, ()):
+            event = corpus.events[event_id]
+            event_roles = index.roles[event_id]
+            if a in event_roles or (window is not None and not window.admits(event.date)):
+                continue  # a place that also takes part is linked by its part, below
+            at = {**event_roles, a: ("place",)}
+            for b in event_roles:
+                yield replace(
+                    _event_link(a, b, event, at), supported=supported(event.evidence) and takes_part(event, b)
+                )
     if via in ("both", "events"):
         for event_id in index.events_of.get(a, ()):
             event = corpus.events[event_id]
@@ -104,13 +163,14 @@ def connections(
     during: WindowLike | None = None,
     roles: Iterable[str] | None = None,
 ) -> Results[Connection]:
-    """Entities up to ``depth`` links from ``entity``; one row per link, each entity at the depth it is first reached.
+    """Entities (and events) up to ``depth`` links from ``entity``; one row per link, each at the depth it is first
+    reached. From an event, the events related to it (kind 'event', named by their title).
 
     With ``roles``, an event links two entities only when both take part in it in one of those roles.
     """
     check_via(via)
     check_count("depth", depth)
-    start, window, wanted = ix.resolve(entity), as_window(during), check_roles(roles)
+    start, window, wanted = ix.resolve(entity), as_window(during), check_roles(ix, roles)
     seen, frontier, found = {start}, [start], Results[Connection]()
     for level in range(1, depth + 1):
         reached: list[str] = []
@@ -118,10 +178,11 @@ def connections(
             for link in links(ix, a, via, window, wanted):
                 if link.b in seen:
                     continue
-                entity_ = ix.corpus.entities[link.b]
-                found.append(
-                    Connection(entity=link.b, name=entity_.name, kind=entity_type(entity_), depth=level, link=link)
+                entity_ = ix.corpus.entities.get(link.b)
+                name, kind = (
+                    (entity_.name, entity_type(entity_)) if entity_ else (ix.corpus.events[link.b].title, "event")
                 )
+                found.append(Connection(entity=link.b, name=name, kind=kind, depth=level, link=link))
                 reached.append(link.b)
         seen.update(reached)
         frontier = list(dict.fromkeys(reached))
@@ -131,23 +192,12 @@ def connections(
 
 
 def why(ix: Index, a: str, b: str) -> Results[Link]:
-    """The direct links between ``a`` and ``b`` (relations, shared events, one place inside the other), with evidence."""
+    """The direct links between ``a`` and ``b``, with every quote and its stance: relations (between entities or
+    between events), shared events, one place or event inside the other."""
     a, b = ix.resolve(a), ix.resolve(b)
     found = Results(link for link in links(ix, a) if link.b == b)
-    for inner, outer in ((a, b), (b, a)):
-        if getattr(ix.corpus.entities.get(inner), "part_of", None) == outer:
-            found.append(
-                Link(
-                    a=a,
-                    b=b,
-                    via="part_of",
-                    id="part_of",
-                    type="part_of",
-                    label="part of",
-                    a_roles=("part",) if inner == a else ("whole",),
-                    b_roles=("whole",) if inner == a else ("part",),
-                    date=None,
-                    evidence=(),
-                )
-            )
+    for inner, outer in ((a, b), (b, a)):  # one event inside the other (places inside places are links already)
+        event = ix.corpus.events.get(inner)
+        if event is not None and event.part_of == outer:
+            found.append(_part_link(a, b, a_is_part=inner == a))
     return found

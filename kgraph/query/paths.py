@@ -17,6 +17,7 @@ from kgraph.graph.index import Index
 from kgraph.query.budget import TIMEOUT, Deadline, check_count, check_timeout, seconds
 from kgraph.query.links import check_via
 from kgraph.query.results import Hop, Path, Results, Step
+from kgraph.query.stance import supported
 
 
 def _view(ix: Index, via: str) -> nx.Graph:
@@ -47,8 +48,28 @@ def _as_path(ix: Index, nodes: list[str]) -> Path:
         source, target, key = (u, v, forward[0]) if forward else (v, u, sorted(graph[v][u])[0])
         data = graph.edges[source, target, key]
         evidence = tuple(Evidence(**e) for e in data.get("evidence", ()))
-        hops.append(Hop(source=source, target=target, type=data["type"], label=data["label"], evidence=evidence))
+        hops.append(
+            Hop(
+                source=source,
+                target=target,
+                type=data["type"],
+                label=data["label"],
+                evidence=evidence,
+                supported=_supported(data["kind"], evidence, len(graph.nodes[target].get("evidence", ()))),
+            )
+        )
     return Path(steps=steps, hops=tuple(hops))
+
+
+def _supported(kind: str, evidence: tuple[Evidence, ...], shared: int) -> bool:
+    """Whether an edge's evidence supports it: a relation's, or a participant's own evidence (the first on its edge)
+    and its event's (the last ``shared``); edges that need no evidence (places, larger events) are supported."""
+    if kind == "relation":
+        return supported(evidence)
+    if kind == "participation":
+        own, of_event = evidence[: len(evidence) - shared], evidence[len(evidence) - shared :]
+        return supported(of_event) and (not own or supported(own))
+    return True
 
 
 def shortest_path(ix: Index, a: str, b: str, via: str = "both") -> Path | None:
@@ -81,16 +102,21 @@ def all_paths(
     found: list[tuple[str, ...]] = []
     truncated = None
     if a != b and nx.has_path(view, a, b):
-        # shortest_simple_paths yields paths in order of length, one at a time: stop at the first too long
+        # shortest_simple_paths yields paths in order of length, one at a time: stop at the first too long. Paths of
+        # one length come in no useful order, so at the limit the rest of that length are taken too, and the
+        # shortest first, then alphabetically, are kept: a limited result is the start of the whole one.
         for nodes in nx.shortest_simple_paths(view, a, b):
             if len(nodes) - 1 > cutoff:
                 break
-            if limit is not None and len(found) == limit:
+            if limit is not None and len(found) >= limit and len(nodes) > len(found[-1]):
                 truncated = f"stopped after {limit} path{'s' * (limit != 1)}"
                 break
             found.append(tuple(nodes))
             if deadline.passed():
-                truncated = f"stopped after the {seconds(timeout or 0)} time budget, with {len(found)} paths"
+                truncated = f"stopped after the {seconds(timeout or 0)} time budget, with {min(len(found), limit or len(found))} paths"
                 break
     ordered = sorted(found, key=lambda p: (len(p), p))
+    if limit is not None and len(ordered) > limit:
+        ordered = ordered[:limit]
+        truncated = truncated or f"stopped after {limit} path{'s' * (limit != 1)}"
     return Results((_as_path(ix, list(p)) for p in ordered), truncated)

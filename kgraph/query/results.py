@@ -54,7 +54,12 @@ class Results(list[T], Generic[T]):
 
 @dataclass(frozen=True, kw_only=True)
 class Link:
-    """One direct link between two entities: a relation, an event both take part in, or a place inside another."""
+    """One direct link: a relation (between entities, or between events), an event both take part in, or a place
+    or event inside another.
+
+    ``evidence`` keeps every quote, whatever its stance; ``supported`` says whether any of it supports the link
+    (a denial never does): a link that only denials or disputes bear on is not supported.
+    """
 
     a: str
     b: str
@@ -72,15 +77,30 @@ class Link:
     date: str | None
     """The event's date or the relation's validity, as EDTF."""
     evidence: tuple[Evidence, ...]
+    supported: bool
+    """Whether some evidence supports the link (for an event: the event, and each end's part in it)."""
+
+    @property
+    def support(self) -> tuple[Evidence, ...]:
+        """The evidence that supports the link."""
+        return tuple(e for e in self.evidence if not e.denies)
+
+    @property
+    def against(self) -> tuple[Evidence, ...]:
+        """The evidence that denies or disputes it."""
+        return tuple(e for e in self.evidence if e.denies)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Connection:
-    """An entity connected to the one asked about, and the link that reaches it."""
+    """An entity or event connected to the one asked about, and the link that reaches it."""
 
     entity: str
+    """The id of the entity or event reached."""
     name: str
+    """Its name, or the event's title."""
     kind: str
+    """person, organization, group, place, or event."""
     depth: int
     """1 for a direct connection, 2 for a connection of a connection, ..."""
     link: Link
@@ -105,6 +125,8 @@ class Hop:
     type: str
     label: str
     evidence: tuple[Evidence, ...]
+    supported: bool
+    """False when the edge's evidence only denies or disputes it."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,7 +139,8 @@ class Path:
     def __str__(self) -> str:
         text = self.steps[0].label
         for hop, step in zip(self.hops, self.steps[1:], strict=True):
-            arrow = f" -[{hop.label}]-> " if hop.target == step.id else f" <-[{hop.label}]- "
+            label = hop.label if hop.supported else f"{hop.label}, unsupported"
+            arrow = f" -[{label}]-> " if hop.target == step.id else f" <-[{label}]- "
             text += arrow + step.label
         return text
 
@@ -159,3 +182,78 @@ class Community:
     """The actors' ids, sorted."""
     names: tuple[str, ...]
     """The actors' names, in the order of ``members``."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Side:
+    """One side of a dispute: the quotes that take one stance on a fact, and who takes it."""
+
+    stance: str
+    """'supports', 'denies' or 'disputes'."""
+    claimants: tuple[str, ...]
+    """Who takes this side: each quote's claimants, or its source's id when the source itself states it."""
+    quotes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dispute:
+    """An event, relation, participant or figure whose evidence takes more than one stance, side by side."""
+
+    kind: str
+    """'event', 'relation', 'participant' or 'figure'."""
+    item: str
+    """The event's or relation's id; for a participant or a figure, the event (or entity) it belongs to."""
+    label: str
+    """What is disputed, in words."""
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    """One evidence item an actor claims or relays: where it stands, on what, in which words, from which source."""
+
+    actor: str
+    part: str
+    """'claims' (a claimant) or 'relays' (a relayer)."""
+    stance: str
+    kind: str
+    """What the quote bears on: 'event', 'relation', 'participant' or 'figure'."""
+    item: str
+    """The event's or relation's id; for a participant or a figure, the event (or entity) it belongs to."""
+    label: str
+    quote: str
+    source: str | None
+    claimed_by: tuple[str, ...]
+    via: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Counted:
+    """One figure a total stands for: the item it is about and the number as its side gives it."""
+
+    item: str
+    """The event or entity the figure is about."""
+    label: str
+    counts: str | None
+    text: str
+    """The number in words: 'at least 4', 'about 20,000'."""
+    quotes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Total:
+    """What one side says a measure comes to: a sum of its figures, or one figure of a measure that is not summed."""
+
+    measure: str
+    unit: str | None
+    side: tuple[str, ...]
+    """The claimants the figures rest on, or the source's id when the source itself gives them."""
+    low: int | float | None
+    """The lowest the true number may be (None: no lower bound given)."""
+    high: int | float | None
+    """The highest it may be (None: open, as in 'at least 2')."""
+    text: str
+    """The total in words: 'at least 6', 'about 20,000', '2–5 km'."""
+    figures: tuple[Counted, ...]

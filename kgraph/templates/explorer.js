@@ -67,10 +67,20 @@
     return String(value);
   };
   const spaced = (name) => String(name).replace(/_/g, " ");
+  /* One id or a list of them (claimants, relayers), as a list. */
+  const idList = (value) =>
+    (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== undefined && v !== "").map(String);
+  const stanceOf = (evidence) => evidence.stance || "supports";
+  const sourceTitle = (s) => (data.sources[s] && data.sources[s].title ? data.sources[s].title : s);
+  /* How a quote that does not support its fact is marked: a word and a sign, never colour alone. */
+  const STANCE_WORDS = { denies: "✗ denies", disputes: "? disputes" };
+  /* How a node or edge whose evidence is not all support reads in the graph: its label gets the word. */
+  const marked = (label, stance) => (stance ? `${label} (${stance})` : label);
 
   /* ---------- time: [face start, face end, possible start, possible end] as day numbers ---------- */
   const times = (item) => (item.t || [null, null, null, null]).map(day);
-  const dated = [...data.nodes, ...data.edges].map(times).filter((t) => t[0] !== null || t[1] !== null);
+  const states = data.nodes.flatMap((n) => n.states || []);
+  const dated = [...data.nodes, ...data.edges, ...states].map(times).filter((t) => t[0] !== null || t[1] !== null);
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (const t of dated) {
@@ -131,12 +141,16 @@
     data.nodes.map((n) => {
       const item = {
         id: n.id,
-        label: n.label,
+        label: marked(n.label, n.stance),
         shape: n.shape,
         size: n.size,
         color: nodeColor(n, false),
         font: { size: 13, color: INK.text, strokeWidth: 3, strokeColor: INK.halo },
       };
+      if (n.stance) {
+        item.borderWidth = 3;
+        item.shapeProperties = { borderDashes: [4, 3] };
+      }
       if (n.x !== undefined) {
         item.x = n.x;
         item.y = n.y;
@@ -149,10 +163,11 @@
       id: e.id,
       from: e.from,
       to: e.to,
-      label: data.edgeLabels ? e.label : undefined,
+      label: data.edgeLabels ? marked(e.label, e.stance) : undefined,
       arrows: data.directed ? "to" : undefined,
       color: { color: e.color, highlight: INK.strong, hover: INK.strong },
-      width: e.kind === kinds.relation ? 2 : 1,
+      width: e.link ? 2.5 : e.kind === kinds.relation ? 2 : 1,
+      dashes: e.stance ? [6, 4] : false,
       font: { size: 10, color: INK.edgeText, strokeWidth: 2, align: "middle" },
     })),
   );
@@ -189,6 +204,33 @@
     }
     return out;
   };
+  /* An event's earlier states (its history, as first reported), placed where their own dates put them. */
+  const stateText = (state) => {
+    const source = state.source ? ` — ${sourceTitle(state.source)}` : "";
+    return `${state.status} ${state.date}${source}`;
+  };
+  const earlierStates = (n, x, left, plot) => {
+    const out = [];
+    for (const state of (n.states || []).slice(0, -1)) {
+      const t = times(state);
+      const start = t[0] !== null ? t[0] : t[1];
+      const end = t[1] !== null ? t[1] : t[0];
+      if (start === null || x(end) < left - 40 || x(start) > left + plot + 40) continue;
+      out.push({ state, x0: Math.max(left, x(start)), x1: Math.min(left + plot, x(end)) });
+    }
+    return out;
+  };
+  /* Earlier states are hollow and dashed, joined to the current one by a dotted line: a change, not a second event. */
+  const drawState = (g, n, mark, yy, x0) => {
+    g.appendChild(svg("line", { x1: mark.x1, x2: x0, y1: yy, y2: yy, class: "change", stroke: n.color }));
+    const look = { class: "state", fill: INK.halo, stroke: n.color, "stroke-width": 2, "stroke-dasharray": "2 2" };
+    const shape =
+      mark.x1 - mark.x0 < 6
+        ? svg("circle", { cx: (mark.x0 + mark.x1) / 2, cy: yy, r: 4, ...look })
+        : svg("rect", { x: mark.x0, y: yy - 4, width: mark.x1 - mark.x0, height: 8, rx: 3, ...look });
+    shape.appendChild(svg("title", { text: `earlier: ${stateText(mark.state)}` }));
+    g.appendChild(shape);
+  };
   const drawTimeline = () => {
     if (!events.length) {
       timeline.replaceChildren(el("p", { className: "hint", text: "No dated events." }));
@@ -213,8 +255,9 @@
       if (x(known1) < left - 40 || x(known0) > left + plot + 40) continue;
       const x0 = Math.max(left, x(known0));
       const x1 = Math.min(left + plot, x(known1));
-      const from = t[0] === null ? x0 - 30 : x0 - 6;
-      const to = t[1] === null ? x1 + 30 : Math.max(x1, x0 + 6) + 6;
+      const marks = earlierStates(n, x, left, plot);
+      const from = Math.min(t[0] === null ? x0 - 30 : x0 - 6, ...marks.map((m) => m.x0 - 6));
+      const to = Math.max(t[1] === null ? x1 + 30 : Math.max(x1, x0 + 6) + 6, ...marks.map((m) => m.x1 + 6));
       for (const lane of lanesOf(n)) {
         if (!laneIndex.has(lane)) {
           laneIndex.set(lane, lanes.length);
@@ -224,7 +267,7 @@
         let row = 0;
         while (row < rows.length && rows[row] > from) row++;
         rows[row] = to;
-        items.push({ node: n, t, lane: laneIndex.get(lane), row, x0, x1 });
+        items.push({ node: n, t, lane: laneIndex.get(lane), row, x0, x1, marks });
       }
     }
     const top = 18;
@@ -248,13 +291,14 @@
         svg("line", { x1: 0, x2: left + plot, y1: offsets[i] - 3, y2: offsets[i] - 3, stroke: INK.lane }),
       );
     });
-    for (const { node: n, t, lane, row, x0, x1 } of items) {
+    for (const { node: n, t, lane, row, x0, x1, marks } of items) {
       const yy = offsets[lane] + row * step + 7;
       const classes = ["event"];
       if (!state.visibleNodes.has(n.id)) classes.push("outside");
       if (n.uncertain) classes.push("uncertain");
       if (n.id === state.selected) classes.push("selected");
       const g = svg("g", { class: classes.join(" "), "data-id": n.id });
+      for (const mark of marks) drawState(g, n, mark, yy, x0);
       const open = { stroke: n.color, "stroke-width": 3, "stroke-dasharray": "3 3" };
       if (t[0] === null) g.appendChild(svg("line", { x1: x0 - 28, x2: x0, y1: yy, y2: yy, ...open }));
       if (t[1] === null) g.appendChild(svg("line", { x1, x2: x1 + 28, y1: yy, y2: yy, ...open }));
@@ -264,7 +308,8 @@
           svg("rect", { x: x0, y: yy - 5, width: x1 - x0, height: 10, rx: 3, fill: n.color, "fill-opacity": 0.75 }),
         );
       }
-      g.appendChild(svg("title", { text: `${n.label} (${(n.details || {}).date || ""})` }));
+      const history = (n.states || []).map((state) => `\n${stateText(state)}`).join("");
+      g.appendChild(svg("title", { text: `${n.label} (${(n.details || {}).date || ""})${history}` }));
       root.appendChild(g);
     }
     timeline.replaceChildren(root);
@@ -319,33 +364,105 @@
   const linkTargets = new WeakMap(); /* each link button in the panel, to the id of the node it selects */
   const nodeLink = (id) => {
     const n = byId.get(id);
-    const button = el("button", { className: "link", type: "button", text: n ? n.label : id });
+    if (!n) return el("span", { text: id });
+    const button = el("button", { className: "link", type: "button", text: n.label });
     linkTargets.set(button, id);
     return button;
   };
-  const labelOf = (id) => (byId.has(id) ? byId.get(id).label : id);
+  /* Links to each of several nodes, joined as words are: "a", "a and b", "a, b and c". */
+  const nodeLinks = (ids) =>
+    ids.flatMap((id, i) => [i === 0 ? null : i === ids.length - 1 ? " and " : ", ", nodeLink(id)]).filter(Boolean);
   const field = (list, name, value) => {
     if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
     list.appendChild(el("dt", { text: name }));
     list.appendChild(el("dd", {}, typeof value === "object" && value.nodeType ? value : plain(value)));
   };
+  const stanceWord = (stance) =>
+    el("span", { className: `stance-word ${stance}`, text: STANCE_WORDS[stance] || stance });
+  /* Who says it: the claimants, and the chain that relays their words to the source (nearest the source first). */
+  const claimLine = (e) => {
+    const claimants = idList(e.claimed_by);
+    const relayers = idList(e.via);
+    const parts = [`${e.source ? sourceTitle(e.source) : ""} — `];
+    if (claimants.length) parts.push("claimed by ", ...nodeLinks(claimants));
+    else parts.push(relayers.length ? "relayed by the source" : "reported by the source");
+    relayers.forEach((id, i) => parts.push(i === 0 ? ", via " : ", quoting ", nodeLink(id)));
+    if (e.note) parts.push(` (${e.note})`);
+    return el("p", { className: `claim${claimants.length ? " claimed" : ""}` }, ...parts);
+  };
+  /* Each quote with its stance: a denial or a dispute is marked with a word and a colour of its own. */
   const evidenceBlock = (items) => {
     const box = el("div");
     for (const e of items || []) {
-      box.appendChild(el("blockquote", { text: e.quote }));
-      const source = data.sources[e.source];
-      const claim = e.claimed_by ? `claimed by ${labelOf(e.claimed_by)}` : "reported by the source";
-      const line = `${source ? source.title : e.source || ""} — ${claim}${e.note ? ` (${e.note})` : ""}`;
-      box.appendChild(el("p", { className: `claim${e.claimed_by ? " claimed" : ""}`, text: line }));
+      const stance = stanceOf(e);
+      const against = stance !== "supports";
+      const quote = el("blockquote", { className: against ? `stance-${stance}` : "" });
+      if (against) quote.append(stanceWord(stance), " ");
+      quote.appendChild(document.createTextNode(String(e.quote)));
+      box.appendChild(quote);
+      box.appendChild(claimLine(e));
     }
     return box;
   };
+  /* Figures grouped by what they measure, so that competing claims stand side by side, each with its quotes. */
+  const figuresBlock = (figures) => {
+    const box = el("div", { className: "figures" });
+    const measures = [...new Set(figures.map((f) => f.measure))];
+    for (const measure of measures) {
+      for (const f of figures.filter((g) => g.measure === measure)) {
+        const counts = f.counts.length ? [" ", ...nodeLinks(f.counts)] : [];
+        box.appendChild(
+          el(
+            "p",
+            { className: "figure" },
+            el("span", { className: "measure", text: spaced(f.measure) }),
+            " ",
+            el("strong", { text: f.amount }),
+            ...counts,
+            f.note ? ` (${f.note})` : null,
+          ),
+        );
+        box.appendChild(evidenceBlock(f.evidence));
+      }
+    }
+    return box;
+  };
+  /* An event's states as its sources reported them, oldest first: the earlier ones stay, with their source. */
+  const historyBlock = (items) =>
+    el(
+      "ol",
+      { className: "history" },
+      ...items.map((s, i) =>
+        el(
+          "li",
+          { className: i === items.length - 1 ? "latest" : "earlier" },
+          el("span", { className: "status", text: s.status }),
+          ` ${s.date}${s.source ? ` — ${sourceTitle(s.source)}` : ""}`,
+          i === items.length - 1 ? el("span", { className: "now", text: " (latest)" }) : null,
+        ),
+      ),
+    );
   /* The attributes the panel does not show in its own way, listed under their names. */
   const rest = (list, details, own) => {
     for (const [k, value] of Object.entries(details)) if (!own.includes(k)) field(list, k, value);
   };
-  const aliasName = (a) => a.name + (a.lang ? ` (${a.lang})` : "");
-  const sourceTitle = (s) => (data.sources[s] ? data.sources[s].title : s);
+  const aliasName = (a) => {
+    const where = [a.lang, a.source ? sourceTitle(a.source) : null].filter(Boolean);
+    return a.name + (where.length ? ` (${where.join("; ")})` : "");
+  };
+  const summaryBadge = (item) =>
+    item.stance
+      ? el("span", {
+          className: `stance-word ${item.stance}`,
+          text: item.stance,
+          title: data.summaries[item.stance] || "",
+        })
+      : null;
+  const connection = (e, id) => {
+    const outgoing = e.from === id;
+    const arrow = `${e.label}${outgoing ? " → " : " ← "}`;
+    return el("p", { className: "connection" }, arrow, nodeLink(outgoing ? e.to : e.from), " ", summaryBadge(e));
+  };
   const showNode = (id) => {
     const n = byId.get(id);
     const d = n.details || {};
@@ -353,6 +470,7 @@
       el("h2", { className: "title", text: n.label }),
       el("span", { className: "badge", text: n.kind || "node" }),
       n.type && n.type !== n.kind ? el("span", { className: "badge", text: n.type }) : null,
+      summaryBadge(n),
     ];
     const list = el("dl");
     if (d.date) field(list, "date", `${d.date} (${d.precision || ""})`);
@@ -366,6 +484,8 @@
     if (d.place) field(list, "place", nodeLink(d.place));
     if (d.part_of) field(list, "part of", nodeLink(d.part_of));
     field(list, "description", d.description);
+    field(list, "ACLED", [d.acled_event_type, d.acled_sub_event_type].filter(Boolean).join(" / "));
+    field(list, "CAMEO", d.cameo);
     if (d.aliases) field(list, "also", d.aliases.map(aliasName));
     field(list, "ids", d.external_ids);
     if (d.lat !== undefined) field(list, "coordinates", `${d.lat}, ${d.lon}`);
@@ -373,20 +493,26 @@
     field(list, "sources", (d.sources || []).map(sourceTitle));
     rest(list, d, fields.node);
     content.push(list);
+    if (n.states) content.push(el("h2", { text: "Status history" }), historyBlock(n.states));
+    if (n.figures) content.push(el("h2", { text: "Figures" }), figuresBlock(n.figures));
+    if (d.evidence) content.push(el("h2", { text: "Evidence" }), evidenceBlock(d.evidence));
     if (d.participants) {
       content.push(el("h2", { text: "Participants" }));
-      content.push(el("ul", {}, ...d.participants.map((p) => el("li", {}, nodeLink(p.actor), ` — ${p.role}`))));
+      const added = (p) => (p.source ? ` (added by ${sourceTitle(p.source)})` : "");
+      content.push(
+        el("ul", {}, ...d.participants.map((p) => el("li", {}, nodeLink(p.actor), ` — ${p.role}${added(p)}`))),
+      );
     }
-    if (d.evidence) content.push(el("h2", { text: "Evidence" }), evidenceBlock(d.evidence));
-    const links = data.edges.filter((e) => (e.from === id || e.to === id) && state.visibleEdges.has(e.id));
-    if (links.length && n.kind !== kinds.event) {
-      content.push(el("h2", { text: "Connections" }));
-      for (const e of links) {
-        const outgoing = e.from === id;
-        const arrow = `${e.label}${outgoing ? " → " : " ← "}`;
-        content.push(el("p", { className: "connection" }, arrow, nodeLink(outgoing ? e.to : e.from)));
-        content.push(evidenceBlock((e.details || {}).evidence));
-      }
+    /* An entity's connections; an event's links to other events (its participants and place are listed above). */
+    const links = data.edges.filter(
+      (e) =>
+        (e.from === id || e.to === id) &&
+        state.visibleEdges.has(e.id) &&
+        (n.kind !== kinds.event || e.kind === kinds.relation),
+    );
+    if (links.length) {
+      content.push(el("h2", { text: n.kind === kinds.event ? "Links to events" : "Connections" }));
+      for (const e of links) content.push(connection(e, id), evidenceBlock((e.details || {}).evidence));
     }
     panel.replaceChildren(...content.filter(Boolean));
   };
@@ -401,11 +527,15 @@
     field(list, "note", d.note);
     rest(list, d, fields.edge);
     panel.replaceChildren(
-      el("h2", { className: "title", text: e.label }),
-      el("span", { className: "badge", text: e.kind || "edge" }),
-      list,
-      el("h2", { text: "Evidence" }),
-      evidenceBlock(d.evidence),
+      ...[
+        el("h2", { className: "title", text: e.label }),
+        el("span", { className: "badge", text: e.kind || "edge" }),
+        e.link ? el("span", { className: "badge", text: "event link" }) : null,
+        summaryBadge(e),
+        list,
+        el("h2", { text: "Evidence" }),
+        evidenceBlock(d.evidence),
+      ].filter(Boolean),
     );
   };
 
@@ -466,6 +596,10 @@
   const legend = document.getElementById("legend");
   for (const k of data.legend.nodes) legend.appendChild(el("div", {}, swatch(k.color, k.shape), k.name));
   for (const k of data.legend.edges) legend.appendChild(el("div", {}, swatch(k.color, "line"), k.name));
+  if ([...data.nodes, ...data.edges].some((item) => item.stance)) {
+    legend.appendChild(el("div", {}, swatch(INK.edgeText, "line dashed"), "dashed: denied or disputed"));
+  }
+  document.getElementById("timeline-key").hidden = !states.length;
   const filters = document.getElementById("filters");
   const boxes = [];
   for (const group of data.filters) {

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from kgraph.annotations.schema import SCHEMA_FILES, generate, render, stale_schemas, write_schemas
+from kgraph.corpus.vocabulary_file import vocabulary_terms
 from kgraph.corpus.yamlfile import parse_yaml
 
 from ..helpers import FIXTURES, SCHEMAS
@@ -83,3 +84,51 @@ def test_schema_agrees_with_the_models_on_the_invalid_fixtures():
         data, _, problems = parse_yaml(text, case)
         assert problems == []
         assert list(validator.iter_errors(data)), case
+
+
+def vocabulary_fixture(name: str) -> dict:
+    text = (FIXTURES / "vocabulary" / name).read_text(encoding="utf-8")
+    data, _, problems = parse_yaml(text, name)
+    assert problems == []
+    return data
+
+
+def test_a_corpus_schema_offers_its_own_terms_with_their_descriptions():
+    terms = vocabulary_terms(vocabulary_fixture("valid/vocabulary.yaml"))[0]
+    schema = generate(terms)["document.schema.json"]
+    kinds = schema["$defs"]["Place"]["properties"]["kind"]
+    assert kinds["enum"][-1] == "refugee_camp"
+    assert kinds["enumDescriptions"][-1] == "A camp for refugees or displaced people."
+    assert dict(zip(kinds["enum"], kinds["enumDescriptions"], strict=True))["town"] == "A town."
+    text = render(schema)
+    for term in ("sit_in", "negotiator", "funds", "tents", "fuel", "postponed", "residents_council", "camp_residents"):
+        assert f'"{term}"' in text, term
+    assert "also offers the corpus's own terms" in schema["description"]
+
+
+def test_kgraphs_own_schemas_never_keep_a_corpus_terms():
+    """Pydantic keeps no JSON Schema between calls: the terms in use when generating are the ones offered."""
+    terms = vocabulary_terms(vocabulary_fixture("valid/vocabulary.yaml"))[0]
+    generate(terms)
+    assert "refugee_camp" not in render(generate()["document.schema.json"])
+    assert stale_schemas(SCHEMAS) == []
+
+
+def test_a_corpus_files_pass_its_schemas_and_not_kgraphs():
+    terms = vocabulary_terms(vocabulary_fixture("valid/vocabulary.yaml"))[0]
+    annotations = vocabulary_fixture("valid/annotations.yaml")
+    own = jsonschema.Draft202012Validator(json.loads(render(generate(terms)["document.schema.json"])))
+    assert list(own.iter_errors(annotations)) == []
+    kgraphs = jsonschema.Draft202012Validator(json.loads(render(generate()["document.schema.json"])))
+    assert len(list(kgraphs.iter_errors(annotations))) == 7  # the seven terms the corpus adds and uses
+
+
+def test_the_vocabulary_schema_agrees_with_the_loader():
+    validator = jsonschema.Draft202012Validator(json.loads(render(generate()["vocabulary.schema.json"])))
+    assert list(validator.iter_errors(vocabulary_fixture("valid/vocabulary.yaml"))) == []
+    wrong = vocabulary_fixture("invalid-terms/vocabulary.yaml")
+    right = {"organization_kinds", "place_kinds"}  # the sections of this file without a mistake
+    for section, terms in wrong.items():
+        assert bool(list(validator.iter_errors({section: terms}))) == (section not in right), section
+    for term, definition in wrong["event_types"].items():  # each its own mistake: kgraph's, ACLED, CAMEO, a name
+        assert list(validator.iter_errors({"event_types": {term: definition}})), term

@@ -88,11 +88,23 @@ def test_query_why_as_json_marks_the_claim():
     result = kgraph_cli("query", "why", "seeds", "Stepanyan", "ICRC", "--json")
     [link] = json.loads(result.stdout)
     assert link["id"] == "stepanyan-appeal-to-icrc"
+    assert link["supported"] is True
     assert link["evidence"][1] == {
         "quote": "sound the alarm of danger and genocide.",
         "source": "2023-07-blockade",
-        "claimed_by": "gegham-stepanyan",
+        "stance": "supports",
+        "claimed_by": ["gegham-stepanyan"],
+        "via": [],
     }
+
+
+def test_query_why_table_shows_stance_and_chain():
+    result = kgraph_cli("query", "why", "seeds", "Stepanyan", "ICRC")
+    header, _, *rows = result.stdout.splitlines()
+    assert header.split() == ["via", "link", "date", "stance", "quote", "from", "source"]
+    assert "supports" in rows[1]
+    assert "claimed by gegham-stepanyan" in rows[1]
+    assert "(the source)" in rows[0]
 
 
 def test_query_path():
@@ -104,7 +116,7 @@ def test_query_path():
         len(
             kgraph_cli("query", "path", "seeds", "Harutyunyan", "Osipyan", "--all", "--cutoff", "6").stdout.splitlines()
         )
-        == 5
+        == 14
     )
 
 
@@ -161,6 +173,18 @@ def test_choices_come_from_the_registries():
     assert choices("export", "format") == list(FORMATS)
     assert choices("query", "connections", "via") == choices("query", "path", "via") == list(VIA)
     assert choices("query", "top", "by") == [*MEASURES, "communities"]
+
+
+def test_terms_are_not_argparse_choices_so_a_corpus_s_own_terms_pass():
+    """The library checks --type, --status, --role and --measure against the corpus's vocabularies."""
+    from kgraph.cli.main import parser
+
+    query = next(a for a in parser()._actions if a.dest == "command").choices["query"]
+    commands = next(a for a in query._actions if a.dest == "query").choices
+    for command, option in [("events", "type"), ("events", "status"), ("connections", "role"), ("figures", "measure")]:
+        assert next(a for a in commands[command]._actions if a.dest == option).choices is None
+    for command in commands.values():
+        assert any(a.dest == "as_of" for a in command._actions)
 
 
 def test_help_loads_neither_networkx_nor_pydantic():
@@ -235,6 +259,15 @@ BROKEN = "tests/fixtures/invalid/unknown-reference"
         (["query", "timeline", "seeds"], 0),
         (["query", "top", "seeds", "--by", "fame"], 2),
         (["query", "cypher", "seeds", "MATCH (n RETURN n"], 2),
+        (["query", "disputes", "seeds"], 0),
+        (["query", "claims", "seeds", "--by", "Stepanyan"], 0),
+        (["query", "claims", "seeds", "--by", "Nobody Atall"], 2),
+        (["query", "figures", "seeds"], 0),
+        (["query", "figures", "seeds", "--measure", "fame"], 2),
+        (["query", "events", "seeds", "--type", "party"], 2),
+        (["query", "events", "seeds", "--as-of", "2020-10-30"], 0),
+        (["query", "events", "seeds", "--as-of", "yesterday"], 2),
+        (["query", "disputes", BROKEN], 1),
         (["synth", "{tmp}/synthetic", "--events", "30"], 0),
         (["synth", "{tmp}/synthetic", "--events", "0"], 2),
         (["synth", "seeds", "--events", "30"], 2),

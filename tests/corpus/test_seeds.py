@@ -11,7 +11,7 @@ import pytest
 
 import kgraph
 from kgraph.annotations.evidence import Evidence
-from kgraph.annotations.models import Event, Relation
+from kgraph.annotations.models import Event, Organization, Place, Relation
 from kgraph.annotations.schema import generate
 from kgraph.corpus.yamlfile import parse_yaml
 
@@ -26,11 +26,14 @@ def squash(text: str) -> str:
 
 
 def all_evidence(corpus) -> list[tuple[str, Evidence]]:
+    """Every evidence item with the id of what it bears on: events, relations, participants and figures."""
     found = []
     for item in [*corpus.events.values(), *corpus.relations.values()]:
         found += [(item.key if isinstance(item, Relation) else item.id, e) for e in item.evidence]
         if isinstance(item, Event):
             found += [(item.id, e) for p in item.participants for e in p.evidence]
+    for item in [*corpus.events.values(), *corpus.entities.values()]:
+        found += [(item.id, e) for f in item.figures for e in f.evidence]
     return found
 
 
@@ -118,6 +121,103 @@ def test_every_quoted_passage_is_annotated(seeds, source):
 def test_claims_are_attributed_to_the_speakers(seeds):
     claimants = {c for _, e in all_evidence(seeds) for c in e.claimed_by}
     assert claimants == {"gegham-stepanyan", "arthur-osipyan", "arayik-harutyunyan"}
+
+
+def test_osipyans_words_come_through_armenpress(seeds):
+    """He "told Armenpress": every claim of his is relayed by Armenpress, and nobody else's is relayed."""
+    relayed = {(e.claimed_by, e.via) for _, e in all_evidence(seeds) if e.via}
+    assert relayed == {(("arthur-osipyan",), ("armenpress",))}
+    assert all(e.via == ("armenpress",) for _, e in all_evidence(seeds) if e.claimed_by == ("arthur-osipyan",))
+
+
+def test_the_seeds_deny_nothing(seeds):
+    """Neither article reports a denial, so no evidence says it denies or disputes."""
+    assert [e.quote for _, e in all_evidence(seeds) if e.denies] == []
+
+
+def figures_of(item) -> list[tuple[str, str, tuple, str | None, tuple[str, ...], str]]:
+    """Each figure as (measure, qualifier, bounds, unit, claimants, quote of its first evidence)."""
+    return [
+        (
+            f.measure,
+            f.how,
+            f.bounds,
+            f.measured_in,
+            tuple(c for e in f.evidence for c in e.claimed_by),
+            f.evidence[0].quote,
+        )
+        for f in item.figures
+    ]
+
+
+def test_the_seeds_give_the_numbers_the_articles_give(seeds):
+    shusha, stepanakert = seeds.entities["shusha"], seeds.entities["stepanakert"]
+    assert figures_of(shusha) == [
+        ("population", "about", (20000, 20000), None, (), "this strategic town of about 20,000 inhabitants")
+    ]
+    # Stepanakert is in the registry; the 2020 article adds its population, stamped with its source.
+    assert figures_of(stepanakert) == [
+        (
+            "population",
+            "about",
+            (50000, 50000),
+            None,
+            (),
+            "Stepanakert (Khankendi, in Azeri), of about 50,000 inhabitants",
+        )
+    ]
+    assert stepanakert.figures[0].evidence[0].source == "2020-10-shusha-appeal"
+    assert figures_of(seeds.entities["population-of-artsakh"]) == [
+        (
+            "population",
+            "exact",
+            (120000, 120000),
+            None,
+            ("gegham-stepanyan",),
+            "threatens the lives of 120,000 people of Artsakh",
+        )
+    ]
+
+
+def test_the_distances_to_shusha_are_kept_apart_by_who_gives_them(seeds):
+    distances = figures_of(seeds.events["azerbaijani-advance-on-shusha"])
+    assert [d[:5] for d in distances] == [
+        ("distance", "fewer_than", (None, 5), "km", ()),  # the article's own "less than 5 km"
+        ("distance", "at_most", (None, 5), "km", ("arayik-harutyunyan",)),  # "at most 5 kilometres"
+        ("distance", "exact", (2, 2), "km", ()),  # what "information indicates"
+    ]
+    assert distances[2][5].startswith(
+        "there is information that indicates that the Azerbaijani army is already just 2 km"
+    )
+
+
+def test_the_seeds_link_events_to_what_they_respond_to(seeds):
+    links = {(r.subject, r.type, r.object): r for r in seeds.relations.values() if r.type in ("responds_to", "causes")}
+    assert set(links) == {
+        ("stepanakert-rally", "responds_to", "blockade-of-artsakh"),
+        ("stepanyan-appeal-to-icrc", "responds_to", "blockade-of-artsakh"),
+        ("harutyunyan-video-appeal", "responds_to", "azerbaijani-advance-on-shusha"),
+        ("ban-on-food-and-goods", "causes", "threat-of-starvation"),
+    }
+    for relation in links.values():
+        assert relation.evidence
+        assert all(e.quote for e in relation.evidence)
+    rally = links["stepanakert-rally", "responds_to", "blockade-of-artsakh"].evidence
+    assert [(e.claimed_by, "demanding action to end" in e.quote) for e in rally] == [((), True)]
+    appeal = links["stepanyan-appeal-to-icrc", "responds_to", "blockade-of-artsakh"].evidence
+    assert [e.claimed_by for e in appeal] == [("gegham-stepanyan",)]
+
+
+def test_armenia_is_one_state_used_as_a_place(seeds):
+    armenia = seeds.entities["armenia"]
+    assert isinstance(armenia, Organization)
+    assert (armenia.name, armenia.kind, armenia.external_ids) == ("Armenia", "state", {"wikidata": "Q399"})
+    assert [e.id for e in seeds.find("Armenia")] == ["armenia"]
+    assert not any(
+        isinstance(e, Place) and e.kind == "country" and "Armenia" in e.names for e in seeds.entities.values()
+    )
+    road = seeds.relations["stepanakert-armenia-road--connects--armenia"]
+    assert (road.subject, road.object) == ("stepanakert-armenia-road", "armenia")
 
 
 def test_every_entity_takes_part_in_something(seeds):

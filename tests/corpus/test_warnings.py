@@ -22,9 +22,11 @@ WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
 def test_every_warning_class_has_a_fixture():
     assert [p.name for p in WARNINGS] == [
         "claimant-not-named",
+        "denial-without-stance",
         "occurred-after-publication",
         "planned-before-publication",
         "relation-after-publication",
+        "relayer-not-named",
     ]
 
 
@@ -85,3 +87,83 @@ def test_an_approximate_date_that_may_precede_publication_is_not_warned(tmp_path
     annotations = corpus / "annotations.yaml"
     annotations.write_text(annotations.read_text().replace("date: 2024-03-09", "date: 2024-03-09?"))
     assert kgraph.validate(corpus) == []
+
+
+def _denial_case(tmp_path: Path, quote_lines: str) -> Path:
+    """The denial-without-stance fixture with its denial's evidence written as ``quote_lines``."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "warnings" / "denial-without-stance", corpus)
+    annotations = corpus / "annotations.yaml"
+    text = annotations.read_text(encoding="utf-8")
+    old = "          - quote: The Defence Ministry denied that any soldiers had been killed\n"
+    old += "            claimed_by: defence-ministry\n"
+    assert old in text
+    annotations.write_text(text.replace(old, quote_lines), encoding="utf-8")
+    return corpus
+
+
+def test_a_denial_with_its_stance_is_not_warned(tmp_path: Path):
+    corpus = _denial_case(
+        tmp_path,
+        "          - quote: The Defence Ministry denied that any soldiers had been killed\n"
+        "            stance: denies\n"
+        "            claimed_by: defence-ministry\n",
+    )
+    assert kgraph.validate(corpus, strict=True) == []
+
+
+def test_stance_supports_said_outright_silences_the_denial_warning(tmp_path: Path):
+    corpus = _denial_case(
+        tmp_path,
+        "          - quote: The Defence Ministry denied that any soldiers had been killed\n"
+        "            stance: supports\n",
+    )
+    assert kgraph.validate(corpus, strict=True) == []
+
+
+def test_a_refusal_is_not_a_denial(tmp_path: Path):
+    corpus = _denial_case(tmp_path, "          - quote: Two soldiers were killed\n")
+    article = corpus / "article.txt"
+    text = article.read_text(encoding="utf-8").replace(
+        "The Defence Ministry denied that any soldiers had been killed.", "Medics were denied access to the town."
+    )
+    article.write_text(text, encoding="utf-8")
+    annotations = corpus / "annotations.yaml"
+    text = annotations.read_text(encoding="utf-8").replace(
+        "      - quote: Testville was shelled on Monday\n",
+        "      - quote: Testville was shelled on Monday\n      - quote: Medics were denied access to the town\n",
+    )
+    annotations.write_text(text, encoding="utf-8")
+    assert kgraph.validate(corpus, strict=True) == []
+
+
+def test_a_statement_and_a_contradiction_may_quote_a_denial(tmp_path: Path):
+    corpus = _denial_case(tmp_path, "")
+    annotations = corpus / "annotations.yaml"
+    annotations.write_text(
+        annotations.read_text(encoding="utf-8")
+        + """  - id: ministry-denial
+    type: statement
+    title: The Defence Ministry denies that soldiers were killed
+    date: 2024-03-05
+    date_basis: inferred
+    participants:
+      - {actor: defence-ministry, role: speaker}
+    evidence:
+      - quote: The Defence Ministry denied that any soldiers had been killed
+relations:
+  - type: contradicts
+    subject: ministry-denial
+    object: shelling-of-testville
+    evidence:
+      - quote: The Defence Ministry denied that any soldiers had been killed
+""",
+        encoding="utf-8",
+    )
+    assert kgraph.validate(corpus, strict=True) == []
+    # The same quote attached as support of a cause is warned about.
+    text = annotations.read_text(encoding="utf-8").replace("type: contradicts", "type: causes")
+    annotations.write_text(text, encoding="utf-8")
+    (warning,) = kgraph.validate(corpus)
+    assert warning.message.startswith("the quote 'The Defence Ministry denied that any soldiers had been ki...' reads")
+    assert "counts as support for relation 'ministry-denial--causes--shelling-of-testville'" in warning.message

@@ -92,6 +92,70 @@ def test_a_foreign_attribute_gets_the_generic_join_whatever_its_keys():
     assert readable("unknown", [{"quote": "q"}]) == plain_text([{"quote": "q"}]) == "quote: q"
 
 
+def test_evidence_reads_with_its_stance_claimants_and_relayers():
+    denial = {
+        "quote": "It has denied it",
+        "source": "doc",
+        "stance": "denies",
+        "claimed_by": ["a", "b"],
+        "via": ["c", "d"],
+    }
+    assert READABLE["evidence"]([denial]) == "“It has denied it” (doc; claimed by a, b via c, d; denies)"
+    assert READABLE["evidence"]([{"quote": "q", "stance": "disputes"}]) == "“q” (disputes)"
+    assert READABLE["evidence"]([{"quote": "q", "stance": "supports", "via": "c"}]) == "“q” (via c)"
+    assert READABLE["evidence"]([{"quote": "q", "claimed_by": "a"}]) == "“q” (claimed by a)"  # one id, as before
+
+
+def test_figures_read_as_measure_amount_and_who_claims_them():
+    figures = [
+        {"measure": "killed", "value": 2, "counts": "soldiers", "evidence": [{"quote": "q", "claimed_by": ["x"]}]},
+        {
+            "measure": "killed",
+            "min": 2,
+            "max": 5,
+            "evidence": [{"quote": "r", "stance": "disputes", "claimed_by": "y"}],
+        },
+        {"measure": "population", "value": 20000, "qualifier": "about", "evidence": [{"quote": "s", "source": "d"}]},
+        {"measure": "distance", "max": 5, "qualifier": "at_most", "evidence": []},
+        {"measure": "distance", "min": 2, "max": 5, "unit": "m", "evidence": []},
+        {"measure": "wounded", "min": 200, "qualifier": "more_than", "evidence": []},
+        {"measure": "crowd", "min": 1000, "max": 2000, "qualifier": "about", "evidence": []},
+        {"measure": "quantity", "value": 2.5, "unit": "tonnes", "evidence": []},
+    ]
+    assert READABLE["figures"](figures) == (
+        "killed: 2 soldiers (claimed by x); killed: between 2 and 5 (claimed by y; disputes);"
+        " population: about 20,000; distance: at most 5 km; distance: between 2 and 5 m; wounded: more than 200;"
+        " crowd: about 1,000 to 2,000; quantity: 2.5 tonnes"
+    )
+
+
+def test_history_reads_as_states_with_their_sources():
+    history = [
+        {"source": "doc-a", "status": "predicted", "date": "[2020-10-29..]"},
+        {"source": "doc-b", "status": "occurred", "date": "2020-11-08"},
+    ]
+    assert READABLE["history"](history) == "predicted [2020-10-29..] (doc-a) → occurred 2020-11-08 (doc-b)"
+    assert READABLE["history"]([{"status": "ongoing", "date": "2020"}]) == "ongoing 2020"
+
+
+def test_what_a_later_document_added_names_its_source():
+    assert READABLE["participants"]([{"actor": "a", "role": "affected", "source": "doc-b"}]) == "a (affected; doc-b)"
+    assert READABLE["aliases"]([{"name": "Shushi", "source": "doc-b"}]) == "Shushi (doc-b)"
+
+
+def test_the_claims_corpus_reads_in_the_data_table(claims):
+    flat = {n: flatten(d) for n, d in claims.graph.nodes(data=True)}
+    assert flat["soldiers-killed"]["figures_text"] == (
+        "killed: 2 (claimed by ministry); killed: between 2 and 5 (claimed by rebels; disputes)"
+    )
+    assert flat["fall-of-town"]["history_text"] == "predicted [2020-10-29..] (doc-a) → occurred 2020-11-08 (doc-b)"
+    edge = flatten(claims.graph.edges["army", "region", "army--located-in--region"])
+    assert edge["evidence_text"] == (
+        "“The republic has denied the presence of its forces in the region”"
+        " (doc-b; claimed by republic via foreign-ministry, defence-ministry; denies)"
+    )
+
+
 @pytest.mark.hostile
 def test_the_hostile_graph_keeps_its_companions():
     graph = hostile_graph()
@@ -112,6 +176,48 @@ json_values = st.recursive(
 @given(st.sampled_from(sorted(READABLE)), json_values)
 def test_every_formatter_takes_any_value(name, value):
     assert isinstance(READABLE[name](value), str)
+
+
+#: Dicts shaped like figures, evidence and states, with any value under each key kgraph's formatters read.
+odd_items = st.lists(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "measure",
+                "value",
+                "min",
+                "max",
+                "qualifier",
+                "unit",
+                "counts",
+                "evidence",
+                "note",
+                "quote",
+                "source",
+                "stance",
+                "claimed_by",
+                "via",
+                "status",
+                "date",
+                "actor",
+                "role",
+                "name",
+                "lang",
+            ]
+        ),
+        json_values | st.integers(-(10**5000), 10**5000) | st.floats(),
+        max_size=8,
+    ),
+    max_size=3,
+)
+
+
+@pytest.mark.hostile
+@given(st.sampled_from(sorted(READABLE)), odd_items)
+def test_every_formatter_takes_items_with_odd_values_under_its_own_keys(name, value):
+    """Figures with text for numbers, infinite or 5,000-digit values, evidence that is not a list, ...: text, never an error."""
+    assert isinstance(READABLE[name](value), str)
+    assert isinstance(READABLE[name]([{**item, "evidence": value} for item in value]), str)
 
 
 def test_the_explorer_panel_shows_the_dates_the_graph_layer_names():

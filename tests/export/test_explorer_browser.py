@@ -41,11 +41,11 @@ def browser() -> Iterator[Any]:
 class Page:
     """A page opened from disk, with its console errors, dialogs and blocked requests recorded."""
 
-    def __init__(self, browser: Any, path: Path):
+    def __init__(self, browser: Any, path: Path, viewport: tuple[int, int] = (1500, 950)):
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1500, "height": 950})
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
@@ -89,8 +89,8 @@ def open_page(browser) -> Iterator[Any]:
     """Opens pages for one test and closes them after it, so that no test sees another's clicks and filters."""
     pages: list[Page] = []
 
-    def opened(path: Path) -> Page:
-        pages.append(Page(browser, path))
+    def opened(path: Path, viewport: tuple[int, int] = (1500, 950)) -> Page:
+        pages.append(Page(browser, path, viewport))
         return pages[-1]
 
     yield opened
@@ -316,3 +316,124 @@ def test_a_5000_node_graph_draws(open_page, tmp_path):
     assert page.js("kgraph.data.options.physics.enabled") is False
     assert page.errors == []
     print(f"\n5,000-node explorer ready {page.seconds:.2f} s after opening")
+
+
+@pytest.fixture(scope="module")
+def claims_file(claims, tmp_path_factory) -> Path:
+    path: Path = tmp_path_factory.mktemp("claims") / "graph.html"
+    claims.to_html(path)
+    return path
+
+
+def quote_style(page: Page, text: str) -> dict[str, str]:
+    """The border colour, background and stance word of the panel's quote that contains ``text``."""
+    return dict(
+        page.js(
+            """text => {
+                const quote = [...document.querySelectorAll('#panel blockquote')].find(q => q.textContent.includes(text));
+                const style = getComputedStyle(quote), word = quote.querySelector('.stance-word');
+                return {border: style.borderLeftColor, background: style.backgroundColor,
+                        word: word ? word.textContent : ''};
+            }""",
+            text,
+        )
+    )
+
+
+def test_a_denial_stands_out_from_support_by_colour_and_word(open_page, claims_file):
+    page = open_page(claims_file)
+    page.js("kgraph.select('fall-of-town', false)")
+    denial = quote_style(page, "The republic denied that the town had fallen.")
+    support = quote_style(page, "The town fell on Sunday")
+    assert denial["word"] == "✗ denies"
+    assert support["word"] == ""
+    assert (denial["border"], denial["background"]) != (support["border"], support["background"])
+    assert denial["border"] != support["border"]
+    panel = page.page.locator("#panel").inner_text()
+    assert "CONTESTED" in panel  # the event's evidence as a whole: some quotes support it, one denies it
+    page.click_node("army")
+    relayed = page.page.locator("#panel").inner_text()
+    assert "claimed by The republic, via The foreign ministry, quoting The defence ministry" in relayed
+    assert "located in → The region DENIED" in relayed
+    assert page.js("kgraph.edges.get('army--located-in--region').label") == "located in (denied)"
+    assert page.js("kgraph.edges.get('army--located-in--region').dashes") == [6, 4]
+    assert page.errors == []
+
+
+def test_figures_show_with_their_claimants_and_qualifiers(open_page, claims_file):
+    page = open_page(claims_file)
+    page.js("kgraph.select('soldiers-killed', false)")
+    figures = page.js(
+        "[...document.querySelectorAll('#panel .figures > *')].map(e => e.innerText.replace(/\\s+/g, ' ').trim())"
+    )
+    assert figures == [
+        "killed 2",
+        "two soldiers were killed The army nears the town — claimed by The ministry",
+        "killed between 2 and 5",
+        "? DISPUTES Between 2 and 5 soldiers were killed, the rebels claimed. The town fell — claimed by The rebels",
+    ]
+    page.js("kgraph.select('fall-of-town', false)")
+    assert "distance at most 2 km" in page.page.locator("#panel .figures").inner_text().replace("\n", " ")
+    page.js("kgraph.select('town', false)")
+    assert "population about 20,000" in page.page.locator("#panel .figures").inner_text().replace("\n", " ")
+    assert "Shushi (The town fell)" in page.page.locator("#panel").inner_text()
+    assert page.errors == []
+
+
+def test_an_events_history_keeps_the_earlier_state_with_its_source(open_page, claims_file):
+    page = open_page(claims_file)
+    page.js("kgraph.select('fall-of-town', false)")
+    states = page.js("[...document.querySelectorAll('#panel ol.history li')].map(li => [li.className, li.innerText])")
+    assert states == [
+        ["earlier", "predicted [2020-10-29..] — The army nears the town"],
+        ["latest", "occurred 2020-11-08 — The town fell (latest)"],
+    ]
+    assert "The rebels — affected (added by The town fell)" in page.page.locator("#panel").inner_text()
+    # the timeline shows the change: the earlier state as a hollow mark where its own date puts it, joined to the
+    # current one, and the item's tooltip lists every state with its source
+    item = page.page.locator('#timeline g.event[data-id="fall-of-town"]')
+    assert item.locator(".state").count() == 1
+    assert item.locator("line.change").count() == 1
+    mark = item.locator(".state").first.bounding_box()
+    now = item.locator("circle:not(.state)").first.bounding_box()
+    assert mark["x"] < now["x"]  # 29 October, before 8 November
+    assert page.js("document.querySelector('#timeline g.event[data-id=\"fall-of-town\"] > title').textContent") == (
+        "The town falls (2020-11-08)\npredicted [2020-10-29..] — The army nears the town\n"
+        "occurred 2020-11-08 — The town fell"
+    )
+    assert page.js("document.getElementById('timeline-key').hidden") is False
+    assert page.js("document.querySelector('#timeline g.event[data-id=\"soldiers-killed\"] .state')") is None
+    assert page.errors == []
+
+
+def test_links_between_events_are_drawn_labelled_and_listed(open_page, claims_file):
+    page = open_page(claims_file)
+    edge = page.js("kgraph.edges.get('spokesman-confirms--confirms--fall-of-town')")
+    assert (edge["label"], edge["width"], edge["color"]["color"]) == ("confirms", 2.5, "#0072b2")
+    assert page.js("kgraph.network.body.edges['spokesman-confirms--confirms--fall-of-town'].options.hidden") is False
+    page.js("kgraph.select('fall-of-town', false)")
+    panel = page.page.locator("#panel").inner_text()
+    assert "LINKS TO EVENTS" in panel
+    assert "confirms ← A spokesman confirms the fall" in panel
+    assert "event link" in page.page.locator("#legend").inner_text()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("viewport", [(1440, 900), (390, 844)])
+def test_screenshots_of_the_panel_with_a_denial_figures_and_a_history(open_page, claims_file, viewport):
+    """Saved as test-output/explorer-claims-<width>.png: the event with its earlier state, a figure and a denial."""
+    page = open_page(claims_file, viewport)
+    page.js("kgraph.select('fall-of-town', false)")
+    page.js("document.querySelector('#panel ol.history').previousElementSibling.scrollIntoView()")
+    for text in ("predicted", "at most 2 km", "✗ denies"):  # all three in sight
+        box = page.page.get_by_text(text, exact=True).bounding_box()
+        assert box["y"] >= 0, text
+        assert box["y"] + box["height"] <= viewport[1], text
+    panel = page.page.locator("#panel").bounding_box()
+    assert panel["width"] <= viewport[0]  # the panel fits the screen, on a phone too
+    assert panel["x"] >= 0
+    OUTPUT.mkdir(exist_ok=True)
+    path = OUTPUT / f"explorer-claims-{viewport[0]}.png"
+    page.page.screenshot(path=str(path))
+    assert path.stat().st_size > 10_000
+    assert page.errors == []

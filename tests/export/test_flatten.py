@@ -89,3 +89,65 @@ def test_unify_is_order_independent(types):
     result = unify(types)
     assert result == unify(reversed(types)) == unify(sorted(types))
     assert result == next(t for t in NARROWEST_FIRST if set(types) <= HOLDS[t])
+
+
+def test_figures_give_bounds_columns_beside_their_readable_companion():
+    figures = [
+        {"measure": "killed", "value": 2, "evidence": [{"quote": "q", "claimed_by": ["x"]}]},
+        {"measure": "killed", "min": 2, "max": 5, "evidence": [{"quote": "r", "stance": "disputes"}]},
+        {"measure": "population", "value": 20000, "qualifier": "about", "evidence": []},
+        {"measure": "distance", "max": 5, "qualifier": "at_most", "evidence": []},
+    ]
+    flat = flatten({"figures": figures})
+    assert list(flat) == [
+        "figures",
+        "figures_text",
+        "killed_min",
+        "killed_max",
+        "population_min",
+        "population_max",
+        "distance_max",
+    ]
+    assert (flat["killed_min"], flat["killed_max"]) == (2, 5)  # the lowest and highest any claim allows
+    assert (flat["population_min"], flat["population_max"]) == (20000, 20000)  # "about" keeps its value as both
+    assert "distance_min" not in flat  # "at most 5": the lower bound is open
+    assert flat["figures_text"].startswith("killed: 2 (claimed by x); killed: between 2 and 5 (disputes)")
+
+
+def test_an_open_bound_in_any_claim_leaves_the_column_out():
+    flat = flatten({"figures": [{"measure": "killed", "value": 2}, {"measure": "killed", "min": 200}]})
+    assert (flat["killed_min"], "killed_max" in flat) == (2, False)
+
+
+def test_a_figure_every_quote_of_which_denies_it_gives_no_bounds():
+    denied = {"measure": "killed", "value": 300, "evidence": [{"quote": "q", "stance": "denies"}]}
+    assert "killed_max" not in flatten({"figures": [denied]})
+    flat = flatten({"figures": [denied, {"measure": "killed", "value": 3, "evidence": [{"quote": "r"}]}]})
+    assert (flat["killed_min"], flat["killed_max"]) == (3, 3)
+    assert "killed: 300 (denies)" in flat["figures_text"]
+
+
+def test_another_unit_gets_a_column_of_its_own():
+    flat = flatten(
+        {"figures": [{"measure": "distance", "value": 5}, {"measure": "distance", "value": 300, "unit": "m"}]}
+    )
+    assert (flat["distance_max"], flat["distance_m_max"]) == (5, 300)
+
+
+def test_bounds_columns_never_overwrite_an_attribute_and_skip_what_is_not_a_number():
+    flat = flatten({"figures": [{"measure": "killed", "value": 2}], "killed_min": "mine"})
+    assert flat["killed_min"] == "mine"
+    odd = [{"measure": "killed", "value": "two"}, {"measure": "x", "min": float("nan")}, {"value": 1}, "text", None]
+    assert [k for k in flatten({"figures": odd}) if k.endswith(("_min", "_max"))] == []
+    assert flatten({"figures": [{"measure": "huge", "value": 10**30}]})["huge_max"] == 1e30  # too big for a long
+
+
+def test_figures_columns_take_one_type_across_a_table():
+    table = Table.of_nodes(
+        [
+            ("a", {"figures": [{"measure": "killed", "value": 2}]}),
+            ("b", {"figures": [{"measure": "killed", "value": 2.5}]}),
+        ]
+    )
+    assert table.types["killed_min"] == "double"
+    assert [row["killed_min"] for _, row in table.rows] == [2.0, 2.5]

@@ -56,3 +56,27 @@ def test_graphology_reads_the_hostile_graph(tmp_path):
         assert read[fmt]["nodes"]["a"]["label"] == "Ağa Şuşalı — «Ա»"
         parallel = sorted(e["type"] for e in read[fmt]["edges"] if (e["source"], e["target"]) == ("a", "b"))
         assert parallel == ["allied_with", "member_of", "opposes"]
+
+
+def test_graphology_reads_figures_stances_and_histories(claims, tmp_path):
+    """The columns kgraph flattens figures, stances and histories into arrive in Gephi Lite as it wrote them."""
+    from kgraph.export.gexf import to_gexf
+    from kgraph.export.graphml import to_graphml
+
+    (tmp_path / "c.graphml").write_text(to_graphml(claims.graph), encoding="utf-8")
+    (tmp_path / "c.gexf").write_text(to_gexf(claims.graph), encoding="utf-8")
+    read = read_with_graphology(str(tmp_path / "c.graphml"), str(tmp_path / "c.gexf"))
+    for fmt in ("graphml", "gexf"):
+        killed = read[fmt]["nodes"]["soldiers-killed"]["attributes"]
+        assert (killed["killed_min"], killed["killed_max"]) == (2, 5), fmt
+        assert killed["figures_text"].endswith("killed: between 2 and 5 (claimed by rebels; disputes)")
+        assert (killed["acled_event_type"], killed["cameo"]) == ("Violence against civilians", "18")
+        fall = read[fmt]["nodes"]["fall-of-town"]["attributes"]
+        assert fall["history_text"] == "predicted [2020-10-29..] (doc-a) → occurred 2020-11-08 (doc-b)"
+        assert fall["distance_max"] == 2
+        assert "distance_min" not in fall
+        assert json.loads(fall["history"])[0]["status"] == "predicted"
+        denial = next(e for e in read[fmt]["edges"] if e["source"] == "army" and e["target"] == "region")
+        assert denial["attributes"]["evidence_text"].endswith("via foreign-ministry, defence-ministry; denies)")
+        link = next(e for e in read[fmt]["edges"] if e["source"] == "spokesman-confirms")
+        assert (link["target"], link["type"], link["label"]) == ("fall-of-town", "confirms", "confirms")

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data, layout, to_html
+from kgraph.export.style import EDGE_COLORS, EVENT_LINK, hex_color
+from kgraph.graph.attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kgraph.graph.knowledge import KnowledgeGraph
 
 from ..helpers import CONTROL, XML_HOSTILE, big_graph, hostile_graph
@@ -98,12 +100,17 @@ def test_every_node_and_edge_is_in_the_data(kg):
     assert data["options"]["physics"]["enabled"] is True
 
 
-def test_the_panel_knows_every_attribute_the_graph_puts_on_nodes_and_edges(kg):
-    """The page's field lists name exactly the attributes kgraph's graph has: a new one must be given its place."""
+def test_the_panel_knows_every_attribute_the_graph_puts_on_nodes_and_edges(kg, claims):
+    """The page's field lists name exactly the attributes kgraph's graph may have (as the graph layer names them):
+    a new one must be given its place. The seeds and the claims corpus use no other."""
     data = explorer_data(kg.graph)
     assert data["fields"] == {items: list(names) for items, names in PANEL_FIELDS.items()}
-    assert set(data["fields"]["node"]) == {k for _, d in kg.graph.nodes(data=True) for k in d}
-    assert set(data["fields"]["edge"]) == {k for *_, d in kg.graph.edges(data=True) for k in d}
+    assert set(data["fields"]["node"]) == set(NODE_ATTRIBUTES)
+    assert set(data["fields"]["edge"]) == set(EDGE_ATTRIBUTES)
+    for graph in (kg.graph, claims.graph):
+        assert {k for _, d in graph.nodes(data=True) for k in d} <= set(NODE_ATTRIBUTES)
+        assert {k for *_, d in graph.edges(data=True) for k in d} <= set(EDGE_ATTRIBUTES)
+    assert {"figures", "history", "cameo"} <= {k for _, d in claims.graph.nodes(data=True) for k in d}
     kinds = {d["kind"] for _, d in kg.graph.nodes(data=True)} | {d["kind"] for *_, d in kg.graph.edges(data=True)}
     assert set(data["kinds"].values()) <= kinds
     assert {group["kind"] for group in data["filters"]} - {None} <= kinds
@@ -137,3 +144,37 @@ def test_to_html_writes_the_page(kg, tmp_path):
     kg.to_html(tmp_path / "page.html", title="Seeds")
     text = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "<title>Seeds</title>" in text
+
+
+def test_the_page_says_how_claims_stand(claims):
+    """What the panel and the timeline show of claims is worked out in Python and travels with each node and edge."""
+    data = explorer_data(claims.graph)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    edges = {e["id"]: e for e in data["edges"]}
+    denial = edges["army--located-in--region"]
+    assert denial["stance"] == "denied"
+    assert denial["details"]["evidence"][0]["via"] == ["foreign-ministry", "defence-ministry"]
+    assert "stance" not in edges["spokesman-confirms--confirms--fall-of-town"]
+    assert [(f["measure"], f["amount"]) for f in nodes["soldiers-killed"]["figures"]] == [
+        ("killed", "2"),
+        ("killed", "between 2 and 5"),
+    ]
+    assert nodes["soldiers-killed"]["figures"][1]["evidence"][0]["stance"] == "disputes"
+    assert [(s["status"], s["source"], s["t"][0]) for s in nodes["fall-of-town"]["states"]] == [
+        ("predicted", "doc-a", "2020-10-29"),
+        ("occurred", "doc-b", "2020-11-08"),
+    ]
+    assert "states" not in nodes["soldiers-killed"]
+    assert set(data["summaries"]) == {"denied", "disputed", "contested"}
+
+
+def test_links_between_events_are_drawn_in_their_own_colour_and_in_the_legend(claims):
+    data = explorer_data(claims.graph)
+    edges = {e["id"]: e for e in data["edges"]}
+    link = edges["spokesman-confirms--confirms--fall-of-town"]
+    assert (link["link"], link["label"], link["kind"]) == (True, "confirms", "relation")
+    assert link["color"] == hex_color(EDGE_COLORS[EVENT_LINK])
+    assert "link" not in edges["army--located-in--region"]  # a relation between entities
+    assert [k["name"] for k in data["legend"]["edges"]] == ["participation", "relation", "location", "event link"]
+    relations = next(group for group in data["filters"] if group["name"] == "relation")
+    assert relations["values"] == ["confirms", "located_in"]  # the relation filter hides event links by type too

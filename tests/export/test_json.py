@@ -117,3 +117,43 @@ def test_any_graph_round_trips(nodes, edges):
     back = graph_from_json(to_json(graph))
     assert list(back.nodes(data=True)) == list(graph.nodes(data=True))
     assert sorted(map(repr, back.edges(keys=True, data=True))) == sorted(map(repr, graph.edges(keys=True, data=True)))
+
+
+def test_the_claims_corpus_reads_back_equal_from_graph_json(claims, tmp_path):
+    """Figures, histories, stances, relayers, and what a later document added (with its source) all come back."""
+    path = tmp_path / "graph.json"
+    path.write_text(to_json(claims.graph), encoding="utf-8")
+    again = KnowledgeGraph.read_json(path)
+    for table in ("sources", "entities", "events", "relations", "history"):
+        assert getattr(again.corpus, table) == getattr(claims.corpus, table), table
+    assert list(again.graph.nodes(data=True)) == list(claims.graph.nodes(data=True))
+    assert list(again.graph.edges(keys=True, data=True)) == list(claims.graph.edges(keys=True, data=True))
+    events, relations = again.corpus.events, again.corpus.relations
+    denial = relations["army--located-in--region"].evidence[0]
+    assert (denial.stance, denial.claimed_by, denial.via) == (
+        "denies",
+        ("republic",),
+        ("foreign-ministry", "defence-ministry"),
+    )
+    killed = events["soldiers-killed"].figures
+    assert [(f.bounds, f.evidence[0].claimed_by, f.evidence[0].stance) for f in killed] == [
+        ((2, 2), ("ministry",), "supports"),
+        ((2, 5), ("rebels",), "disputes"),
+    ]
+    assert [(s.source, s.status, s.date.edtf) for s in again.corpus.history["fall-of-town"]] == [
+        ("doc-a", "predicted", "[2020-10-29..]"),
+        ("doc-b", "occurred", "2020-11-08"),
+    ]
+    assert [(p.actor, p.source) for p in events["fall-of-town"].participants] == [("army", None), ("rebels", "doc-b")]
+    town = again.corpus.entities["town"]
+    assert ([(a.name, a.source) for a in town.aliases], town.figures[0].bounds) == (
+        [("Shushi", "doc-b")],
+        (20000, 20000),
+    )
+
+
+def test_queries_on_the_claims_answer_the_same_after_a_round_trip(claims):
+    again = KnowledgeGraph.from_json(to_json(claims.graph))
+    assert again.timeline() == claims.timeline()
+    assert again.why("army", "region") == claims.why("army", "region")
+    assert to_json(again.graph) == to_json(claims.graph)

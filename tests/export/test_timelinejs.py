@@ -121,3 +121,42 @@ def test_an_event_with_no_known_date_is_counted_in_the_title_not_dropped_silentl
     data = timeline_data(graph)
     assert [e["unique_id"] for e in data["events"]] == ["dated"]
     assert data["title"]["text"]["text"] == "1 event from 1 source; 1 event with no known date is not shown"
+
+
+def test_a_slide_says_what_was_claimed_denied_counted_and_first_reported(claims):
+    data = timeline_data(claims.graph)
+    fall = event(data, "fall-of-town")["text"]["text"]
+    assert (
+        "<p>Status: predicted [2020-10-29..] (The army nears the town) → occurred 2020-11-08 (The town fell)</p>"
+        in fall
+    )
+    assert "<p>Figures: distance: at most 2 km</p>" in fall
+    assert "<p>Links: A spokesman confirms the fall confirms this</p>" in fall
+    assert (
+        "<blockquote><strong>DENIES:</strong> The republic denied that the town had fallen.</blockquote>"
+        "<p><small>doc-b — claimed by The republic — denies</small></p>"
+    ) in fall
+    killed = event(data, "soldiers-killed")["text"]["text"]
+    assert (
+        "<p>Figures: killed: 2 (claimed by The ministry); killed: between 2 and 5 (claimed by The rebels; disputes)</p>"
+    ) in killed
+    assert "<p>Links: confirms The town falls</p>" in event(data, "spokesman-confirms")["text"]["text"]
+    assert "Status:" not in killed  # an event no later source changed has one state, its own
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("text", TIMELINE_PAYLOADS)
+def test_claims_figures_and_states_are_escaped_like_every_other_text(claims, text):
+    graph = claims.graph.copy()
+    fall = graph.nodes["fall-of-town"]
+    fall["history"] = [{"source": text, "status": text, "date": text}, {"status": "occurred", "date": "2020"}]
+    fall["figures"] = [
+        {"measure": text, "value": text, "unit": text, "evidence": [{"quote": "q", "claimed_by": [text]}]}
+    ]
+    fall["evidence"] = [{"quote": text, "source": text, "stance": text, "claimed_by": [text], "via": [text, text]}]
+    graph.add_node(text, kind="event", label=text, earliest="2020-01-01")
+    graph.add_edge(text, "fall-of-town", key=text, kind="relation", label=text)
+    slide = event(timeline_data(graph), "fall-of-town")["text"]["text"]
+    assert linkified(slide) == []
+    assert re.sub(r"<wbr>|</?(p|small|strong|blockquote)>", "", slide).count("<") == 0
+    assert unescape(slide.replace("<wbr>", "")).count(text) >= 10

@@ -176,3 +176,39 @@ def test_the_seed_timeline_reads_naturally_in_timelinejs(browser, tmp_path):
     assert timeline.smuggled() == {"handlers": [], "styles": [], "links": [], "text_links": [], "elements": []}
     assert timeline.errors == []
     assert timeline.requests == []
+
+
+@pytest.mark.hostile
+def test_hostile_claims_figures_and_states_stay_text_in_timelinejs(browser, tmp_path, claims):
+    """One slide per payload, with the payload as a state's source, status and date, a figure's measure, value,
+    unit and claimant, and a quote, its source, stance, claimant and relayers."""
+    graph = claims.graph.copy()
+    for i, text in enumerate(TIMELINE_PAYLOADS):
+        graph.add_node(
+            f"claims-{i}",
+            kind="event",
+            type="capture",
+            label=f"Claims {i}",
+            date="2020-12",
+            precision="month",
+            earliest=f"2020-12-{i + 1:02d}",
+            latest=f"2020-12-{i + 1:02d}",
+            history=[{"source": text, "status": text, "date": text}, {"status": "occurred", "date": "2020-12"}],
+            figures=[
+                {"measure": text, "value": text, "unit": text, "evidence": [{"quote": "q", "claimed_by": [text]}]}
+            ],
+            evidence=[{"quote": text, "source": text, "stance": text, "claimed_by": [text], "via": [text, text]}],
+        )
+    data = json.loads(to_timelinejs(graph))
+    timeline = Timeline(browser, tmp_path, data)
+    slides = {e["unique_id"]: slide for slide, e in enumerate(data["events"], start=1)}
+    shown = {f"claims-{i}": timeline.show(slides[f"claims-{i}"], f"claims-{i}") for i in range(len(TIMELINE_PAYLOADS))}
+    timeline.poke_everything()
+    assert timeline.dialogs == []
+    assert timeline.js("window.__xss") is None
+    assert timeline.smuggled() == {"handlers": [], "styles": [], "links": [], "text_links": [], "elements": []}
+    for unique_id, texts in shown.items():
+        text = TIMELINE_PAYLOADS[int(unique_id.rsplit("-", 1)[1])]
+        assert texts["body"].count(text) == 13, (unique_id, texts["body"])
+    assert timeline.errors == []
+    assert timeline.requests == []

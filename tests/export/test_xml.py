@@ -43,8 +43,8 @@ def gexf_schema() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(path)))
 
 
-def graphs(kg):
-    return {"seeds": kg.graph, "hostile": hostile_graph()}
+def graphs(kg, claims=None):
+    return {"seeds": kg.graph, "hostile": hostile_graph(), **({"claims": claims.graph} if claims else {})}
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -53,21 +53,21 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("which", ["seeds", "hostile"])
-def test_graphml_is_valid(kg, graphml_schema, which):
-    doc = etree.fromstring(to_graphml(graphs(kg)[which]).encode())
+@pytest.mark.parametrize("which", ["seeds", "hostile", "claims"])
+def test_graphml_is_valid(kg, claims, graphml_schema, which):
+    doc = etree.fromstring(to_graphml(graphs(kg, claims)[which]).encode())
     assert graphml_schema.validate(doc), graphml_schema.error_log
 
 
-@pytest.mark.parametrize("which", ["seeds", "hostile"])
-def test_gexf_is_valid(kg, gexf_schema, which):
-    doc = etree.fromstring(to_gexf(graphs(kg)[which]).encode())
+@pytest.mark.parametrize("which", ["seeds", "hostile", "claims"])
+def test_gexf_is_valid(kg, claims, gexf_schema, which):
+    doc = etree.fromstring(to_gexf(graphs(kg, claims)[which]).encode())
     assert gexf_schema.validate(doc), gexf_schema.error_log
 
 
-@pytest.mark.parametrize("which", ["seeds", "hostile"])
-def test_graphml_ids_keys_labels_weights(kg, which):
-    doc = etree.fromstring(to_graphml(graphs(kg)[which]).encode())
+@pytest.mark.parametrize("which", ["seeds", "hostile", "claims"])
+def test_graphml_ids_keys_labels_weights(kg, claims, which):
+    doc = etree.fromstring(to_graphml(graphs(kg, claims)[which]).encode())
     keys = doc.findall("g:key", NS)
     key_ids = [k.get("id") for k in keys]
     assert len(key_ids) == len(set(key_ids))
@@ -106,9 +106,9 @@ def test_graphml_ids_keys_labels_weights(kg, which):
     assert min(weights) > 0
 
 
-@pytest.mark.parametrize("which", ["seeds", "hostile"])
-def test_gexf_ids_labels_weights_kinds_and_time(kg, which):
-    graph = graphs(kg)[which]
+@pytest.mark.parametrize("which", ["seeds", "hostile", "claims"])
+def test_gexf_ids_labels_weights_kinds_and_time(kg, claims, which):
+    graph = graphs(kg, claims)[which]
     doc = etree.fromstring(to_gexf(graph).encode())
     assert doc.nsmap == {None: NS["x"], "viz": NS["viz"]}
     assert doc.get("version") == "1.3"
@@ -246,3 +246,51 @@ def test_xml_escape():
     assert xml_escape("<&>") == "&lt;&amp;&gt;"
     assert xml_escape('"\n\t\r', attribute=True) == "&quot;&#10;&#9;&#13;"
     assert xml_escape("a\x00b\ud800") == "a\ufffdb\ufffd"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_figures_stances_histories_and_codes_read_back(claims, tmp_path, fmt):
+    """Figures flattened once: numeric bounds beside the readable text; stance in evidence_text; the event's
+    ACLED and CAMEO codes and its history as columns."""
+    text = to_graphml(claims.graph) if fmt == "graphml" else to_gexf(claims.graph)
+    back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(write(tmp_path, f"c.{fmt}", text))
+    killed = back.nodes["soldiers-killed"]
+    assert (killed["killed_min"], killed["killed_max"]) == (2, 5)
+    assert killed["figures_text"] == (
+        "killed: 2 (claimed by ministry); killed: between 2 and 5 (claimed by rebels; disputes)"
+    )
+    assert json.loads(killed["figures"]) == claims.graph.nodes["soldiers-killed"]["figures"]
+    assert (killed["acled_event_type"], killed["acled_sub_event_type"], killed["cameo"]) == (
+        "Violence against civilians",
+        "Attack",
+        "18",
+    )
+    town = back.nodes["town"]
+    assert (town["population_min"], town["population_max"]) == (20000, 20000)
+    fall = back.nodes["fall-of-town"]
+    assert (fall["distance_max"], "distance_min" in fall) == (2, False)
+    assert fall["history_text"] == "predicted [2020-10-29..] (doc-a) → occurred 2020-11-08 (doc-b)"
+    assert json.loads(fall["history"]) == claims.graph.nodes["fall-of-town"]["history"]
+    denial = next(d for u, v, d in back.edges(data=True) if (u, v) == ("army", "region"))
+    assert denial["evidence_text"] == (
+        "“The republic has denied the presence of its forces in the region”"
+        " (doc-b; claimed by republic via foreign-ministry, defence-ministry; denies)"
+    )
+    link = next(d for u, v, d in back.edges(data=True) if (u, v) == ("spokesman-confirms", "fall-of-town"))
+    assert (link["category"], link["type"], link["label"]) == ("relation", "confirms", "confirms")
+
+
+def test_figures_columns_are_numbers_for_igraph(claims, tmp_path):
+    back = igraph.Graph.Read_GraphML(str(write(tmp_path, "c.graphml", to_graphml(claims.graph))))
+    killed = back.vs.find(id="soldiers-killed")
+    assert (killed["killed_min"], killed["killed_max"]) == (2, 5)
+
+
+def test_two_builds_of_the_claims_are_byte_identical(claims_path):
+    """Each build loads the corpus afresh: nothing in the exports depends on the order of a set or the hour."""
+    from kgraph.export import render_all
+
+    first = render_all(KnowledgeGraph.load(claims_path).graph)
+    second = render_all(KnowledgeGraph.load(claims_path).graph)
+    assert sorted(first) == ["graph.gexf", "graph.graphml", "graph.html", "graph.json", "timeline.json"]
+    assert first == second

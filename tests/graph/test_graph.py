@@ -12,7 +12,9 @@ import kgraph
 from kgraph.corpus.corpus import Corpus
 from kgraph.graph.knowledge import KnowledgeGraph, build_graph
 
-from ..helpers import SEEDS
+from ..helpers import FIXTURES, SEEDS
+
+OWN_TERMS = FIXTURES / "vocabulary" / "valid"
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +73,7 @@ def test_participation_edges_are_keyed_by_role_and_carry_the_event(kg):
     assert {
         "quote": "sound the alarm of danger and genocide.",
         "source": "2023-07-blockade",
-        "claimed_by": "gegham-stepanyan",
+        "claimed_by": ["gegham-stepanyan"],
     } in edge["evidence"]
 
 
@@ -80,7 +82,7 @@ def test_a_participants_own_evidence_comes_first(kg):
     assert edge["evidence"][0] == {
         "quote": "being literally besieged by Azerbaijan",
         "source": "2023-07-blockade",
-        "claimed_by": "gegham-stepanyan",
+        "claimed_by": ["gegham-stepanyan"],
     }
 
 
@@ -107,6 +109,16 @@ def test_entities_list_the_sources_that_mention_them(kg):
 def test_place_attributes(kg):
     shusha = dict(kg.graph.nodes["shusha"])
     assert shusha.pop("description").startswith("Historic town of about 20,000 inhabitants")
+    assert shusha.pop("figures") == [
+        {
+            "measure": "population",
+            "value": 20000,
+            "qualifier": "about",
+            "evidence": [
+                {"quote": "this strategic town of about 20,000 inhabitants", "source": "2020-10-shusha-appeal"}
+            ],
+        }
+    ]
     assert shusha == {
         "kind": "place",
         "type": "town",
@@ -172,3 +184,54 @@ def test_load_from_a_path():
 
 def test_node_order_is_corpus_order(kg, seeds):
     assert list(kg.graph) == [*seeds.entities, *seeds.events]
+
+
+def test_a_corpus_without_terms_of_its_own_has_no_vocabulary_in_its_graph(kg):
+    assert "vocabulary" not in kg.graph.graph
+
+
+def test_a_corpus_own_terms_are_in_its_graph_shaped_like_its_vocabulary_file():
+    from kgraph.corpus.yamlfile import parse_yaml
+
+    graph = KnowledgeGraph.load(OWN_TERMS).graph
+    written = parse_yaml((OWN_TERMS / "vocabulary.yaml").read_text(encoding="utf-8"), "vocabulary.yaml")[0]
+    written["event_types"]["sit_in"]["cameo"] = "14"  # written as a number, kept as the code
+    del written["measures"]["fuel"]["summable"]  # written as the default
+    assert graph.graph["vocabulary"] == written
+    sit_in = graph.nodes["kora-sit-in"]
+    assert (sit_in["type"], sit_in["acled_event_type"], sit_in["acled_sub_event_type"], sit_in["cameo"]) == (
+        "sit_in",
+        "Protests",
+        "Peaceful protest",
+        "14",
+    )
+    assert graph.edges["aid-fund", "kora-council", "aid-fund--funds--kora-council"]["type"] == "funds"
+
+
+def test_a_corpus_with_terms_of_its_own_reads_back_equal_from_graph_json():
+    from kgraph.annotations.terms import DEFAULT, active
+    from kgraph.export.nodelink import to_json
+
+    kg = KnowledgeGraph.load(OWN_TERMS)
+    again = KnowledgeGraph.from_json(to_json(kg.graph))
+    for table in ("sources", "entities", "events", "relations", "terms"):
+        assert getattr(again.corpus, table) == getattr(kg.corpus, table), table
+    assert list(again.graph.nodes(data=True)) == list(kg.graph.nodes(data=True))
+    assert list(again.graph.edges(keys=True, data=True)) == list(kg.graph.edges(keys=True, data=True))
+    assert again.graph.graph == kg.graph.graph
+    assert active() is DEFAULT
+
+
+def test_a_graph_whose_vocabulary_is_not_kgraphs_is_refused():
+    graph = build_graph(kgraph.load(OWN_TERMS))
+    graph.graph["vocabulary"]["roles"]["negotiator"]["allowed"] = ["someone"]
+    with pytest.raises(kgraph.KgraphError) as raised:
+        KnowledgeGraph.from_graph(graph)
+    assert str(raised.value) == (
+        "not a kgraph graph: its vocabulary: roles.negotiator.allowed[0]: unknown entity type 'someone' "
+        "(one of: person, organization, group, place)"
+    )
+    del graph.graph["vocabulary"]  # without it, the corpus's own terms are unknown
+    with pytest.raises(kgraph.KgraphError) as raised:
+        KnowledgeGraph.from_graph(graph)
+    assert str(raised.value) == "not a kgraph graph: organization kind: unknown organization kind ('residents_council')"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import pytest
 
@@ -43,3 +44,45 @@ def test_the_facade_never_writes_over_an_input(tmp_path, writer):
     with pytest.raises(OutputError):
         kg.write("json", target) if writer == "write" else kg.to_html(target)
     assert target.read_bytes() == before
+
+
+def test_as_of_is_a_knowledge_graph_of_the_corpus_as_known_that_day_made_once(kg):
+    earlier = kg.as_of("2020-10-30")
+    assert isinstance(earlier, KnowledgeGraph)
+    assert earlier is kg.as_of(date(2020, 10, 30))
+    assert sorted(earlier.corpus.sources) == ["2020-10-shusha-appeal"]
+    assert set(earlier.graph.nodes) < set(kg.graph.nodes)
+    assert earlier.graph.nodes == KnowledgeGraph(kg.corpus.as_of("2020-10-30")).graph.nodes
+
+
+def test_as_of_refuses_what_is_not_a_day(kg):
+    with pytest.raises(UsageError, match=r"as_of: '2020-10-30/\.\.' has no end"):
+        kg.as_of("2020-10-30/..")
+
+
+def test_the_facade_answers_every_query_as_of_a_day(kg):
+    """Its query methods (inherited from kgraph.query.facade) each take as_of."""
+    import inspect
+
+    queries = [
+        name
+        for name, f in inspect.getmembers(KnowledgeGraph, inspect.isfunction)
+        if "as_of" in str(inspect.signature(f))
+    ]
+    assert set(queries) >= {
+        "connections",
+        "why",
+        "path",
+        "paths",
+        "events",
+        "timeline",
+        "actor_network",
+        "snapshot",
+        "centrality",
+        "communities",
+        "disputes",
+        "claims",
+        "figures",
+        "cypher",
+    }
+    assert kg.events(as_of="2020-10-30") == kg.as_of("2020-10-30").events()

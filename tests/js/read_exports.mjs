@@ -1,5 +1,6 @@
 // Reads a GraphML and a GEXF file with graphology's parsers (those Gephi Lite and sigma.js use)
-// and prints, as JSON, what each holds: counts, node labels and kinds, edge labels and kinds.
+// and prints, as JSON, what each holds: counts, node labels and kinds, edge labels and kinds, and every attribute
+// as graphology read it (with its type: a number stays a number).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -10,10 +11,10 @@ const gexf = require("graphology-gexf");
 
 function summary(graph) {
   const nodes = {};
-  graph.forEachNode((id, attributes) => { nodes[id] = { label: attributes.label, kind: attributes.kind }; });
+  graph.forEachNode((id, attributes) => { nodes[id] = { label: attributes.label, kind: attributes.kind, attributes }; });
   const edges = [];
   graph.forEachEdge((id, attributes, source, target) => {
-    edges.push({ id, source, target, label: attributes.label, kind: attributes.kind, category: attributes.category, type: attributes.type });
+    edges.push({ id, source, target, label: attributes.label, kind: attributes.kind, category: attributes.category, type: attributes.type, attributes });
   });
   return { order: graph.order, size: graph.size, multi: graph.multi, nodes, edges };
 }

@@ -29,11 +29,12 @@ def test_the_human_rights_defender_is_connected_to_the_icrc_through_his_appeal(k
 def test_why_returns_the_quote_and_marks_it_as_his_claim(kg):
     [link] = kg.why("Gegham Stepanyan", "ICRC")
     assert link.id == "stepanyan-appeal-to-icrc"
-    quotes = [(e.quote, e.claimed_by) for e in link.evidence]
+    quotes = [(e.quote, e.stance, e.claimed_by) for e in link.evidence]
     assert quotes == [
-        ("In a social media post Stepanyan urged the International Committee of the Red Cross to", None),
-        ("sound the alarm of danger and genocide.", "gegham-stepanyan"),
+        ("In a social media post Stepanyan urged the International Committee of the Red Cross to", "supports", ()),
+        ("sound the alarm of danger and genocide.", "supports", ("gegham-stepanyan",)),
     ]
+    assert link.supported
 
 
 def test_why_reports_relations_in_either_direction_and_places_inside_places(kg):
@@ -57,7 +58,7 @@ def test_a_path_joins_harutyunyan_and_the_organizer_of_the_2023_rally(kg):
 
 
 def test_all_paths_are_simple_and_shortest_first(kg):
-    assert len(kg.paths("Arayik Harutyunyan", "Arthur Osipyan", cutoff=6)) == 5
+    assert len(kg.paths("Arayik Harutyunyan", "Arthur Osipyan", cutoff=6)) == 14
     paths = kg.paths("Arayik Harutyunyan", "Arthur Osipyan", cutoff=8, limit=10)
     assert len(paths) == 10
     lengths = [len(p.hops) for p in paths]
@@ -226,8 +227,11 @@ def test_results_become_records(kg):
     assert records[0]["evidence"][1] == {
         "quote": "sound the alarm of danger and genocide.",
         "source": "2023-07-blockade",
-        "claimed_by": "gegham-stepanyan",
+        "stance": "supports",
+        "claimed_by": ["gegham-stepanyan"],
+        "via": [],
     }
+    assert records[0]["supported"] is True
     assert kg.events(type="interview").to_records()[0]["date"] == "2023-07-12"
 
 

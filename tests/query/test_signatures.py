@@ -49,8 +49,9 @@ def _public(owner: object) -> Iterator[tuple[str, Callable[..., object]]]:
 
 def signatures() -> Iterator[tuple[str, Callable[..., object], dict[str, object]]]:
     """Every public method of KnowledgeGraph and every public function and method of the query modules."""
-    for name, function in _public(KnowledgeGraph):
-        yield f"KnowledgeGraph.{name}", function, vars(importlib.import_module("kgraph.graph.knowledge"))
+    for cls in KnowledgeGraph.__mro__[:-1]:  # its own methods and those it inherits (the queries), not object's
+        for name, function in _public(cls):
+            yield f"KnowledgeGraph.{name}", function, vars(importlib.import_module(cls.__module__))
     for module in _query_modules():
         for name, function in _public(module):
             if function.__module__ == module.__name__:
@@ -83,6 +84,12 @@ CASES = list(signatures())
 def test_the_walk_finds_the_facade_and_the_query_functions():
     names = {name for name, _, _ in CASES}
     assert {"KnowledgeGraph.cypher", "KnowledgeGraph.communities", "KnowledgeGraph.read_json"} <= names
+    assert {
+        "KnowledgeGraph.disputes",
+        "KnowledgeGraph.claims",
+        "KnowledgeGraph.figures",
+        "KnowledgeGraph.as_of",
+    } <= names
     assert {"kgraph.query.links.connections", "kgraph.query.cypher.run", "kgraph.query.budget.check_count"} <= names
     assert "kgraph.query.results.Results.to_records" in names
 
