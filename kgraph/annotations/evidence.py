@@ -102,6 +102,15 @@ class Figure(Model):
                 f"qualifier {self.qualifier!r} does not fit {_SHAPE[allowed]}; use {' or '.join(map(repr, allowed))}",
             )
         units = _units(self.measure)
+        if units == ():  # a count of people: a whole number, written as one
+            for name in ("value", "min", "max"):
+                number = getattr(self, name)
+                if isinstance(number, float):
+                    raise PydanticCustomError(
+                        "figure",
+                        f"{self.measure!r} counts people: '{name}' must be a whole number, not {number} (a point marks "
+                        "decimals in YAML: for twenty thousand, write 20000)",
+                    )
         if self.unit is not None and units is not None and self.unit not in units:
             allowed_units = f"one of {', '.join(units)}" if units else "none"
             raise PydanticCustomError(

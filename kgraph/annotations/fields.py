@@ -38,6 +38,9 @@ TEXT_PATTERN = rf"^{_TEXT_CHARS}*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff]{_TEXT_CHARS
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
 #: A reference to the id of something defined in the corpus.
 Ref = Slug
+#: What an addition may name: an id, or a relation's derived id (``subject--type--object``).
+ITEM_PATTERN = r"^[a-z0-9]+(?:--?[a-z0-9]+)*$"
+ItemRef = Annotated[str, Field(pattern=ITEM_PATTERN, max_length=400)]
 #: Longest name or title, and longest text, in characters: more is a mistake, not an annotation.
 MAX_LINE, MAX_TEXT = 1_000, 100_000
 #: One line of text: a name, a title.

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from kgraph.annotations.base import Model
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence, Figure
-from kgraph.annotations.fields import EventStatus, Ref, Text
+from kgraph.annotations.fields import EventStatus, ItemRef, Ref, Text
 from kgraph.annotations.models import Alias, Event, Group, Organization, Participant, Person, Place, Relation, Source
 
 
@@ -25,7 +25,9 @@ class Addition(Model):
     Everything added is stamped with this document's source, so the corpus can say what was known when.
     """
 
-    to: Ref = Field(description="Id of the entity, event or relation added to, wherever in the corpus it is defined.")
+    to: ItemRef = Field(
+        description="Id of the entity, event or relation added to, wherever in the corpus it is defined."
+    )
     source: Ref | None = Field(
         None,
         description="Id of the source that says what is added. In a document's annotation file it defaults to that document.",

@@ -33,7 +33,8 @@ def run_validate(args: argparse.Namespace) -> int:
         warnings, files = sum(not p.is_error for p in problems), len({p.path for p in problems})
         noun, count = ("warning", warnings) if warnings == len(problems) else ("problem", len(problems))
         extra = f" ({warnings} warning{'s' * (warnings != 1)})" if 0 < warnings < count else ""
-        print(f"{count} {noun}{'s' * (count != 1)}{extra} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+        strict = " (--strict: warnings count as errors)" if args.strict and warnings else ""
+        print(f"{count} {noun}{'s' * (count != 1)}{extra} in {files} file{'s' * (files != 1)}{strict}", file=sys.stderr)
     if corpus is None:
         return EXIT_INVALID
     print(f"{shown(args.path)}: valid: {corpus.summary()}")
@@ -115,6 +116,8 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"{shown(args.out)}: exports are up to date")
         return EXIT_INVALID if found else EXIT_OK
     written = build(kg.graph, args.out, kg.corpus.inputs, progress=progress_wanted(args))
+    for warning in kg.corpus.warnings:  # worth a look, though they do not stop the build
+        print(warning, file=sys.stderr)
     print(f"{shown(args.path)}: {kg.corpus.summary()}")
     print(f"graph: {kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
     for item in written:

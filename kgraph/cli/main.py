@@ -141,9 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        one = len(exc.problems) == 1
         print(
-            f"kgraph: error: the corpus has {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)}; "
-            "fix them first ('kgraph validate' lists them)",
+            f"kgraph: error: the corpus has {len(exc.problems)} problem{'' if one else 's'}; "
+            f"fix {'it' if one else 'them'} first ('kgraph validate' lists them)",
             file=sys.stderr,
         )
         return exc.exit_code

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pydantic import BaseModel
-
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence
 from kgraph.annotations.files import Addition
@@ -43,9 +41,9 @@ def merge_additions(
     defined = dict(items)  # as their own files define them: an event's first state is its own file's
     for position, addition in ordered:
         item: Any = items.get(addition.to)
-        if not isinstance(item, BaseModel):
+        fields = getattr(type(item), "model_fields", None)
+        if fields is None:
             continue  # an unknown or invalid target: reported by the checks
-        fields = type(item).model_fields
         update: dict[str, Any] = {}
         if addition.aliases and "aliases" in fields:
             update["aliases"] = [

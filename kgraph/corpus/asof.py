@@ -1,6 +1,7 @@
 """The corpus as it was known on a day: only what the sources published by then say.
 
-A source counts once its whole publication date is past (``[2023-07-12,2023-07-13]`` counts from the 13th).
+A source counts once its whole publication date is past, widened for its qualifiers: ``[2023-07-12,2023-07-13]``
+counts from the 13th, ``2020-11-?10`` (possibly the 11th) from the 11th, and one with an open end never.
 Evidence from later sources is set aside, and with it every event, relation and figure that only they report,
 the participants and names only they add, and the entities only they mention. An event takes the last state
 (status and date) its history has by then. Nothing else changes: ids, names and files stay as they are.
@@ -97,12 +98,25 @@ def day_of(value: DayLike) -> date:
     return span.latest
 
 
+def known_sources(sources: Mapping[str, Any], day: date) -> frozenset[str]:
+    """The ids of the sources whose whole publication date, widened, is past on ``day``.
+
+    >>> import kgraph
+    >>> sorted(known_sources(kgraph.load("seeds").sources, date(2023, 7, 12)))
+    ['2020-10-shusha-appeal']
+    """
+    return frozenset(
+        sid
+        for sid, s in sources.items()
+        if (last := s.published.latest_possible or s.published.latest) is not None and last <= day
+    )
+
+
 def as_of(corpus: _Corpus, day: DayLike) -> _Corpus:
     """The corpus as known from the sources published by ``day``: see this module's documentation."""
     when = day_of(day)
-    sources = {
-        sid: s for sid, s in corpus.sources.items() if (s.published.latest or s.published.earliest or date.min) <= when
-    }
+    known = known_sources(corpus.sources, when)
+    sources = {sid: s for sid, s in corpus.sources.items() if sid in known}
 
     def kept(evidence: list[Evidence]) -> list[Evidence]:
         return [e for e in evidence if e.source in sources]
@@ -150,7 +164,7 @@ def as_of(corpus: _Corpus, day: DayLike) -> _Corpus:
         for i, h in corpus.history.items()
         if i in events and (states := tuple(s for s in h if s.source in sources or s.source is None))
     }
-    known = type(corpus)(
+    result = type(corpus)(
         corpus.root,
         sources,
         entities,
@@ -162,8 +176,8 @@ def as_of(corpus: _Corpus, day: DayLike) -> _Corpus:
         history,
         corpus.terms,
     )
-    known.warnings = corpus.warnings
-    return known
+    result.warnings = corpus.warnings
+    return result
 
 
 def _state(history: tuple[State, ...], sources: Mapping[str, Any]) -> State | None:

@@ -74,6 +74,8 @@ class _Checker(EvidenceChecks):
         self.folded_names: dict[str, tuple[str, str]] = {}  # accent-folded name key: (entity id, name)
         self.suggesters: dict[tuple[str, ...], Suggester] = {}
         self.passages: dict[str, Passages] = {}  # indexed on the first quote not found in a source
+        self.added_names: dict[str, set[str]] = {}  # by entity: its names, and those additions give it
+        self.added_participants: dict[str, set[tuple[str, str]]] = {}  # by event: (actor, role), additions too
 
     def problem(
         self, record: warnings.Record, sub: tuple[str | int, ...], message: str, severity: str = "error"

@@ -14,6 +14,7 @@ from kgraph.annotations.files import Addition
 from kgraph.annotations.models import Alias, Entity, Event, Participant
 from kgraph.annotations.terms import active
 from kgraph.corpus.closest import Passages
+from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.warnings import Record
 from kgraph.text import PUNCTUATION_FOLD
 
@@ -35,6 +36,8 @@ class EvidenceChecks:
     texts: dict[str, str]
     folded: dict[str, str]
     passages: dict[str, Passages]
+    added_names: dict[str, set[str]]
+    added_participants: dict[str, set[tuple[str, str]]]
     by_id: Mapping[str, Record]
 
     def problem(self, record: Record, sub: tuple[str | int, ...], message: str, severity: str = "error") -> None:
@@ -132,9 +135,17 @@ class EvidenceChecks:
                     record, (name,), f"cannot add '{name}' to {kind} {addition.to!r}: only {_plural(allowed)} take it"
                 )
         if isinstance(target.item, Entity) and addition.aliases:
+            names = self.added_names.setdefault(addition.to, {fold_accents(name_key(n)) for n in target.item.names})
+            for index, alias in enumerate(addition.aliases):
+                if fold_accents(name_key(alias.name)) in names:
+                    message = f"name {alias.name!r} is already a name of {addition.to!r}"
+                    self.problem(record, ("aliases", index), message)
+                names.add(fold_accents(name_key(alias.name)))
             self.check_names(record, target.item, ("aliases",), addition.aliases)
-        if isinstance(target.item, Event):
-            seen = {(p.actor, p.role) for p in target.item.participants}
+        if isinstance(target.item, Event):  # participants are listed once, across the event and every addition
+            seen = self.added_participants.setdefault(
+                addition.to, {(p.actor, p.role) for p in target.item.participants}
+            )
             self.check_participants(record, ("participants",), addition.participants, addition.to, seen)
         self.check_figures(record, ("figures",), addition.figures)
         self.check_evidence(record, ("evidence",), addition.evidence)

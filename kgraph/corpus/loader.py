@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kgraph.annotations.base import Model
-from kgraph.annotations.fields import LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
+from kgraph.annotations.fields import ITEM_PATTERN, LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
 from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
 from kgraph.annotations.models import Source
 from kgraph.annotations.terms import DEFAULT, Terms, using
@@ -164,6 +164,8 @@ def _validate(
     problems: list[Problem],
     source_id: str | None,
 ) -> Any:
+    if isinstance(data, dict) and model is Addition and isinstance(data.get("source"), str):
+        source_id = data["source"]  # what an addition says stands on its own source, in a registry too
     if source_id is not None and isinstance(data, dict):
         data = _with_default_source(data, source_id, model is Addition)
     try:
@@ -176,10 +178,8 @@ def _validate(
 
 
 def _with_default_source(data: dict[str, Any], source_id: str, addition: bool) -> dict[str, Any]:
-    """The item with the ``source`` of its evidence (and of an addition) defaulting to the file's source.
-
-    The item is the loader's own copy, so it is changed in place.
-    """
+    """The item with the ``source`` of its evidence (and of an addition) defaulting to ``source_id``: the file's
+    source, or an addition's own. The item is the loader's own copy, so it is changed in place."""
     if addition and data.get("source") is None:
         data["source"] = source_id
     evidence_lists = [data.get("evidence")]
@@ -206,7 +206,7 @@ def _message(error: Any, where: tuple[Any, ...]) -> str:
         else:
             message = f"missing required field {field!r}"
         return f"{parent}: {message}" if parent else message
-    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in (SLUG_PATTERN, ITEM_PATTERN):
         message = (
             f"invalid id {error['input']!r}: ids are lowercase words joined by hyphens, such as 'gegham-stepanyan'"
         )

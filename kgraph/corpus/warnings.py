@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
+from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence
 from kgraph.annotations.files import Addition
 from kgraph.annotations.models import Entity, Event, Relation, Source
@@ -72,7 +73,9 @@ class _Warner:
         for record in records:
             item = record.item
             if isinstance(item, Event):
-                self.check_event_date(record, item)
+                self.check_event_date(record, item.id, item.status, item.date, self.source(item.evidence))
+            elif isinstance(item, Addition):
+                self.check_addition_state(record, item)
             elif isinstance(item, Relation):
                 self.check_relation_valid(record, item)
             quotes_denials = self.quotes_denials(item)
@@ -86,27 +89,57 @@ class _Warner:
         record = self.by_id.get(evidence[0].source or "") if evidence else None
         return record.item if record is not None and isinstance(record.item, Source) else None
 
-    def check_event_date(self, record: Record, event: Event) -> None:
-        source = self.source(event.evidence)
+    def check_addition_state(self, record: Record, addition: Addition) -> None:
+        """A state an addition gives is checked against the addition's own source; an end should close the event."""
+        target = self.by_id.get(addition.to)
+        if target is None or not isinstance(target.item, Event):
+            return  # reported elsewhere
+        event = target.item
+        found = self.by_id.get(addition.source or "")
+        source = found.item if found is not None and isinstance(found.item, Source) else None
+        if addition.date is not None or addition.status is not None:
+            self.check_event_date(
+                record, event.id, addition.status or event.status, addition.date or event.date, source, addition
+            )
+        if addition.end is not None and addition.status is None and event.status == "ongoing":
+            self.warn(
+                record,
+                ("end",),
+                f"the addition ends event {event.id!r} on {addition.end.edtf} but leaves its status 'ongoing': "
+                "add 'status: occurred' if it is over",
+            )
+
+    def check_event_date(
+        self,
+        record: Record,
+        event_id: str,
+        status: str,
+        date: TimeSpan,
+        source: Source | None,
+        addition: Addition | None = None,
+    ) -> None:
+        """An event's status fits its date, given when its source was published."""
         if source is None:
             return
         published = source.published
-        if event.status == "occurred":
-            start = event.date.earliest_possible or event.date.earliest
+        sub: tuple[str, ...] = ("date",) if addition is None or addition.date is not None else ("status",)
+        event = f"event {event_id!r}" if addition is None else f"event {event_id!r}, as this addition has it,"
+        if status == "occurred":
+            start = date.earliest_possible or date.earliest
             if start and published.latest_possible and start > published.latest_possible:
                 self.warn(
                     record,
-                    ("date",),
-                    f"event {event.id!r} is 'occurred' but starts {start.isoformat()}, after its source {source.id!r} "
+                    sub,
+                    f"{event} is 'occurred' but starts {start.isoformat()}, after its source {source.id!r} "
                     f"was published ({published.edtf})",
                 )
-        elif event.status in NOT_YET:  # planned, ordered, demanded, threatened, predicted
-            end = event.date.latest_possible or event.date.latest
+        elif status in NOT_YET:  # planned, ordered, demanded, threatened, predicted
+            end = date.latest_possible or date.latest
             if end and published.earliest_possible and end < published.earliest_possible:
                 self.warn(
                     record,
-                    ("date",),
-                    f"event {event.id!r} is {event.status!r} but ends {end.isoformat()}, before its source {source.id!r} "
+                    sub,
+                    f"{event} is {status!r} but ends {end.isoformat()}, before its source {source.id!r} "
                     f"was published ({published.edtf})",
                 )
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.errors import UsageError
 
 if TYPE_CHECKING:
@@ -68,8 +69,22 @@ def render(graph: nx.Graph, fmt: str) -> bytes:
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
-    with collector_paused():
+    with collector_paused(), using(terms_of(graph)):
         return FORMATS[fmt].render(graph).encode("utf-8")
+
+
+def terms_of(graph: nx.Graph) -> Terms:
+    """The vocabularies the graph's corpus used: kgraph's, with the terms of its ``vocabulary.yaml`` if it had one.
+
+    >>> import networkx as nx
+    >>> terms_of(nx.MultiDiGraph()) is DEFAULT
+    True
+    """
+    if "vocabulary" not in graph.graph:
+        return DEFAULT
+    from kgraph.corpus.vocabulary_file import vocabulary_terms
+
+    return vocabulary_terms(graph.graph["vocabulary"], display="vocabulary")[0]
 
 
 @dataclass(frozen=True)
@@ -87,7 +102,7 @@ def render_all(graph: nx.Graph) -> dict[str, bytes]:
     from kgraph.export.prepare import prepare
     from kgraph.perf import collector_paused
 
-    with collector_paused():
+    with collector_paused(), using(terms_of(graph)):
         prepared = prepare(graph)  # GraphML and GEXF share the flattened attributes
         files = {
             FILES["graphml"]: to_graphml(graph, prepared).encode("utf-8"),

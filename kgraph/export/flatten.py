@@ -146,7 +146,7 @@ def _bounds(figure: dict[str, Any]) -> tuple[int | float | None, int | float | N
 def _denied(figure: dict[str, Any]) -> bool:
     evidence = figure.get("evidence")
     items = [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
-    return bool(items) and all(e.get("stance") == "denies" for e in items)
+    return bool(items) and all(e.get("stance", "supports") != "supports" for e in items)
 
 
 def _long(value: int | float) -> int | float:

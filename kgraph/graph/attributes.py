@@ -25,7 +25,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
-from kgraph.annotations.vocabulary import MEASURES
+from kgraph.annotations.terms import active
 
 #: What every node and edge has: its kind (person, event, participation, relation, ...), type and label.
 IDENTITY_ATTRIBUTES = ("kind", "type", "label")
@@ -196,12 +196,12 @@ def number_text(value: object) -> str:
 
 
 def default_unit(measure: object) -> str | None:
-    """The unit kgraph's vocabulary gives a measure when a figure names none (``km`` for a distance).
+    """The unit the vocabulary in use gives a measure when a figure names none (``km`` for a distance).
 
     >>> default_unit("distance"), default_unit("killed")
     ('km', None)
     """
-    found = MEASURES.get(measure) if isinstance(measure, str) else None
+    found = active().measures.get(measure) if isinstance(measure, str) else None
     return found.units[0] if found is not None and found.units else None
 
 

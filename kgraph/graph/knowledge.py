@@ -28,6 +28,9 @@ from kgraph.graph.index import Index
 from kgraph.graph.restore import corpus_from_graph
 from kgraph.query.facade import Queries
 
+#: How many graphs as of a day a KnowledgeGraph keeps (days with the same sources share one).
+_KEEP_AS_OF = 8
+
 
 class KnowledgeGraph(Queries):
     """A corpus as a graph, with queries for connections, paths, evidence, events, timelines, rankings, disputes,
@@ -39,7 +42,7 @@ class KnowledgeGraph(Queries):
         self.corpus = corpus
         with collector_paused():
             self.graph: nx.MultiDiGraph = build_graph(corpus) if graph is None else graph
-        self._known: dict[date, KnowledgeGraph] = {}
+        self._known: dict[frozenset[str], KnowledgeGraph] = {}  # by the sources known: the last few asked for
 
     @classmethod
     def from_graph(cls, graph: nx.MultiDiGraph) -> KnowledgeGraph:
@@ -97,12 +100,15 @@ class KnowledgeGraph(Queries):
         >>> len(kg.as_of("2020-10-30").corpus.sources), kg.as_of("2020-10-30") is kg.as_of(date(2020, 10, 30))
         (1, True)
         """
-        from kgraph.corpus.asof import day_of
+        from kgraph.corpus.asof import day_of, known_sources
 
         when = day_of(day)
-        if when not in self._known:
-            self._known[when] = KnowledgeGraph(self.corpus.as_of(when))
-        return self._known[when]
+        key = known_sources(self.corpus.sources, when)
+        found = self._known.pop(key, None) or KnowledgeGraph(self.corpus.as_of(when))
+        self._known[key] = found  # the most recently used last; the oldest goes when there are too many
+        while len(self._known) > _KEEP_AS_OF:
+            del self._known[next(iter(self._known))]
+        return found
 
     def _at(self, as_of: date | str | None) -> Index:
         """The index of this graph, or of the graph as known on ``as_of``."""

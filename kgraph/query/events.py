@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from kgraph.annotations import vocabulary as vocab
-from kgraph.annotations.models import Event, Place, entity_type
+from kgraph.annotations.models import Event, Place, entity_type, is_territory
 from kgraph.errors import UsageError, shown
 from kgraph.graph.index import Index
 from kgraph.graph.windows import WindowLike, as_window
@@ -23,7 +23,7 @@ from kgraph.query.results import Results
 
 
 def entity_named(ix: Index, name: str, argument: str, place: bool = False) -> str:
-    """The id of the entity (a place, with ``place``) that ``name`` names; UsageError naming ``argument`` when it
+    """The id of the entity (a place or a state, with ``place``) that ``name`` names; UsageError naming ``argument`` when it
     names an event, or an entity of another kind.
 
     >>> import kgraph
@@ -32,9 +32,9 @@ def entity_named(ix: Index, name: str, argument: str, place: bool = False) -> st
     """
     found = ix.resolve(name)
     entity = ix.corpus.entities.get(found)
-    if entity is None or (place and not isinstance(entity, Place)):
+    if entity is None or (place and not (isinstance(entity, Place) or is_territory(entity))):
         kind = "event" if entity is None else entity_type(entity)
-        wanted = "a place" if place else "an entity"
+        wanted = "a place (or a state)" if place else "an entity"
         raise UsageError(f"{argument} must be {wanted}, not the {kind} '{shown(found)}'")
     return found
 

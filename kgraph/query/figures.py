@@ -130,7 +130,8 @@ def figures(
     """Each side's total per measure and unit (one row per figure for measures that are not summed), by measure.
 
     ``during`` keeps the figures of events that could fall in the window (entities' figures have no date and are
-    left out); ``involving`` those of events the entity takes part in, of the entity itself, and that count it.
+    left out); ``involving`` those of events the entity takes part in or that happen at it (or a place inside it),
+    of the entity itself, and that count it.
 
     >>> import kgraph
     >>> index = kgraph.KnowledgeGraph.load("seeds").index
@@ -177,13 +178,15 @@ def _totals(
 
 def _figures(ix: Index, during: WindowLike | None, who: str | None) -> Iterator[tuple[str, str, Figure, bool]]:
     """Every figure: of events (in time order, those the window admits), then of entities (without a window);
-    each with the item it is about, its label, and whether ``who`` takes part in the event or is the entity."""
+    each with the item it is about, its label, and whether ``who`` takes part in the event, is (or holds) its place,
+    or is the entity."""
     window, corpus = as_window(during), ix.corpus
     chosen = ix.in_window(window, corpus.events) if window else sorted(ix.order, key=ix.order.__getitem__)
+    places = ix.places_within(who) if who is not None else set()
     for event_id in chosen:
         event = corpus.events[event_id]
         for figure in event.figures:
-            yield event.id, event.title, figure, who in ix.roles[event.id]
+            yield event.id, event.title, figure, who in ix.roles[event.id] or event.place in places
     if window is None:
         for entity in corpus.entities.values():
             for figure in entity.figures:

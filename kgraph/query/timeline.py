@@ -29,14 +29,15 @@ if TYPE_CHECKING:
 
 def timeline(ix: Index, entity: str | None = None, during: WindowLike | None = None) -> Results[TimelineEntry]:
     """Events in chronological order; of one entity (events it takes part in, or at a place inside it) when given."""
-    from kgraph.annotations.models import Place
+    from kgraph.annotations.models import Place, is_territory
     from kgraph.query.events import events
 
     chosen = events(ix, during=during)
     if entity is not None:
         entity_id = ix.resolve(entity)
         involved = set(ix.events_of.get(entity_id, ()))
-        if isinstance(ix.corpus.entities.get(entity_id), Place):
+        entity_ = ix.corpus.entities.get(entity_id)
+        if isinstance(entity_, Place) or is_territory(entity_):
             places = ix.places_within(entity_id)
             involved |= {e.id for e in chosen if e.place in places}
         chosen = Results(e for e in chosen if e.id in involved)

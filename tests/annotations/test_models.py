@@ -255,6 +255,11 @@ def test_a_figure_has_bounds_a_qualifier_and_a_unit(figure, bounds, how, unit):
             {"measure": "distance", "value": 2, "unit": "miles"},
             "'distance' is not measured in 'miles' (units: one of km, m)",
         ),
+        (
+            {"measure": "crowd", "value": 20.0},
+            "'crowd' counts people: 'value' must be a whole number, not 20.0 (a point marks decimals in YAML: for "
+            "twenty thousand, write 20000)",
+        ),
     ],
 )
 def test_a_figure_that_cannot_be_read_is_refused(figure, message):

@@ -87,7 +87,7 @@ def test_a_vocabulary_with_mistakes_writes_nothing_and_says_where(tmp_path: Path
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "corpus/vocabulary.yaml:1: unknown section 'place_kind'; did you mean 'place_kinds'?",
-        "kgraph: error: the corpus has 1 problem; fix them first ('kgraph validate' lists them)",
+        "kgraph: error: the corpus has 1 problem; fix it first ('kgraph validate' lists them)",
     ]
     assert not (folder / ".kgraph").exists()
 

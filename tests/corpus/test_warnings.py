@@ -43,7 +43,8 @@ def test_a_warning_is_shown_and_the_corpus_stays_valid(case: Path):
 def test_strict_makes_the_warning_an_error(case: Path):
     result = kgraph_cli("validate", "--strict", ".", cwd=case)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stderr.splitlines() == [*expected[:-1], expected[-1] + " (--strict: warnings count as errors)"]
     assert result.stdout == ""
 
 
@@ -167,3 +168,11 @@ relations:
     (warning,) = kgraph.validate(corpus)
     assert warning.message.startswith("the quote 'The Defence Ministry denied that any soldiers had been ki...' reads")
     assert "counts as support for relation 'ministry-denial--causes--shelling-of-testville'" in warning.message
+
+
+def test_build_shows_the_warnings_and_still_builds(tmp_path):
+    case = WARNINGS[0]
+    result = kgraph_cli("build", str(case), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0
+    warning = (case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert warning.split(": warning: ")[1] in result.stderr

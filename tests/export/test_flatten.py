@@ -94,7 +94,8 @@ def test_unify_is_order_independent(types):
 def test_figures_give_bounds_columns_beside_their_readable_companion():
     figures = [
         {"measure": "killed", "value": 2, "evidence": [{"quote": "q", "claimed_by": ["x"]}]},
-        {"measure": "killed", "min": 2, "max": 5, "evidence": [{"quote": "r", "stance": "disputes"}]},
+        {"measure": "killed", "min": 2, "max": 5, "evidence": [{"quote": "r", "claimed_by": ["y"]}]},
+        {"measure": "killed", "value": 900, "evidence": [{"quote": "s", "stance": "disputes"}]},
         {"measure": "population", "value": 20000, "qualifier": "about", "evidence": []},
         {"measure": "distance", "max": 5, "qualifier": "at_most", "evidence": []},
     ]
@@ -108,10 +109,10 @@ def test_figures_give_bounds_columns_beside_their_readable_companion():
         "population_max",
         "distance_max",
     ]
-    assert (flat["killed_min"], flat["killed_max"]) == (2, 5)  # the lowest and highest any claim allows
+    assert (flat["killed_min"], flat["killed_max"]) == (2, 5)  # the lowest and highest any claim allows; 900 is disputed
     assert (flat["population_min"], flat["population_max"]) == (20000, 20000)  # "about" keeps its value as both
     assert "distance_min" not in flat  # "at most 5": the lower bound is open
-    assert flat["figures_text"].startswith("killed: 2 (claimed by x); killed: between 2 and 5 (disputes)")
+    assert flat["figures_text"].startswith("killed: 2 (claimed by x); killed: between 2 and 5 (claimed by y)")
 
 
 def test_an_open_bound_in_any_claim_leaves_the_column_out():
@@ -122,6 +123,8 @@ def test_an_open_bound_in_any_claim_leaves_the_column_out():
 def test_a_figure_every_quote_of_which_denies_it_gives_no_bounds():
     denied = {"measure": "killed", "value": 300, "evidence": [{"quote": "q", "stance": "denies"}]}
     assert "killed_max" not in flatten({"figures": [denied]})
+    disputed = {"measure": "killed", "value": 300, "evidence": [{"quote": "q", "stance": "disputes"}]}
+    assert "killed_max" not in flatten({"figures": [disputed]})
     flat = flatten({"figures": [denied, {"measure": "killed", "value": 3, "evidence": [{"quote": "r"}]}]})
     assert (flat["killed_min"], flat["killed_max"]) == (3, 3)
     assert "killed: 300 (denies)" in flat["figures_text"]

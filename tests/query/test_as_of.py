@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+import kgraph
+from kgraph.annotations.dates import TimeSpan
 from kgraph.errors import NotFoundError, UsageError
 
 BEFORE, AFTER = "2020-10-30", "2020-11-10"
@@ -79,3 +81,35 @@ def test_as_of_is_made_once_per_day(conflict):
 def test_a_day_that_is_not_one_is_a_usage_error(conflict, day):
     with pytest.raises(UsageError, match="as_of: "):
         conflict.events(as_of=day)
+
+
+def test_a_source_counts_once_its_whole_publication_date_is_past():
+    from kgraph.corpus.asof import known_sources
+
+    corpus = kgraph.load("seeds")  # the blockade article: published "[2023-07-12,2023-07-13]"
+    assert "2023-07-blockade" not in known_sources(corpus.sources, date(2023, 7, 12))
+    assert "2023-07-blockade" in known_sources(corpus.sources, date(2023, 7, 13))
+    uncertain = corpus.sources["2023-07-blockade"].model_copy(update={"published": TimeSpan.parse("2023-07-?13")})
+    assert not known_sources({"doc": uncertain}, date(2023, 7, 13))  # possibly the 14th
+    assert known_sources({"doc": uncertain}, date(2023, 7, 14)) == {"doc"}
+
+
+def test_days_with_the_same_sources_share_one_graph_and_few_are_kept():
+    kg = kgraph.KnowledgeGraph.load("seeds")
+    assert kg.as_of("2020-10-30") is kg.as_of("2021-01-01")  # no source published in between
+    first = kg.as_of("2020-10-30")
+    for year in range(2024, 2040):  # each a later day, all with the same two sources: one graph
+        kg.as_of(f"{year}-01-01")
+    assert kg.as_of("2020-10-30") is first
+    assert len(kg._known) == 2
+
+
+def test_only_the_last_few_graphs_as_of_a_day_are_kept(monkeypatch):
+    from kgraph.graph import knowledge
+
+    monkeypatch.setattr(knowledge, "_KEEP_AS_OF", 1)
+    kg = kgraph.KnowledgeGraph.load("seeds")
+    first = kg.as_of("2020-10-30")
+    kg.as_of("2024-01-01")
+    assert len(kg._known) == 1
+    assert kg.as_of("2020-10-30") is not first

@@ -32,3 +32,16 @@ def test_places_are_connected_to_the_places_they_lie_in_and_contain():
 def test_a_role_filter_leaves_out_what_happens_at_a_place(claims):
     roles = {c.link.a_roles for c in claims.connections("Armenia", roles=["party"]) if c.link.via == "event"}
     assert roles == {("party",)}
+
+
+def test_events_at_a_state_and_its_timeline_include_what_happens_there(claims):
+    at = [e.id for e in claims.events(at="Armenia")]
+    assert "helicopter-downing" in at  # its place is the state
+    assert "yerevan-protest" in at  # at a place inside it
+    assert "helicopter-downing" in {t.event for t in claims.timeline("Armenia")}
+
+
+def test_figures_involving_a_place_include_those_of_events_there():
+    example = kgraph.KnowledgeGraph.load(ROOT / "tests" / "fixtures" / "readme")
+    assert [t.text for t in example.figures(involving="Terter")] == ["about 20,000"]
+    assert [t.text for t in example.figures(involving="Azerbaijan", measure="displaced")] == ["about 20,000"]
