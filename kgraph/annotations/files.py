@@ -5,6 +5,8 @@ entity, event or relation defined in another file with an ``additions`` item.
 
 >>> sorted(SECTIONS)
 ['additions', 'events', 'groups', 'organizations', 'persons', 'places', 'relations']
+>>> FIELD_PLACES["end"], FIELD_PLACES["stance"]
+('an addition', 'evidence')
 """
 
 from __future__ import annotations
@@ -16,7 +18,18 @@ from kgraph.annotations.base import Model
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.fields import EventStatus, ItemRef, Ref, Text
-from kgraph.annotations.models import Alias, Event, Group, Organization, Participant, Person, Place, Relation, Source
+from kgraph.annotations.models import (
+    Alias,
+    Coordinates,
+    Event,
+    Group,
+    Organization,
+    Participant,
+    Person,
+    Place,
+    Relation,
+    Source,
+)
 
 
 class Addition(Model):
@@ -130,3 +143,27 @@ class DocumentFile(RegistryFile):
     source: Source = Field(
         description="The document these annotations are of. Evidence in this file quotes it unless it names another source."
     )
+
+
+#: What each kind of item is called in messages.
+_NOUNS: dict[type[Model], str] = {
+    Source: "a source",
+    Person: "a person",
+    Organization: "an organization",
+    Group: "a group",
+    Place: "a place",
+    Event: "an event",
+    Relation: "a relation",
+    Addition: "an addition",
+    Participant: "a participant",
+    Evidence: "evidence",
+    Figure: "a figure",
+    Alias: "an alias",
+    Coordinates: "coordinates",
+}
+
+#: Every field name an annotation may use, and the items that take it, in words.
+FIELD_PLACES: dict[str, str] = {
+    name: " or ".join(dict.fromkeys(noun for model, noun in _NOUNS.items() if name in model.model_fields))
+    for name in sorted({name for model in _NOUNS for name in model.model_fields})
+}

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from kgraph.annotations.base import Model
 from kgraph.annotations.fields import ITEM_PATTERN, LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
-from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
+from kgraph.annotations.files import ENTITY_SECTIONS, FIELD_PLACES, SECTIONS, Addition
 from kgraph.annotations.models import Source
 from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.corpus.additions import merge_additions
@@ -38,14 +38,7 @@ from kgraph.perf import progress as show_progress
 from kgraph.text import BIDI_CONTROLS, Suggester, code_point, did_you_mean
 
 __all__ = ["ANNOTATION_SUFFIXES", "discover", "load", "read", "validate"]
-_MODELS: tuple[type[Model], ...] = (*SECTIONS.values(), Source)
-_FIELD_NAMES = Suggester(
-    sorted(
-        {name for m in _MODELS for name in m.model_fields}
-        | {"quote", "claimed_by", "via", "stance", "actor", "role", "lat", "lon", "lang", "note"}
-        | {"measure", "value", "min", "max", "qualifier", "unit", "counts", "to", "end"}
-    )
-)
+_FIELD_NAMES = Suggester(FIELD_PLACES)
 
 
 def load(path: str | os.PathLike[str], progress: bool = False, strict: bool = False) -> Corpus:
@@ -202,7 +195,8 @@ def _message(error: Any, where: tuple[Any, ...]) -> str:
         field = str(where[-1])
         parent = _dotted(parts[:-1])
         if kind == "extra_forbidden":
-            message = f"unknown field {field!r}{did_you_mean(field, _FIELD_NAMES)}"
+            elsewhere = f" here: {FIELD_PLACES[field]} takes it" if field in FIELD_PLACES else ""
+            message = f"unknown field {field!r}{elsewhere or did_you_mean(field, _FIELD_NAMES)}"
         else:
             message = f"missing required field {field!r}"
         return f"{parent}: {message}" if parent else message

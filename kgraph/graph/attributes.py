@@ -206,7 +206,7 @@ def default_unit(measure: object) -> str | None:
 
 
 def amount_text(item: Mapping[object, object]) -> str:
-    """A figure's number as reported: ``about 20,000``, ``at most 5 km``, ``between 2 and 5``.
+    """A figure's number as reported: ``about 20,000``, ``at most 5 km``, ``between 2 and 5``, ``1 month``.
 
     >>> amount_text({"measure": "distance", "max": 5}), amount_text({"min": 2, "max": 5})
     ('at most 5 km', 'between 2 and 5')
@@ -224,8 +224,10 @@ def amount_text(item: Mapping[object, object]) -> str:
     else:
         how, number = "", "?"
     words = QUALIFIER_WORDS.get(how, plain_text(how).replace("_", " ")) if isinstance(how, str) else plain_text(how)
-    unit = item.get("unit") or default_unit(item.get("measure"))
-    return " ".join(part for part in (words, number, plain_text(unit) if unit else "") if part)
+    unit = plain_text(item.get("unit") or default_unit(item.get("measure")) or "")
+    if number == "1" and unit.endswith("s") and len(unit) > 2:  # '1 month', '1 truck'
+        unit = unit[:-1]
+    return " ".join(part for part in (words, number, unit) if part)
 
 
 def figure_text(item: Mapping[object, object], name: Namer = str, source: Namer | None = None) -> str | None:

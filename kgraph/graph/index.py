@@ -16,7 +16,8 @@ from datetime import date
 import networkx as nx
 
 from kgraph.annotations.models import Event, Relation
-from kgraph.corpus.corpus import Corpus
+from kgraph.corpus.corpus import Corpus, name_key
+from kgraph.errors import NotFoundError
 from kgraph.graph.windows import Window
 
 
@@ -104,12 +105,24 @@ class Index:
         #: The graph as grand-cypher matches it (built on first use).
         self.cypher_view: nx.MultiDiGraph | None = None
         self.time = _TimeIndex(corpus.events, self.order)
+        self._titles: defaultdict[str, list[str]] | None = None  # events by title, made on first use
 
     def resolve(self, name: str) -> str:
-        """The id of the entity or event with this id, name or alias; raises NotFoundError with suggestions."""
+        """The id of the entity or event with this id, name or alias (or an event with this title, when no entity
+        has the name); raises NotFoundError with suggestions."""
         if name in self.corpus.events or name in self.corpus.entities:
             return name
-        return self.corpus.lookup(name).id
+        try:
+            return self.corpus.lookup(name).id
+        except NotFoundError:
+            if self._titles is None:
+                self._titles = defaultdict(list)
+                for event in self.corpus.events.values():
+                    self._titles[name_key(event.title)].append(event.id)
+            titled = self._titles.get(name_key(name), [])
+            if len(titled) == 1:
+                return titled[0]
+            raise
 
     def in_window(self, window: Window, events: dict[str, Event]) -> list[str]:
         """Ids of the events the window admits, in chronological order."""

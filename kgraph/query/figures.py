@@ -32,6 +32,7 @@ from datetime import date
 
 from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.terms import using
+from kgraph.graph.attributes import amount_text, number_text
 from kgraph.graph.index import Index
 from kgraph.graph.windows import WindowLike, as_window
 from kgraph.query.events import entity_named
@@ -41,43 +42,15 @@ from kgraph.query.stance import side
 
 Number = int | float
 
-_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "at_most": "at most ",
-    "fewer_than": "fewer than ",
-}
-
-
-def number(value: Number) -> str:
-    """A number as text, with thousands separated: 20000 as '20,000', 2.5 as '2.5'.
-
-    >>> number(20000), number(2.0), number(2.5)
-    ('20,000', '2', '2.5')
-    """
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}"
-
 
 def figure_text(figure: Figure) -> str:
-    """A figure in words, with its qualifier and unit: 'at least 200', 'about 20,000', '2–5 km'.
+    """A figure in words, with its qualifier and unit, as every export writes it: 'at least 200', 'about 20,000'.
 
     >>> figure_text(Figure(measure="distance", max=5, evidence=[{"quote": "q"}]))
     'at most 5 km'
     """
-    how = figure.how
-    if figure.value is not None:
-        text = _WORDS[how] + number(figure.value)
-    elif figure.min is not None and figure.max is not None:
-        text = ("about " if how == "about" else "") + f"{number(figure.min)}–{number(figure.max)}"
-    elif figure.min is not None:
-        text = _WORDS[how if how == "more_than" else "at_least"] + number(figure.min)
-    else:
-        text = _WORDS[how if how == "fewer_than" else "at_most"] + number(figure.max or 0)
-    return _with_unit(text, figure.measured_in)
+    fields: dict[object, object] = {"value": figure.value, "min": figure.min, "max": figure.max}
+    return amount_text({**fields, "qualifier": figure.qualifier, "unit": figure.measured_in})
 
 
 def _with_unit(text: str, unit: str | None) -> str:
@@ -103,13 +76,13 @@ def sum_text(figures: list[Figure]) -> tuple[Number | None, Number | None, str]:
     high = None if any(h is None for _, h in bounds) else sum(h for _, h in bounds if h is not None)
     about = "about " if "about" in how else ""
     if high is None:
-        text = f"{'more than' if 'more_than' in how else 'at least'} {about}{number(low or 0)}"
+        text = f"{'more than' if 'more_than' in how else 'at least'} {about}{number_text(low or 0)}"
     elif low is None:
-        text = f"{'fewer than' if 'fewer_than' in how else 'at most'} {about}{number(high)}"
+        text = f"{'fewer than' if 'fewer_than' in how else 'at most'} {about}{number_text(high)}"
     elif low == high:
-        text = about + number(low)
+        text = about + number_text(low)
     else:
-        text = f"{about}{number(low)}–{number(high)}"
+        text = f"{about}between {number_text(low)} and {number_text(high)}"
     return low, high, _with_unit(text, figures[0].measured_in)
 
 
@@ -219,4 +192,4 @@ def _counted(use: _Use) -> Counted:
     )
 
 
-__all__ = ["figure_text", "figures", "number", "sum_text"]
+__all__ = ["figure_text", "figures", "sum_text"]

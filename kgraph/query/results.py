@@ -255,5 +255,5 @@ class Total:
     high: int | float | None
     """The highest it may be (None: open, as in 'at least 2')."""
     text: str
-    """The total in words: 'at least 6', 'about 20,000', '2–5 km'."""
+    """The total in words: 'at least 6', 'about 20,000', 'between 2 and 5 km'."""
     figures: tuple[Counted, ...]

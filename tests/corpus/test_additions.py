@@ -101,3 +101,20 @@ def test_a_state_an_addition_gives_is_checked_against_its_own_source(tmp_path):
         "event 'war', as this addition has it, is 'occurred' but starts 2020-12-25, after its source 'later' was "
         "published (2020-11-10)"
     )
+
+
+def test_a_field_written_in_the_wrong_item_says_which_items_take_it(tmp_path):
+    path = corpus(tmp_path, "  []\n")
+    text = (path / "doc" / "annotations.yaml").read_text(encoding="utf-8")
+    (path / "doc" / "annotations.yaml").write_text(text.replace("    status: ongoing\n", "    end: 2020-11-10\n"))
+    [problem] = kgraph.validate(path)
+    assert problem.message == "events[0]: unknown field 'end' here: an addition takes it"
+
+
+def test_entities_no_source_mentions_are_known_on_any_day_and_the_rest_from_their_source(tmp_path):
+    registry = "places:\n  - {id: geneva, name: Geneva, kind: city}\n"
+    loaded = kgraph.load(corpus(tmp_path, "  []\n", registry))
+    before = loaded.as_of("2020-01-01")
+    assert "geneva" in before.entities
+    assert "armenian-forces" not in before.entities  # only the 9 November document mentions it
+    assert "armenian-forces" in loaded.as_of("2020-11").entities  # a month: its last day

@@ -91,7 +91,11 @@ def test_involving_keeps_the_events_an_entity_takes_part_in_and_its_own_figures(
         ("killed", ("testland",), "6"),
         ("killed", ("testland-mod",), "1"),
     ]
-    assert rows(conflict.figures(involving="Newtown")) == [("population", ("b-report",), "about 5,000")]
+    assert rows(conflict.figures(involving="Newtown")) == [  # a place: its own figures, and those of events there
+        ("killed", ("testland",), "3"),
+        ("killed", ("testland-mod",), "1"),
+        ("population", ("b-report",), "about 5,000"),
+    ]
 
 
 def test_figures_refuse_unknown_measures_and_events_as_involving(conflict):
@@ -118,10 +122,10 @@ def figure(**number: object) -> Figure:
         ([{"value": 2}, {"value": 3}], "5", (5, 5)),
         ([{"value": 2}, {"min": 4}], "at least 6", (6, None)),
         ([{"value": 2}, {"min": 4, "qualifier": "more_than"}], "more than 6", (6, None)),
-        ([{"value": 2}, {"max": 5}], "2–7", (2, 7)),
+        ([{"value": 2}, {"max": 5}], "between 2 and 7", (2, 7)),
         ([{"max": 5}, {"max": 3, "qualifier": "fewer_than"}], "fewer than 8", (None, 8)),
         ([{"value": 20000, "qualifier": "about"}, {"value": 5}], "about 20,005", (20005, 20005)),
-        ([{"min": 2, "max": 5}, {"value": 1}], "3–6", (3, 6)),
+        ([{"min": 2, "max": 5}, {"value": 1}], "between 3 and 6", (3, 6)),
     ],
 )
 def test_sums_keep_ranges_as_ranges(numbers, text, bounds):
@@ -135,8 +139,8 @@ def test_sums_keep_ranges_as_ranges(numbers, text, bounds):
         ({"value": 2}, "2"),
         ({"value": 200, "qualifier": "at_least"}, "at least 200"),
         ({"value": 20000, "qualifier": "about"}, "about 20,000"),
-        ({"min": 2, "max": 5, "measure": "distance"}, "2–5 km"),
-        ({"min": 2, "max": 5, "qualifier": "about"}, "about 2–5"),
+        ({"min": 2, "max": 5, "measure": "distance"}, "between 2 and 5 km"),
+        ({"min": 2, "max": 5, "qualifier": "about"}, "about 2 to 5"),
         ({"max": 10, "qualifier": "fewer_than"}, "fewer than 10"),
         ({"value": 2.5, "measure": "distance", "unit": "m"}, "2.5 m"),
         ({"value": 1, "measure": "duration", "unit": "months"}, "1 month"),

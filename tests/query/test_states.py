@@ -45,3 +45,9 @@ def test_figures_involving_a_place_include_those_of_events_there():
     example = kgraph.KnowledgeGraph.load(ROOT / "tests" / "fixtures" / "readme")
     assert [t.text for t in example.figures(involving="Terter")] == ["about 20,000"]
     assert [t.text for t in example.figures(involving="Azerbaijan", measure="displaced")] == ["about 20,000"]
+
+
+def test_an_event_may_be_named_by_its_title():
+    example = kgraph.KnowledgeGraph.load(ROOT / "tests" / "fixtures" / "readme")
+    [link] = example.why("Azerbaijan admits shooting down the helicopter", "russian helicopter shot down over armenia")
+    assert (link.type, link.a, link.b) == ("confirms", "downing-admitted", "helicopter-downing")
