@@ -58,7 +58,7 @@ Text = Annotated[
 #: References to one or more ids: one id alone, or a list of them.
 Refs = Annotated[
     tuple[Ref, ...],
-    BeforeValidator(lambda value: (value,) if isinstance(value, str) else value),
+    BeforeValidator(lambda value: (value,) if isinstance(value, str) else () if value is None else value),
     WithJsonSchema(
         {
             "anyOf": [

@@ -88,7 +88,11 @@ _ACTIVE: ContextVar[Terms] = ContextVar("kgraph_terms", default=DEFAULT)
 
 
 def active() -> Terms:
-    """The terms in use: those of the corpus being read, or kgraph's own."""
+    """The terms in use: those of the corpus being read, or kgraph's own.
+
+    >>> active() is DEFAULT
+    True
+    """
     return _ACTIVE.get()
 
 

@@ -29,6 +29,11 @@ def merge_additions(
 
     Returns the history of every event whose status or date an addition changes, and the problems found
     (``problem(addition, field, message)`` makes one).
+
+    >>> import kgraph
+    >>> corpus = kgraph.load("tests/fixtures/readme")  # merged on loading: the ceasefire, predicted, then occurred
+    >>> [(state.source, state.status) for state in corpus.history["ceasefire"]]
+    [('2020-11-09-terter', 'predicted'), ('2020-11-10-ceasefire', 'occurred')]
     """
     problems: list[Problem] = []
     changes: dict[str, list[tuple[Addition, int]]] = {}

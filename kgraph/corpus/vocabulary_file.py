@@ -1,7 +1,6 @@
 """A corpus's own terms: ``vocabulary.yaml`` at the corpus folder, read and checked into a :class:`Terms`.
 
-A section for each vocabulary a corpus may extend; each term a ``snake_case`` word kgraph's vocabulary lacks, with
-its description and what its vocabulary needs. :class:`VocabularyFile` is the file's model, and its JSON Schema.
+A section for each vocabulary a corpus may extend, each term a new ``snake_case`` word; :class:`VocabularyFile`.
 
 >>> terms, problems = vocabulary_terms({"place_kinds": {"camp": {"description": "A refugee camp."}}})
 >>> terms.descriptions("place kind")["camp"], problems
@@ -270,7 +269,8 @@ def _message(error: Any, where: tuple[str | int, ...]) -> str:
         message = f"unknown field {loc[-1]!r}{did_you_mean(str(loc[-1]), _FIELDS)}"
         where = where[:-1]
     elif kind == "missing":
-        message = f"missing required field {loc[-1]!r}"
+        field = loc[-1]
+        message = f"missing required field {field!r}" if isinstance(field, str) else f"item {field + 1} is missing"
     elif kind == "literal_error" and fields:
         choices = _CHOICES.get(fields[-1], (*vocab.ENTITY_TYPES, "event"))
         message = f"unknown {_NOUNS[fields[-1]]} {value!r}{did_you_mean(str(value), Suggester(choices))}"

@@ -66,7 +66,11 @@ def date_attributes(span: TimeSpan | None) -> dict[str, str]:
 
 
 def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, Any]]:
-    """Evidence as plain dicts, leaving out empty fields and the default stance ('supports')."""
+    """Evidence as plain dicts, leaving out empty fields and the default stance ('supports').
+
+    >>> evidence_attribute([Evidence(quote="q", source="doc", claimed_by="x")])
+    [{'quote': 'q', 'source': 'doc', 'claimed_by': ['x']}]
+    """
     found = []
     for e in evidence:
         item: dict[str, Any] = {"quote": e.quote}
@@ -85,7 +89,11 @@ def evidence_attribute(evidence: list[Evidence]) -> list[dict[str, Any]]:
 
 
 def figures_attribute(figures: list[Figure]) -> list[dict[str, Any]]:
-    """Figures as plain dicts, leaving out empty fields; each with its evidence as :func:`evidence_attribute` gives it."""
+    """Figures as plain dicts, leaving out empty fields; each with its evidence as :func:`evidence_attribute` gives it.
+
+    >>> figures_attribute([Figure(measure="killed", value=2, evidence=[{"quote": "q", "stance": "denies"}])])
+    [{'measure': 'killed', 'value': 2, 'evidence': [{'quote': 'q', 'stance': 'denies'}]}]
+    """
     found = []
     for figure in figures:
         item: dict[str, Any] = {"measure": figure.measure}

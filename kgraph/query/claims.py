@@ -49,8 +49,9 @@ def facts(ix: Index) -> Iterator[tuple[str, str, str, list[Evidence]]]:
         event = corpus.events[event_id]
         yield "event", event.id, event.title, event.evidence
         for p in event.participants:
-            if p.evidence:
-                yield "participant", event.id, f"{_name(ix, p.actor)} as {p.role} in: {event.title}", p.evidence
+            if p.evidence:  # a part its own quotes only deny still rests on what the event's quotes say
+                own = p.evidence if any(not e.denies for e in p.evidence) else [*_support(event.evidence), *p.evidence]
+                yield "participant", event.id, f"{_name(ix, p.actor)} as {p.role} in: {event.title}", own
         for figure in event.figures:
             yield "figure", event.id, f"{figure.measure} {figure_text(figure)} in: {event.title}", figure.evidence
     for relation in corpus.relations.values():
@@ -60,6 +61,10 @@ def facts(ix: Index) -> Iterator[tuple[str, str, str, list[Evidence]]]:
     for entity in corpus.entities.values():
         for figure in entity.figures:
             yield "figure", entity.id, f"{figure.measure} of {entity.name}: {figure_text(figure)}", figure.evidence
+
+
+def _support(evidence: list[Evidence]) -> list[Evidence]:
+    return [e for e in evidence if not e.denies]
 
 
 def disputes(ix: Index) -> Results[Dispute]:

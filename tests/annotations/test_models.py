@@ -208,7 +208,7 @@ QUOTE = [{"quote": "q", "source": "s"}]
     ("given", "claimants"), [(None, ()), ("armenia", ("armenia",)), (["armenia", "russia"], ("armenia", "russia"))]
 )
 def test_claimed_by_takes_one_actor_or_several(given, claimants):
-    data = {"quote": "q"} if given is None else {"quote": "q", "claimed_by": given, "via": given}
+    data = {"quote": "q", "claimed_by": given, "via": given}
     evidence = Evidence.model_validate(data)
     assert (evidence.claimed_by, evidence.via) == (claimants, claimants)
 

@@ -159,3 +159,36 @@ def test_disputes_become_records(conflict):
         "quotes": ["Neighbourland denied that its forces were in Oldtown"],
         "sources": ["a-report"],
     }
+
+
+def test_a_participant_whose_own_quotes_only_deny_is_disputed_against_the_events_quotes(tmp_path):
+    (tmp_path / "doc").mkdir()
+    (tmp_path / "doc" / "article.txt").write_text(
+        "Azerbaijan said Armenian forces shelled Terter. Armenia denied that its forces took part.", encoding="utf-8"
+    )
+    (tmp_path / "doc" / "annotations.yaml").write_text(
+        """\
+source: {id: doc, title: Doc, published: 2020-11-10, published_basis: stated, language: en, text: article.txt}
+organizations:
+  - {id: azerbaijan, name: Azerbaijan, kind: state}
+  - {id: armenia, name: Armenia, kind: state}
+  - {id: armenian-forces, name: Armenian forces, kind: armed_force}
+events:
+  - id: shelling
+    type: shelling
+    title: Shelling of Terter
+    date: 2020-11
+    date_basis: stated
+    participants:
+      - actor: armenian-forces
+        role: agent
+        evidence: [{quote: Armenia denied that its forces took part, stance: denies, claimed_by: armenia}]
+    evidence: [{quote: Azerbaijan said Armenian forces shelled Terter, claimed_by: azerbaijan}]
+""",
+        encoding="utf-8",
+    )
+    [dispute] = KnowledgeGraph.load(tmp_path).disputes()
+    assert (dispute.kind, [(s.stance, s.claimants) for s in dispute.sides]) == (
+        "participant",
+        [("supports", ("azerbaijan",)), ("denies", ("armenia",))],
+    )

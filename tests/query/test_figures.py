@@ -150,3 +150,35 @@ def test_sums_keep_ranges_as_ranges(numbers, text, bounds):
 )
 def test_each_figure_reads_as_words(number, text):
     assert figure_text(figure(**number)) == text
+
+
+def test_a_side_that_also_denies_a_figure_does_not_count_it(tmp_path):
+    (tmp_path / "doc").mkdir()
+    (tmp_path / "doc" / "article.txt").write_text(
+        "Four were killed, Baku said. Baku later denied that anyone was killed. Yerevan said four were killed.",
+        encoding="utf-8",
+    )
+    (tmp_path / "doc" / "annotations.yaml").write_text(
+        """\
+source: {id: doc, title: Doc, published: 2020-11-10, published_basis: stated, language: en, text: article.txt}
+organizations:
+  - {id: baku, name: Baku, kind: government}
+  - {id: yerevan, name: Yerevan, kind: government}
+events:
+  - id: shelling
+    type: shelling
+    title: Shelling
+    date: 2020-11
+    date_basis: stated
+    figures:
+      - measure: killed
+        value: 4
+        evidence:
+          - {quote: "Four were killed, Baku said", claimed_by: baku}
+          - {quote: Baku later denied that anyone was killed, stance: denies, claimed_by: baku}
+          - {quote: Yerevan said four were killed, claimed_by: yerevan}
+    evidence: [{quote: Four were killed}]
+""",
+        encoding="utf-8",
+    )
+    assert rows(KnowledgeGraph.load(tmp_path).figures()) == [("killed", ("yerevan",), "4")]
