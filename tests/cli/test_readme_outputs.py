@@ -21,4 +21,3 @@ def test_the_readme_shows_command_outputs():
 def test_a_command_prints_what_the_readme_shows(command, output):
     result = kgraph_cli(*shlex.split(command))
     assert (result.returncode, result.stdout) == (0, output)
-

@@ -62,7 +62,9 @@ def test_an_addition_names_a_relation_by_its_derived_id(tmp_path):
 
 
 def test_a_registry_addition_that_names_its_source_lends_it_to_its_evidence(tmp_path):
-    registry = "additions:\n  - to: war\n    source: later\n    status: occurred\n    evidence: [{quote: The war ended}]\n"
+    registry = (
+        "additions:\n  - to: war\n    source: later\n    status: occurred\n    evidence: [{quote: The war ended}]\n"
+    )
     path = corpus(tmp_path, "  []\n", registry)
     (path / "later" / "annotations.yaml").write_text(LATER.replace("additions:\n", ""), encoding="utf-8")
     loaded = kgraph.load(path)
@@ -93,9 +95,7 @@ def test_an_end_that_leaves_an_event_ongoing_is_warned_about(tmp_path):
 
 
 def test_a_state_an_addition_gives_is_checked_against_its_own_source(tmp_path):
-    path = corpus(
-        tmp_path, "  - {to: war, status: occurred, date: 2020-12-25, evidence: [{quote: The war ended}]}\n"
-    )
+    path = corpus(tmp_path, "  - {to: war, status: occurred, date: 2020-12-25, evidence: [{quote: The war ended}]}\n")
     [warning] = kgraph.validate(path)
     assert warning.message == (
         "event 'war', as this addition has it, is 'occurred' but starts 2020-12-25, after its source 'later' was "

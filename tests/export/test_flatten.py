@@ -109,7 +109,10 @@ def test_figures_give_bounds_columns_beside_their_readable_companion():
         "population_max",
         "distance_max",
     ]
-    assert (flat["killed_min"], flat["killed_max"]) == (2, 5)  # the lowest and highest any claim allows; 900 is disputed
+    assert (flat["killed_min"], flat["killed_max"]) == (
+        2,
+        5,
+    )  # the lowest and highest any claim allows; 900 is disputed
     assert (flat["population_min"], flat["population_max"]) == (20000, 20000)  # "about" keeps its value as both
     assert "distance_min" not in flat  # "at most 5": the lower bound is open
     assert flat["figures_text"].startswith("killed: 2 (claimed by x); killed: between 2 and 5 (claimed by y)")

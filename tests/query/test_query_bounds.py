@@ -128,8 +128,14 @@ def test_cypher_says_when_it_cuts_rows_and_counts_all_matches(kg):
         (["path", "seeds", "Shusha", "Stepanakert", "--all", "--timeout", "0"], "timeout must be"),
         (["path", "seeds", "Shusha", "Stepanakert", "--limit", "0"], "--limit needs --all"),
         (["path", "seeds", "Shusha", "Stepanakert", "--cutoff", "3"], "--cutoff needs --all"),
-        (["events", "seeds", "--at", "stepanakert-rally"], "at must be a place (or a state), not the event 'stepanakert-rally'"),
-        (["events", "seeds", "--at", "Gegham Stepanyan"], "at must be a place (or a state), not the person 'gegham-stepanyan'"),
+        (
+            ["events", "seeds", "--at", "stepanakert-rally"],
+            "at must be a place (or a state), not the event 'stepanakert-rally'",
+        ),
+        (
+            ["events", "seeds", "--at", "Gegham Stepanyan"],
+            "at must be a place (or a state), not the person 'gegham-stepanyan'",
+        ),
         (
             ["events", "seeds", "--involving", "stepanakert-rally"],
             "involving must be an entity, not the event 'stepanakert-rally'",
