@@ -16,14 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol
 
 from kgraph.annotations.dates import TimeSpan
 from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.models import Event, Relation, Source
-from kgraph.annotations.terms import Terms
-from kgraph.errors import Problem
 
 #: A day: a date, or ISO text such as '2020-11-10'.
 DayLike = date | str
@@ -46,37 +43,25 @@ class State(Protocol):
 
 
 class Known(Protocol):
-    """What :func:`as_of` reads of a :class:`kgraph.corpus.corpus.Corpus` and makes another of (this module does not
-    import it: the corpus imports this module)."""
+    """What :func:`as_of` reads of a :class:`kgraph.corpus.corpus.Corpus` (this module does not import it: the corpus
+    imports this module, and makes itself as of a day from what :func:`as_of` gives)."""
 
-    root: Path
     sources: dict[str, Source]
     entities: dict[str, Any]
     events: dict[str, Event]
     relations: dict[str, Relation]
-    texts: dict[str, str]
-    origins: dict[str, Any]
-    inputs: frozenset[Path]
     history: dict[str, tuple[Any, ...]]
-    terms: Terms
-    warnings: tuple[Problem, ...]
-
-    def __init__(  # the signature of the corpus
-        self,
-        root: Path,
-        sources: dict[str, Source],
-        entities: dict[str, Any],
-        events: dict[str, Event],
-        relations: dict[str, Relation],
-        texts: dict[str, str],
-        origins: dict[str, Any],
-        inputs: frozenset[Path],
-        history: dict[str, tuple[Any, ...]],
-        terms: Terms,
-    ) -> None: ...
+    origins: dict[str, Any]
 
 
-_Corpus = TypeVar("_Corpus", bound=Known)
+class Tables(NamedTuple):
+    """The sources, entities, events, relations and event histories known on a day."""
+
+    sources: dict[str, Source]
+    entities: dict[str, Any]
+    events: dict[str, Event]
+    relations: dict[str, Relation]
+    history: dict[str, tuple[Any, ...]]
 
 
 def day_of(value: DayLike) -> date:
@@ -112,8 +97,8 @@ def known_sources(sources: Mapping[str, Any], day: date) -> frozenset[str]:
     )
 
 
-def as_of(corpus: _Corpus, day: DayLike) -> _Corpus:
-    """The corpus as known from the sources published by ``day``: see this module's documentation."""
+def as_of(corpus: Known, day: DayLike) -> Tables:
+    """What the corpus holds as known from the sources published by ``day``: see this module's documentation."""
     when = day_of(day)
     known = known_sources(corpus.sources, when)
     sources = {sid: s for sid, s in corpus.sources.items() if sid in known}
@@ -164,20 +149,7 @@ def as_of(corpus: _Corpus, day: DayLike) -> _Corpus:
         for i, h in corpus.history.items()
         if i in events and (states := tuple(s for s in h if s.source in sources or s.source is None))
     }
-    result = type(corpus)(
-        corpus.root,
-        sources,
-        entities,
-        events,
-        relations,
-        corpus.texts,
-        corpus.origins,
-        corpus.inputs,
-        history,
-        corpus.terms,
-    )
-    result.warnings = corpus.warnings
-    return result
+    return Tables(sources, entities, events, relations, history)
 
 
 def _state(history: tuple[State, ...], sources: Mapping[str, Any]) -> State | None:

@@ -194,7 +194,13 @@ class Corpus:
         """
         from kgraph.corpus.asof import as_of
 
-        return as_of(self, day)
+        known = as_of(self, day)
+        found = Corpus(
+            self.root, known.sources, known.entities, known.events, known.relations, self.texts, self.origins,
+            self.inputs, known.history, self.terms,
+        )  # fmt: skip
+        found.warnings = self.warnings
+        return found
 
     def _of_type(self, cls: type[_E]) -> list[_E]:
         return [e for e in self.entities.values() if isinstance(e, cls)]
