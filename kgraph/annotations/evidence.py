@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -175,3 +177,24 @@ def _units(measure: str) -> tuple[str, ...] | None:
     """The units a measure takes (its first the default), or None when it takes any."""
     found = active().measures.get(measure)
     return found.units if found is not None else None
+
+
+def evidence_lists(item: object) -> Iterator[tuple[tuple[str | int, ...], list[Evidence]]]:
+    """Every list of evidence an entity, event, relation or addition holds, with its path: its own, its
+    participants', its figures'.
+
+    >>> figure = Figure(measure="killed", value=2, evidence=[{"quote": "two killed"}])
+    >>> [path for path, _ in evidence_lists(figure)], [path for path, _ in evidence_lists(object())]
+    ([('evidence',)], [])
+    """
+    if hasattr(item, "evidence"):
+        yield ("evidence",), item.evidence
+    for index, participant in enumerate(getattr(item, "participants", ())):
+        yield ("participants", index, "evidence"), participant.evidence
+    for index, figure in enumerate(getattr(item, "figures", ())):
+        yield ("figures", index, "evidence"), figure.evidence
+
+
+def all_evidence(item: object) -> list[Evidence]:
+    """Every evidence item an entity, event, relation or addition holds, in the order of :func:`evidence_lists`."""
+    return [e for _, evidence in evidence_lists(item) for e in evidence]

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, NamedTuple, Protocol
 
 from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.evidence import Evidence, Figure
+from kgraph.annotations.evidence import Evidence, Figure, all_evidence
 from kgraph.annotations.models import Event, Relation, Source
 
 #: A day: a date, or ISO text such as '2020-11-10'.
@@ -208,18 +208,11 @@ def _refers_to(item: Any) -> set[str]:
             found.add(item.place)
     elif isinstance(item, Relation):
         found.update((item.subject, item.object))
-    for evidence in _evidence_of(item):
+    for evidence in all_evidence(item):
         found.update(evidence.claimed_by, evidence.via)
     for figure in getattr(item, "figures", ()):
         if figure.counts:
             found.add(figure.counts)
-    return found
-
-
-def _evidence_of(item: Any) -> list[Evidence]:
-    found = list(getattr(item, "evidence", ()))
-    for part in (*getattr(item, "participants", ()), *getattr(item, "figures", ())):
-        found += part.evidence
     return found
 
 

@@ -22,11 +22,11 @@ The source of an event or relation is the source of its first evidence item.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.evidence import Evidence
+from kgraph.annotations.evidence import Evidence, evidence_lists
 from kgraph.annotations.files import Addition
 from kgraph.annotations.models import Entity, Event, Relation, Source
 from kgraph.annotations.vocabulary import DENIAL_CUES, NOT_YET, SPEECH_EVENT_TYPES
@@ -79,7 +79,7 @@ class _Warner:
             elif isinstance(item, Relation):
                 self.check_relation_valid(record, item)
             quotes_denials = self.quotes_denials(item)
-            for sub, evidence in _evidence_lists(item):
+            for sub, evidence in evidence_lists(item):
                 self.check_claimants(record, sub, evidence)
                 if not (quotes_denials and sub == ("evidence",)):
                     self.check_denials(record, sub, evidence)
@@ -247,16 +247,6 @@ def _what(item: Any, sub: tuple[str | int, ...]) -> str:
     if sub[:1] == ("figures",):
         return f"figure {item.figures[sub[1]].measure!r} of {owner}"
     return owner
-
-
-def _evidence_lists(item: Any) -> Iterator[tuple[tuple[str | int, ...], list[Evidence]]]:
-    """Every list of evidence an item holds, with its path: its own, its participants', its figures'."""
-    if isinstance(item, Event | Relation | Addition):
-        yield ("evidence",), item.evidence
-    for index, participant in enumerate(getattr(item, "participants", ())):
-        yield ("participants", index, "evidence"), participant.evidence
-    for index, figure in enumerate(getattr(item, "figures", ())):
-        yield ("figures", index, "evidence"), figure.evidence
 
 
 def _fold(text: str) -> str:

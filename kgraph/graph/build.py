@@ -46,7 +46,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.evidence import Evidence, Figure
+from kgraph.annotations.evidence import Evidence, Figure, all_evidence
 from kgraph.annotations.models import AnyEntity, Event, Place, Relation, entity_type
 from kgraph.annotations.terms import Terms
 from kgraph.corpus.corpus import Corpus, StateChange
@@ -267,7 +267,7 @@ def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
             for e in figure.evidence:
                 if figure.counts and e.source:
                     mentioned.setdefault(figure.counts, set()).add(e.source)
-        for e in _all_evidence(item):
+        for e in all_evidence(item):
             for actor in (*e.claimed_by, *e.via):
                 if e.source:
                     mentioned.setdefault(actor, set()).add(e.source)
@@ -285,13 +285,3 @@ def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
     for entity_id, sources in mentioned.items():
         if entity_id in graph.nodes and graph.nodes[entity_id]["kind"] != "event":
             graph.nodes[entity_id]["sources"] = sorted(sources)
-
-
-def _all_evidence(item: Any) -> list[Evidence]:
-    """Every evidence item an entity, event or relation holds: its own, its participants', its figures'."""
-    found = list(getattr(item, "evidence", ()))
-    for participant in getattr(item, "participants", ()):
-        found += participant.evidence
-    for figure in getattr(item, "figures", ()):
-        found += figure.evidence
-    return found
