@@ -190,3 +190,16 @@ def hostile_timeline() -> KnowledgeGraph:
             }
         )
     return KnowledgeGraph(Corpus(seeds.root, seeds.sources, entities, events, {}, {}, {}))
+
+
+def inside(point: tuple[float, float], rings: list[list[float]]) -> bool:
+    """Even–odd rule over flat [x, y, ...] rings: is (x, y) inside?"""
+    x, y = point
+    crossings = 0
+    for ring in rings:
+        xs, ys = ring[0::2], ring[1::2]
+        for i in range(len(xs)):
+            x1, y1, x2, y2 = xs[i - 1], ys[i - 1], xs[i], ys[i]
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+    return crossings % 2 == 1

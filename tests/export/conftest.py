@@ -12,6 +12,8 @@ import pytest
 import kgraph
 from kgraph.graph.knowledge import KnowledgeGraph
 
+from .browser import browser, open_page  # noqa: F401  (fixtures for the browser tests)
+
 FILES = {
     "registry.yaml": """
 persons:

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data, layout, to_html
+from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, SCRIPTS, STYLES, explorer_data, layout, to_html
 from kgraph.export.style import EDGE_COLORS, EVENT_LINK, hex_color
 from kgraph.graph.attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kgraph.graph.knowledge import KnowledgeGraph
@@ -48,7 +48,8 @@ def policy(page: str) -> dict[str, list[str]]:
 def test_nothing_is_fetched(kg):
     page = to_html(kg.graph)
     tags = Elements(page).tags
-    assert [t for t, a in tags if t == "script"] == ["script"] * 3
+    # the data block, vis-network, and the page's own parts
+    assert [t for t, a in tags if t == "script"] == ["script"] * (2 + len(SCRIPTS))
     assert not [a for t, a in tags if "src" in a or "href" in a]
     assert not [t for t, _ in tags if t in ("link", "img", "iframe", "object", "embed")]
     rules = policy(page)
@@ -59,7 +60,8 @@ def test_nothing_is_fetched(kg):
 def test_only_the_pages_own_scripts_may_run(kg):
     page = to_html(kg.graph)
     scripts = policy(page)["script-src"]
-    assert len(scripts) == 2
+    assert len(scripts) == 1 + len(SCRIPTS)
+    assert len(policy(page)["style-src"]) == len(STYLES)
     assert all(p.startswith("'sha256-") for p in scripts)
     assert not [p for values in policy(page).values() for p in values if "unsafe" in p]
 

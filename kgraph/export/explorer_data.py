@@ -1,0 +1,236 @@
+"""What the explorer page shows, as JSON-ready data, built in one pass over the graph.
+
+Nodes carry their full label (the tooltip's and the panel's) and a short one to draw: an event's type and
+date (:mod:`kgraph.export.short_labels`). The actor view's links come from
+:mod:`kgraph.export.actor_links`, the map's places and outlines from :mod:`kgraph.export.mapdata`. The
+names the page's script uses for kinds, filter groups and panel fields come from here too, so that the
+script repeats none of them.
+
+>>> import kgraph
+>>> data = explorer_data(kgraph.KnowledgeGraph.load("seeds").graph)
+>>> next(n["short"] for n in data["nodes"] if n["id"] == "stepanyan-appeal-to-icrc")
+'appeal · 12 Jul 2023'
+>>> link = next(k for k in data["links"] if (k["from"], k["to"]) == ("gegham-stepanyan", "icrc"))
+>>> link["events"]
+[['stepanyan-appeal-to-icrc', ['speaker'], ['addressee']]]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from kgraph.annotations.vocabulary import ACTOR_TYPES
+from kgraph.export.actor_links import actor_links
+from kgraph.export.claims import SUMMARIES, figure_entries, stance_summary, states
+from kgraph.export.layout import layout
+from kgraph.export.mapdata import map_data
+from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
+from kgraph.export.short_labels import short_label
+from kgraph.export.style import EDGE_COLORS, EVENT_LINK, NODE_COLORS, edge_color, hex_color, node_style
+from kgraph.graph.attributes import DATE_ATTRIBUTES, DATE_BOUNDS, IDENTITY_ATTRIBUTES
+from kgraph.values import json_ready
+
+#: Graphs with more nodes than this get positions from Python and no physics.
+LAYOUT_THRESHOLD = 1000
+#: Graphs with more edges than this draw no edge labels.
+EDGE_LABEL_THRESHOLD = 400
+
+_SHAPES = {"disc": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
+_CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
+
+#: The kinds the explorer treats in their own way: events are dated, filtered by type and laid out on the
+#: timeline; participation and relation edges are filtered by type (role, relation), relations drawn thicker.
+EVENT, PARTICIPATION, RELATION, PLACE = "event", "participation", "relation", "place"
+#: The graph attributes the side panel shows in its own way (or leaves out, as kind and type, shown as badges);
+#: it lists every other attribute under its own name. The page gets them as ``data.fields``.
+PANEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "node": (
+        *IDENTITY_ATTRIBUTES,
+        *DATE_ATTRIBUTES,
+        "status",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "cameo",
+        "date_basis",
+        "date_note",
+        "place",
+        "part_of",
+        "description",
+        "aliases",
+        "external_ids",
+        "lat",
+        "lon",
+        "notes",
+        "sources",
+        "participants",
+        "figures",
+        "history",
+        "evidence",
+    ),
+    "edge": (*IDENTITY_ATTRIBUTES, "role", *DATE_ATTRIBUTES, "description", "note", "symmetric", "evidence"),
+}
+#: The filter groups, in the order the sidebar shows them: each hides the nodes or edges (of one kind, or of any)
+#: whose attribute has an unticked value. Their values are found in the graph.
+FILTER_GROUPS: tuple[dict[str, str | None], ...] = (
+    {"name": "kind", "title": "Entities", "items": "nodes", "kind": None, "attribute": "kind"},
+    {"name": "type", "title": "Event types", "items": "nodes", "kind": EVENT, "attribute": "type"},
+    {"name": "role", "title": "Roles", "items": "edges", "kind": PARTICIPATION, "attribute": "type"},
+    {"name": "relation", "title": "Relations", "items": "edges", "kind": RELATION, "attribute": "type"},
+)
+
+
+def _bounds(data: dict[str, Any]) -> list[str | None]:
+    return [data.get(k) if isinstance(data.get(k), str) else None for k in DATE_BOUNDS]
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _darker(rgb: tuple[int, int, int]) -> str:
+    return hex_color((int(rgb[0] * 0.7), int(rgb[1] * 0.7), int(rgb[2] * 0.7)))
+
+
+def _options(directed: bool, big: bool) -> dict[str, Any]:
+    from pyvis.network import Network
+
+    net = Network(directed=directed)
+    if big:
+        net.toggle_physics(False)
+    else:
+        net.barnes_hut(
+            gravity=-6000, central_gravity=0.25, spring_length=130, spring_strength=0.04, damping=0.3, overlap=1
+        )
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    if not big:
+        options["physics"]["stabilization"] = {"enabled": True, "iterations": 400, "fit": True, "updateInterval": 50}
+    options["edges"]["smooth"] = False if big else {"enabled": True, "type": "continuous", "roundness": 0.3}
+    options["interaction"].update(hover=not big, hideEdgesOnDrag=big, tooltipDelay=300, multiselect=False)
+    options["layout"] = {"improvedLayout": False, "randomSeed": 7}
+    return options
+
+
+def _filters(**values: list[str]) -> list[dict[str, Any]]:
+    return [{**group, "values": values[str(group["name"])]} for group in FILTER_GROUPS]
+
+
+def explorer_data(graph: nx.Graph) -> dict[str, Any]:
+    """Everything the explorer page shows, as JSON-ready data, built in one pass over the graph."""
+    big = graph.number_of_nodes() > LAYOUT_THRESHOLD
+    positions = layout(graph) if big else {}
+    degree = dict(graph.degree())
+    nodes: list[dict[str, Any]] = []
+    kinds: dict[str, str] = {}
+    types: set[str] = set()
+    for node, data in graph.nodes(data=True):
+        kind = str(data.get("kind") or "other")
+        style = node_style(kind, degree[node])
+        aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
+        label = label_of(data.get("label"), node)
+        short = label
+        if kind == EVENT:
+            first, last = _bounds(data)[:2]
+            short = short_label(
+                str(data.get("type") or kind), _text(data.get("date")), first, last, _text(data.get("precision"))
+            )
+        item: dict[str, Any] = {
+            "id": str(node),
+            "label": label,
+            "short": short,
+            "degree": degree[node],
+            "kind": kind,
+            "type": str(data.get("type") or kind),
+            "color": hex_color(style.color),
+            "border": _darker(style.color),
+            "shape": _SHAPES.get(style.shape, "dot"),
+            "size": style.size,
+            "t": _bounds(data),
+            "uncertain": "~" in str(data.get("date", "")) or "?" in str(data.get("date", "")),
+            "names": [label, *(str(a.get("name")) for a in aliases if isinstance(a, dict) and a.get("name"))],
+            "details": json_ready(data, keep_none=False),
+        }
+        _claims(item, data)
+        if node in positions:
+            item["x"], item["y"] = positions[node]
+        nodes.append(item)
+        kinds.setdefault(kind, item["shape"])
+        if kind == EVENT:
+            types.add(item["type"])
+    edges, edge_kinds, roles, relations = [], [], set(), set()
+    used: set[str] = set()
+    ids: dict[tuple[Any, Any, Any], str] = {}
+    events = {n for n, d in graph.nodes(data=True) if d.get("kind") == EVENT}
+    for u, v, key, data in keyed_edges(graph):
+        kind = str(data.get("kind") or "other")
+        identifier = edge_id(node_token(u), node_token(v), key, used)
+        ids[u, v, key] = identifier
+        edge_type = str(data.get("type") or kind)
+        link = kind == RELATION and u in events and v in events
+        edge: dict[str, Any] = {
+            "id": identifier,
+            "from": str(u),
+            "to": str(v),
+            "kind": kind,
+            "type": edge_type,
+            "label": str(data.get("label") or edge_type),
+            "color": hex_color(edge_color(EVENT_LINK if link else kind)),
+            "t": _bounds(data),
+            "details": json_ready(data, keep_none=False),
+        }
+        if link:
+            edge["link"] = True
+        if kind != PARTICIPATION:  # a participation carries its event's evidence: the event's node says how it stands
+            _claims(edge, data)
+        edges.append(edge)
+        if (EVENT_LINK if link else kind) not in edge_kinds:
+            edge_kinds.append(EVENT_LINK if link else kind)
+        if kind == PARTICIPATION:
+            roles.add(edge_type)
+        elif kind == RELATION:
+            relations.add(edge_type)
+    sources = graph.graph.get("sources")
+    order = list(NODE_COLORS)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "links": actor_links(graph, ids),
+        "directed": graph.is_directed(),
+        "edgeLabels": len(edges) <= EDGE_LABEL_THRESHOLD,
+        "sources": json_ready(sources, keep_none=False) if isinstance(sources, dict) else {},
+        "legend": {
+            "nodes": [
+                {"name": k, "color": hex_color(NODE_COLORS.get(k, (136, 136, 136))), "shape": _CSS_SHAPES[s]}
+                for k, s in sorted(kinds.items(), key=lambda i: (order.index(i[0]) if i[0] in order else 99, i[0]))
+            ],
+            "edges": [
+                {"name": k.replace("_", " "), "color": hex_color(edge_color(k))}
+                for k in sorted(edge_kinds, key=lambda k: (list(EDGE_COLORS).index(k) if k in EDGE_COLORS else 99, k))
+            ],
+        },
+        "filters": _filters(
+            kind=sorted(k for k in kinds if k != EVENT),
+            type=sorted(types),
+            role=sorted(roles),
+            relation=sorted(relations),
+        ),
+        "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
+        "summaries": SUMMARIES,
+        "kinds": {"event": EVENT, "relation": RELATION, "participation": PARTICIPATION, "place": PLACE},
+        "actorKinds": list(ACTOR_TYPES),
+        "map": map_data(graph),
+        "options": _options(graph.is_directed(), big),
+    }
+
+
+def _claims(item: dict[str, Any], data: dict[str, Any]) -> None:
+    """What the page shows of a node's or edge's claims: how its evidence stands, its figures, its states."""
+    summary = stance_summary(data.get("evidence"))
+    if summary:
+        item["stance"] = summary
+    if data.get("figures"):
+        item["figures"] = figure_entries(data["figures"])
+    if data.get("history"):
+        item["states"] = states(data["history"])

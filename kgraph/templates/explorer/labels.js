@@ -1,0 +1,177 @@
+/* kgraph explorer, part "labels": node labels a person can read. vis-network draws no labels of its own; after
+   each frame this part draws them at a fixed size on screen (FONT_PX, whatever the zoom), in order of
+   importance (the selection, what it lights up, then the largest nodes), and leaves out any label that would
+   cover one already drawn or fall off the canvas. It also finds the edge nearest a click that missed, so thin
+   edges are easy to hit. */
+(globalThis.kgraphParts ??= {}).labels = (() => {
+  "use strict";
+
+  const FONT_PX = 13;
+  const FONT = `${FONT_PX}px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
+  const PAD = 2;
+  const HIT_PX = 9;
+  const drawnBy = new WeakMap();
+  /* Text widths at FONT, measured once each. */
+  const widths = new Map();
+  const measure = (ctx, text) => {
+    if (!widths.has(text)) widths.set(text, ctx.measureText(text).width);
+    return widths.get(text);
+  };
+
+  const overlaps = (a, b) => a.id !== b.id && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  /* A grid of drawn boxes, so each new label is checked against its neighbours only. */
+  const grid = (cell) => {
+    const cells = new Map();
+    const keys = (box) => {
+      const out = [];
+      for (let i = Math.floor(box.x / cell); i <= Math.floor((box.x + box.w) / cell); i++) {
+        for (let j = Math.floor(box.y / cell); j <= Math.floor((box.y + box.h) / cell); j++) out.push(`${i},${j}`);
+      }
+      return out;
+    };
+    return {
+      free: (box, overNodes = false) =>
+        keys(box).every(
+          (k) => !(cells.get(k) || []).some((other) => (!overNodes || !other.node) && overlaps(box, other)),
+        ),
+      add: (box) => {
+        for (const k of keys(box)) {
+          if (!cells.has(k)) cells.set(k, []);
+          cells.get(k).push(box);
+        }
+      },
+    };
+  };
+
+  /* The order labels are tried in: selection first, then what it lights, then by size (largest first). */
+  const order = (view, app) => {
+    const sel = app.state.selected;
+    const rank = (id) => {
+      if (sel && sel.type === "node" && sel.id === id) return 0;
+      if (view.lit && view.lit.has(id)) return 1;
+      return view.lit ? 3 : 2;
+    };
+    return [...view.shownNodes]
+      .map((id) => [rank(id), -(view.nodes.get(id).size || 0), id])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+  };
+
+  const draw = (view, ctx) => {
+    const { app } = view;
+    const network = view.network;
+    const canvas = ctx.canvas;
+    const ratio = canvas.width / canvas.clientWidth || 1;
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    const ids = order(view, app);
+    const positions = network.getPositions(ids.map((entry) => entry[2]));
+    const scale = network.getScale();
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = FONT;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    const boxes = grid(64);
+    const drawn = [];
+    /* Nodes first: a label covers no node but its own. */
+    for (const [, , id] of ids) {
+      const at = network.canvasToDOM(positions[id]);
+      if (at.x < -50 || at.y < -50 || at.x > width + 50 || at.y > height + 50) continue;
+      const r = (view.nodes.get(id).size || 10) * scale;
+      const nodeBox = { x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, id, node: true };
+      boxes.add(nodeBox);
+    }
+    for (const [rank, , id] of ids) {
+      const at = network.canvasToDOM(positions[id]);
+      if (at.x < -200 || at.y < -40 || at.x > width + 200 || at.y > height + 40) continue; /* off the canvas */
+      const n = app.byId.get(id);
+      const text = view.marked(n.short, n.stance);
+      const radius = (view.nodes.get(id).size || 10) * scale;
+      const w = measure(ctx, text) + 2 * PAD;
+      const h = FONT_PX + 2 * PAD;
+      /* Below the node, else above it, else to its right or left. */
+      const places = [
+        [at.x - w / 2, at.y + radius + 2],
+        [at.x - w / 2, at.y - radius - 2 - h],
+        [at.x + radius + 3, at.y - h / 2],
+        [at.x - radius - 3 - w, at.y - h / 2],
+      ];
+      let box = null;
+      for (const [x, y] of places) {
+        const candidate = { x, y, w, h, id, size: FONT_PX, text };
+        /* The selection's label may cover a node; no label ever covers another. */
+        if (x < 0 || y < 0 || x + w > width || y + h > height || !boxes.free(candidate, rank === 0)) continue;
+        box = candidate;
+        break;
+      }
+      if (!box) continue;
+      boxes.add(box);
+      drawn.push(box);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = app.INK.halo;
+      ctx.strokeText(text, box.x + w / 2, box.y + PAD);
+      ctx.fillStyle = rank === 3 ? app.INK.dimText : app.INK.text;
+      ctx.fillText(text, box.x + w / 2, box.y + PAD);
+    }
+    /* Then edge labels, at their middles: the selection's edges, and the others too when zoomed in on a small graph. */
+    if (view.name === "full") {
+      const sel = app.state.selected;
+      const touches = (e) => sel && sel.type === "node" && (e.from === sel.id || e.to === sel.id);
+      const edges = [...view.shownEdges].map((id) => app.edgeById.get(id));
+      const wanted = edges.filter((e) => touches(e) || (app.data.edgeLabels && scale >= 1));
+      wanted.sort((a, b) => Number(touches(b)) - Number(touches(a)));
+      const ends = network.getPositions();
+      for (const e of wanted) {
+        if (!ends[e.from] || !ends[e.to]) continue;
+        const a = network.canvasToDOM(ends[e.from]);
+        const b = network.canvasToDOM(ends[e.to]);
+        const text = view.marked(e.label, e.stance);
+        const w = measure(ctx, text) + 2 * PAD;
+        const h = FONT_PX + 2 * PAD;
+        const box = { x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - h / 2, w, h, id: e.id, size: FONT_PX, text };
+        if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height || !boxes.free(box)) continue;
+        boxes.add(box);
+        drawn.push(box);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = app.INK.halo;
+        ctx.strokeText(text, box.x + w / 2, box.y + PAD);
+        ctx.fillStyle = touches(e) ? app.INK.text : app.INK.edgeText;
+        ctx.fillText(text, box.x + w / 2, box.y + PAD);
+      }
+    }
+    ctx.restore();
+    drawnBy.set(view, drawn);
+  };
+
+  /* The labels drawn in the last frame of a view: their boxes in CSS pixels of the canvas, and font size. */
+  const drawn = (view) =>
+    (drawnBy.get(view) || []).map(({ x, y, w, h, id, size, text }) => ({ x, y, w, h, id, size, text }));
+
+  /* The shown edge nearest a point (CSS pixels of the canvas), if one passes within HIT_PX of it. */
+  const nearestEdge = (view, point) => {
+    const network = view.network;
+    let best = null;
+    let bestDistance = HIT_PX;
+    const ends = network.getPositions();
+    for (const id of view.shownEdges) {
+      const e = view.edges.get(id);
+      if (!ends[e.from] || !ends[e.to]) continue;
+      const a = network.canvasToDOM(ends[e.from]);
+      const b = network.canvasToDOM(ends[e.to]);
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const length = dx * dx + dy * dy;
+      const t = length ? Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / length)) : 0;
+      const distance = Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy));
+      if (distance < bestDistance) {
+        best = id;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+
+  return { draw, drawn, nearestEdge, FONT_PX };
+})();

@@ -1,0 +1,336 @@
+/* kgraph explorer, part "main": the page's state (view, selection, time window, filters), what is visible,
+   and the controls; it puts the other parts together. The page's data (kgraph/export/explorer_data.py) names
+   everything that comes from the graph: kinds, filter groups, colours, panel fields. State lives in the URL's
+   fragment, so a view can be shared, reopened, and walked through with back and forward. */
+(() => {
+  "use strict";
+
+  const parts = globalThis.kgraphParts;
+  const { util } = parts;
+  const data = JSON.parse(document.getElementById("kgraph-data").textContent);
+  const { kinds } = data;
+  /* The page's own colours: dimmed nodes, highlight borders, labels, actor links, the map. */
+  const INK = {
+    dim: "#e6e6e6",
+    dimBorder: "#d0d0d0",
+    dimText: "#9a9a9a",
+    text: "#222",
+    strong: "#111",
+    edgeText: "#555",
+    halo: "#ffffff",
+    link: "#8a8a8a",
+    land: "#eceae4",
+    coast: "#b9b4a8",
+  };
+  const VIEWS = ["actors", "full", "map"].filter((v) => v !== "map" || data.map);
+  const VIEW_NAMES = { actors: "Actors", full: "Actors and events", map: "Map" };
+  const actorKinds = new Set(data.actorKinds);
+
+  const app = {
+    data,
+    util,
+    parts,
+    INK,
+    byId: new Map(data.nodes.map((n) => [n.id, n])),
+    edgeById: new Map(data.edges.map((e) => [e.id, e])),
+    linkById: new Map(data.links.map((k) => [k.id, k])),
+    listeners: [],
+    on: (fn) => app.listeners.push(fn),
+  };
+
+  /* Who meets whom: an actor's links, its events, an event's actors. */
+  const linksOf = new Map();
+  for (const k of data.links) {
+    for (const id of [k.from, k.to]) {
+      if (!linksOf.has(id)) linksOf.set(id, []);
+      linksOf.get(id).push(k);
+    }
+  }
+  const eventActors = new Map();
+  const actorEvents = new Map();
+  for (const e of data.edges) {
+    if (e.kind !== kinds.participation) continue;
+    const actor = app.byId.get(e.from);
+    if (!actor || !actorKinds.has(actor.kind)) continue;
+    if (!eventActors.has(e.to)) eventActors.set(e.to, new Set());
+    eventActors.get(e.to).add(e.from);
+    if (!actorEvents.has(e.from)) actorEvents.set(e.from, new Set());
+    actorEvents.get(e.from).add(e.to);
+  }
+  app.linksOf = (id) => linksOf.get(id) || [];
+  app.partnersOf = (id) => app.linksOf(id).map((k) => (k.from === id ? k.to : k.from));
+  app.eventsOf = (id) => [...(actorEvents.get(id) || [])];
+  app.actorsOf = (id) => [...(eventActors.get(id) || [])];
+
+  /* ---------- time: [face start, face end, possible start, possible end] as day numbers ---------- */
+  app.times = (item) => (item.t || [null, null, null, null]).map(util.day);
+  const dated = [...data.nodes, ...data.edges].map(app.times).filter((t) => t.some((d) => d !== null));
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (const t of dated) {
+    for (const d of t) {
+      if (d !== null) {
+        minDay = Math.min(minDay, d);
+        maxDay = Math.max(maxDay, d);
+      }
+    }
+  }
+  app.extent = dated.length ? { min: minDay, max: maxDay } : null;
+
+  /* ---------- state ---------- */
+  const noFilters = () => Object.fromEntries(data.filters.map((group) => [group.name, new Set()]));
+  const state = {
+    view: VIEWS[0],
+    selected: null,
+    window: { start: null, end: null, mode: "overlapping" },
+    off: noFilters(),
+    hideIsolated: false,
+    disputedOnly: false,
+    claimant: "",
+    lanes: "type",
+  };
+  app.state = state;
+
+  /* The same question as kgraph's Python API (kgraph.overlapping, kgraph.within), on the widened bounds;
+     something with no date at all is timeless, and in every window. */
+  const inWindow = (item) => {
+    const t = app.times(item);
+    if (t.every((d) => d === null)) return true;
+    return parts.window.admits(state.window, [t[2] ?? t[0], t[3] ?? t[1]]);
+  };
+  /* A filter group hides the nodes or edges (of its kind, or of any) whose attribute has an unticked value. */
+  const filteredOut = (item, items) =>
+    data.filters.some(
+      (group) =>
+        group.items === items &&
+        (group.kind === null || item.kind === group.kind) &&
+        state.off[group.name].has(item[group.attribute]),
+    );
+  /* "Disputed only" and "claimed by" keep events and relations by their evidence; entities stay if something
+     shown touches them. */
+  const quotesOf = (item) => [
+    ...((item.details || {}).evidence || []),
+    ...(item.figures || []).flatMap((f) => f.evidence || []),
+  ];
+  app.quotesOf = quotesOf;
+  const claimedBy = (item, who) =>
+    quotesOf(item).some((e) => util.idList(e.claimed_by).includes(who) || util.idList(e.via).includes(who));
+  const byEvidence = (item) =>
+    (!state.disputedOnly || Boolean(item.stance)) && (!state.claimant || claimedBy(item, state.claimant));
+  const evidenceFilter = () => state.disputedOnly || state.claimant;
+  app.passes = (n) => !filteredOut(n, "nodes") && inWindow(n);
+  const computeVisible = () => {
+    const nodes = new Set();
+    for (const n of data.nodes) {
+      if (!app.passes(n)) continue;
+      if (evidenceFilter() && n.kind === kinds.event && !byEvidence(n)) continue;
+      nodes.add(n.id);
+    }
+    const edges = new Set();
+    for (const e of data.edges) {
+      if (!nodes.has(e.from) || !nodes.has(e.to) || filteredOut(e, "edges") || !inWindow(e)) continue;
+      if (evidenceFilter() && e.kind === kinds.relation && !byEvidence(e)) continue;
+      edges.add(e.id);
+    }
+    if (state.hideIsolated || evidenceFilter()) {
+      const touched = new Set();
+      for (const id of edges) {
+        const e = app.edgeById.get(id);
+        const ends = [e.from, e.to];
+        if (evidenceFilter() && e.kind !== kinds.relation && !ends.some((x) => app.byId.get(x).kind === kinds.event)) {
+          continue;
+        }
+        for (const x of ends) touched.add(x);
+      }
+      for (const n of data.nodes) if (n.kind !== kinds.event && !touched.has(n.id)) nodes.delete(n.id);
+      for (const id of [...edges]) {
+        const e = app.edgeById.get(id);
+        if (!nodes.has(e.from) || !nodes.has(e.to)) edges.delete(id);
+      }
+    }
+    app.visible = { nodes, edges };
+  };
+  app.isShown = (id) => app.visible.nodes.has(id);
+  app.shownEvents = () => data.nodes.filter((n) => n.kind === kinds.event && app.isShown(n.id)).map((n) => n.id);
+
+  /* ---------- the parts ---------- */
+  const views = parts.views(app);
+  const panel = parts.panel(app);
+  const timeline = parts.timeline(app, document.getElementById("timeline-area"));
+  app.typeColors = timeline.typeColors;
+  const search = parts.search(app, document.getElementById("search-box"));
+  app.views = views;
+
+  /* ---------- controls: view buttons, time window, filters ---------- */
+  const controls = parts.controls(app, { VIEWS, VIEW_NAMES, noFilters });
+  const fragment = parts.fragment(app, { VIEWS, noFilters, controls });
+
+  const current = () => views.get(state.view);
+  /* The first look at a view: all of it; the map, its places with the country around them. */
+  const fitView = (view) => {
+    if (view.name === "map") view.network.moveTo({ position: views.mapCentre(), scale: 1, animation: false });
+    else view.network.fit({ animation: false });
+  };
+  /* Everything follows the state: the views drawn so far, the panel, the timeline, the URL. */
+  const render = ({ fit = false, focus = false, history = true } = {}) => {
+    computeVisible();
+    for (const view of views.made.values()) {
+      views.sync(view);
+      views.highlight(view);
+    }
+    const view = current();
+    for (const [name, made] of views.made) made.box.hidden = name !== state.view;
+    for (const button of document.querySelectorAll("#views button")) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === state.view));
+    }
+    if (fit && !view.network.physics.physicsEnabled) fitView(view);
+    const sel = state.selected;
+    if (focus && sel && sel.type === "node" && view.nodes.get(sel.id)) {
+      view.network.focus(sel.id, { scale: Math.max(view.network.getScale(), 1), animation: false });
+    }
+    panel.show(sel);
+    timeline.draw();
+    controls.show();
+    const shown = view.shownNodes.size;
+    const total = view.nodes.length;
+    document.getElementById("stats").textContent =
+      `${VIEW_NAMES[state.view]}: ${shown} of ${total} nodes shown · ${app.visible.nodes.size} of ` +
+      `${data.nodes.length} in the data pass the filters and the time window`;
+    if (history) fragment.save();
+    for (const fn of app.listeners) fn();
+    view.network.redraw();
+  };
+  app.render = render;
+
+  /* ---------- selection ---------- */
+  /* Selects a node; with `show`, a view that does not draw it gives way to one that does. */
+  app.select = (id, { focus = false, show = false } = {}) => {
+    if (!app.byId.has(id)) return;
+    state.selected = { type: "node", id };
+    let fit = false;
+    if (show && !views.get(state.view).nodes.get(id)) {
+      fit = !views.made.has("full");
+      state.view = "full";
+    }
+    render({ focus, fit });
+  };
+  app.selectEdge = (id) => {
+    state.selected = { type: app.linkById.has(id) ? "link" : "edge", id };
+    render();
+  };
+  app.clearSelection = () => {
+    state.selected = null;
+    render();
+  };
+  /* Whatever hides a node (a filter, the window, "nothing shown"), undone so that it shows. */
+  app.reveal = (id) => {
+    state.off = noFilters();
+    state.hideIsolated = false;
+    state.disputedOnly = false;
+    state.claimant = "";
+    if (!app.passes(app.byId.get(id))) state.window = { ...state.window, start: null, end: null };
+    controls.load();
+  };
+  app.setView = (name) => {
+    if (!VIEWS.includes(name)) return;
+    const first = !views.made.has(name);
+    state.view = name;
+    render({ fit: first });
+  };
+  app.setWindow = (start, end, mode = state.window.mode) => {
+    state.window = { start, end, mode };
+    controls.load();
+    render();
+  };
+  app.setLanes = (lanes) => {
+    state.lanes = lanes;
+    render();
+  };
+
+  /* ---------- events from the networks ---------- */
+  const wire = (view) => {
+    view.network.on("click", (params) => {
+      if (params.nodes.length) app.select(params.nodes[0]);
+      else if (params.edges.length) app.selectEdge(params.edges[0]);
+      else {
+        const near = parts.labels.nearestEdge(view, params.pointer.DOM);
+        if (near) app.selectEdge(near);
+        else app.clearSelection();
+      }
+    });
+  };
+  /* A laid-out drawing stretched to the canvas's shape, so that the first view fills it. */
+  const stretch = (view) => {
+    const positions = view.network.getPositions([...view.shownNodes]);
+    const xs = Object.values(positions).map((p) => p.x);
+    const ys = Object.values(positions).map((p) => p.y);
+    if (xs.length < 3) return;
+    const w = Math.max(...xs) - Math.min(...xs) || 1;
+    const h = Math.max(...ys) - Math.min(...ys) || 1;
+    const box = view.box.getBoundingClientRect();
+    const ratio = box.width / Math.max(box.height, 1) / (w / h);
+    let [fx, fy] = ratio > 1 ? [Math.min(ratio, 2.5), 1] : [1, Math.min(1 / ratio, 2.5)];
+    /* Drawn so small that nodes shrink to dots: brought closer together, so the fit zooms in. */
+    const fit = Math.min(box.width / (w * fx), box.height / (h * fy)) * 0.9;
+    const closer = fit < 0.6 ? fit / 0.6 : 1;
+    fx *= closer;
+    fy *= closer;
+    for (const [id, p] of Object.entries(positions)) view.network.moveNode(id, p.x * fx, p.y * fy);
+  };
+  const getView = views.get;
+  views.get = (name) => {
+    const fresh = !views.made.has(name);
+    const view = getView(name);
+    if (fresh) {
+      wire(view);
+      views.sync(view);
+      views.highlight(view);
+      if (view.network.physics.physicsEnabled) {
+        view.network.once("stabilizationIterationsDone", () => {
+          view.network.setOptions({ physics: false });
+          stretch(view);
+          fitView(view);
+          const sel = state.selected;
+          if (sel && sel.type === "node" && view.nodes.get(sel.id)) {
+            view.network.focus(sel.id, { scale: Math.max(view.network.getScale(), 1), animation: false });
+          }
+        });
+      }
+    }
+    return view;
+  };
+
+  /* ---------- ready ---------- */
+  fragment.restore();
+  window.addEventListener("popstate", () => fragment.restore());
+  const view = current();
+  const ready = () => {
+    window.kgraphReady = performance.now();
+    document.body.setAttribute("data-ready", "true");
+  };
+  if (view.network.physics.physicsEnabled) view.network.once("stabilizationIterationsDone", () => setTimeout(ready));
+  else view.network.once("afterDrawing", ready);
+
+  /* For tests and the curious: the page's state and what it shows. */
+  window.kgraph = {
+    data,
+    app,
+    get network() {
+      return current().network;
+    },
+    get nodes() {
+      return current().nodes;
+    },
+    get edges() {
+      return current().edges;
+    },
+    search: search.find,
+    select: (id, focus) => app.select(id, { focus }),
+    setView: app.setView,
+    setWindow: (fromIso, toIso) => app.setWindow(util.day(fromIso), util.day(toIso)),
+    setMode: (mode) => app.setWindow(state.window.start, state.window.end, mode),
+    visibleNodes: () => [...current().shownNodes],
+    shownEvents: app.shownEvents,
+    drawnLabels: () => parts.labels.drawn(current()),
+  };
+})();

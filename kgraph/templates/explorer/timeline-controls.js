@@ -1,0 +1,115 @@
+/* kgraph explorer, part "timelineControls": the timeline's bar and its edge. The bar holds the zoom buttons
+   (−, +, Fit) and a key to the marks the items use (approximate, ongoing, earlier state), showing only those
+   the data has. A handle along the area's top edge resizes it, by dragging or with the arrow keys. */
+(globalThis.kgraphParts ??= {}).timelineControls = (app, options) => {
+  "use strict";
+
+  const { area, box, items, scale } = options;
+  const { svg, el } = app.util;
+  const MIN_HEIGHT = 100;
+
+  /* ---------- the key ---------- */
+  const swatchSvg = (...children) => {
+    const s = svg("svg", { width: 26, height: 12, "aria-hidden": "true" });
+    for (const c of children) s.appendChild(c);
+    return s;
+  };
+  const hasStates = items.some((it) => it.states.length);
+  const hasUncertain = items.some((it) => (it.us !== null && it.us < (it.cs ?? it.us)) || it.ue > (it.ce ?? it.ue));
+  const hasOpen = items.some((it) => it.cs === null || it.ce === null);
+  const key = el("span", { id: "timeline-key", className: "tl-key" });
+  if (hasUncertain) {
+    key.appendChild(
+      el(
+        "span",
+        {},
+        swatchSvg(svg("rect", { x: 1, y: 2, width: 24, height: 8, class: "tl-key-uncertain" })),
+        " approximate",
+      ),
+    );
+  }
+  if (hasOpen) {
+    key.appendChild(
+      el(
+        "span",
+        {},
+        swatchSvg(
+          svg("rect", { x: 1, y: 2, width: 22, height: 8, class: "tl-key-solid" }),
+          svg("path", { d: "M19 2 L24 6 L19 10", class: "tl-key-arrow" }),
+        ),
+        " ongoing",
+      ),
+    );
+  }
+  if (hasStates) {
+    key.appendChild(
+      el(
+        "span",
+        {},
+        swatchSvg(
+          svg("circle", { cx: 5, cy: 6, r: 3.5, class: "tl-key-state" }),
+          svg("line", { x1: 9, x2: 19, y1: 6, y2: 6, class: "tl-key-change" }),
+          svg("circle", { cx: 22, cy: 6, r: 3.5, class: "tl-key-solid" }),
+        ),
+        " earlier state",
+      ),
+    );
+  }
+  key.hidden = !key.childNodes.length;
+
+  /* ---------- the zoom buttons ---------- */
+  const button = (text, label, action) => {
+    const b = el("button", { type: "button", text, title: label, "aria-label": label });
+    b.addEventListener("click", action);
+    return b;
+  };
+  const tools = el(
+    "span",
+    { className: "tl-zoom", role: "group", "aria-label": "Zoom the timeline" },
+    button("−", "Zoom out", () => scale.zoom(1.6)),
+    button("+", "Zoom in", () => scale.zoom(1 / 1.6)),
+    button("Fit", "Fit the timeline to the bulk of the events", () => scale.fit()),
+  );
+  area.querySelector(".timeline-bar").append(tools, key);
+
+  /* ---------- resizing the area: its top edge ---------- */
+  const handle = el("div", {
+    className: "tl-resize",
+    role: "separator",
+    tabindex: "0",
+    "aria-orientation": "horizontal",
+    "aria-label": "Resize the timeline",
+    title: "Drag to resize the timeline",
+  });
+  area.insertBefore(handle, area.firstChild);
+
+  const maxHeight = () => Math.max(MIN_HEIGHT + 40, Math.round(window.innerHeight * 0.7));
+  const setHeight = (h) => {
+    box.style.height = `${Math.round(Math.max(MIN_HEIGHT, Math.min(maxHeight(), h)))}px`;
+  };
+  let sizing = null;
+  handle.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    sizing = { y: event.clientY, h: box.getBoundingClientRect().height, id: event.pointerId };
+    handle.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  });
+  handle.addEventListener("pointermove", (event) => {
+    if (!sizing || event.pointerId !== sizing.id) return;
+    setHeight(sizing.h - (event.clientY - sizing.y));
+  });
+  const endSizing = (event) => {
+    if (!sizing || event.pointerId !== sizing.id) return;
+    sizing = null;
+    window.dispatchEvent(new Event("resize")); /* the views fit their canvas to the space left */
+  };
+  handle.addEventListener("pointerup", endSizing);
+  handle.addEventListener("pointercancel", endSizing);
+  handle.addEventListener("keydown", (event) => {
+    const step = { ArrowUp: 24, ArrowDown: -24 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    setHeight(box.getBoundingClientRect().height + step);
+    window.dispatchEvent(new Event("resize"));
+  });
+};

@@ -1,0 +1,149 @@
+/* kgraph explorer, part "timelineLanes": what the timeline shows, before anything is drawn. Each dated event
+   becomes an item with its days worked out once (the certain part of its date, the approximate or uncertain
+   parts around it, its earlier states), a colour by event type, and a lane: by event type, or by actor. It
+   also says which items a selection marks. */
+(globalThis.kgraphParts ??= {}).timelineLanes = (app) => {
+  "use strict";
+
+  const { data, util } = app;
+  const { spaced } = util;
+  const { kinds } = data;
+
+  /* Colours of event types: a qualitative palette (Tableau's twenty, the strong ten first), assigned in the
+     order of the types' names; further types take hues a golden angle apart. */
+  const PALETTE = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#59a14f",
+    "#b07aa1",
+    "#499894",
+    "#b6992d",
+    "#9d7660",
+    "#d37295",
+    "#79706e",
+    "#a0cbe8",
+    "#ffbe7d",
+    "#ff9d9a",
+    "#8cd17d",
+    "#d4a6c8",
+    "#86bcb6",
+    "#f1ce63",
+    "#d7b5a6",
+    "#fabfd2",
+    "#bab0ac",
+  ];
+  const NO_ACTOR = "(no actor)";
+
+  const events = data.nodes.filter((n) => n.kind === kinds.event && (n.t || []).some((d) => d));
+
+  /* ---------- colours by event type ---------- */
+  const typeNames = [...new Set(events.map((n) => n.type || ""))].sort();
+  const typeColors = {};
+  typeNames.forEach((type, i) => {
+    typeColors[type] = i < PALETTE.length ? PALETTE[i] : `hsl(${Math.round((i * 137.508) % 360)} 55% 48%)`;
+  });
+  Object.freeze(typeColors);
+  const hatchIndex = new Map(typeNames.map((type, i) => [type, i]));
+
+  /* ---------- items: each event's days, worked out once ---------- */
+  const sourceTitle = (s) => (data.sources[s] && data.sources[s].title) || s;
+  const stateText = (s) => `${s.status} ${s.date}${s.source ? ` — ${sourceTitle(s.source)}` : ""}`;
+  const firstOf = (...values) => values.find((v) => v !== null && v !== undefined) ?? null;
+  const items = events.map((n) => {
+    const [a, b, pa, pb] = app.times(n);
+    const cs = firstOf(a, pa); /* certain start, or null when open */
+    const ce = firstOf(b, pb); /* certain end (inclusive), or null when open */
+    const us = firstOf(pa, a);
+    const ue = firstOf(pb, b);
+    const states = (n.states || []).slice(0, -1).flatMap((s) => {
+      const t = app.times(s);
+      const s0 = firstOf(t[0], t[2], t[1], t[3]);
+      const s1 = firstOf(t[1], t[3], t[0], t[2]);
+      return s0 === null ? [] : [{ state: s, s0, s1 }];
+    });
+    const lo = firstOf(us, cs, ce, ue);
+    const hi = firstOf(ue, ce, cs, us);
+    const history = (n.states || []).map((s) => `\n${stateText(s)}`).join("");
+    return {
+      n,
+      cs,
+      ce,
+      us,
+      ue,
+      states,
+      lo,
+      hi,
+      sortKey: Math.min(us ?? -Infinity, ...states.map((s) => s.s0)),
+      title: `${n.label} (${(n.details || {}).date || ""})${history}`,
+      color: typeColors[n.type || ""],
+      hatch: `kgtl-hatch-${hatchIndex.get(n.type || "")}`,
+    };
+  });
+  const itemById = new Map(items.map((it) => [it.n.id, it]));
+  /* The spans of days that items cover (the end day included), for fitting the axis to them. */
+  const spans = (list) => list.filter((it) => it.lo !== null).map((it) => ({ lo: it.lo, hi: it.hi + 1 }));
+
+  /* ---------- lanes ---------- */
+  const laneCache = new Map();
+  /* Lanes by type in the order of the types' names; lanes by actor in the order of each actor's first event,
+     events with no actor last. An event with several actors is drawn in each of their lanes. */
+  const lanesFor = (mode) => {
+    if (laneCache.has(mode)) return laneCache.get(mode);
+    const byKey = new Map();
+    const add = (key, lane, it) => {
+      if (!byKey.has(key)) byKey.set(key, { key, ...lane, items: [] });
+      byKey.get(key).items.push(it);
+    };
+    for (const it of items) {
+      if (mode === "actor") {
+        const actors = app.actorsOf(it.n.id);
+        if (!actors.length) add("", { name: NO_ACTOR, actor: null }, it);
+        for (const actor of actors) add(actor, { name: app.byId.get(actor)?.label ?? actor, actor }, it);
+      } else {
+        const type = it.n.type || "";
+        add(type, { name: type ? spaced(type) : "(no type)", color: typeColors[type] }, it);
+      }
+    }
+    const lanes = [...byKey.values()];
+    for (const lane of lanes) {
+      lane.items.sort((p, q) => p.sortKey - q.sortKey || (p.lo ?? 0) - (q.lo ?? 0));
+      lane.first = Math.min(...lane.items.map((it) => it.lo ?? Infinity));
+    }
+    const order = (p, q) => (p.name < q.name ? -1 : p.name > q.name ? 1 : 0);
+    if (mode === "actor") {
+      lanes.sort((p, q) => (p.key === "") - (q.key === "") || p.first - q.first || order(p, q));
+    } else lanes.sort(order);
+    laneCache.set(mode, lanes);
+    return lanes;
+  };
+
+  /* ---------- what the selection marks ---------- */
+  const marksOf = (sel) => {
+    const out = { selected: new Set(), marked: new Set(), related: new Set(), actor: null };
+    if (!sel) return out;
+    if (sel.type === "node") {
+      const n = app.byId.get(sel.id);
+      if (!n) return out;
+      if (n.kind === kinds.event) {
+        out.selected.add(sel.id);
+        for (const actor of app.actorsOf(sel.id)) for (const e of app.eventsOf(actor)) out.related.add(e);
+        out.related.delete(sel.id);
+      } else {
+        out.actor = sel.id;
+        for (const e of app.eventsOf(sel.id)) out.marked.add(e);
+        for (const it of items) if ((it.n.details || {}).place === sel.id) out.marked.add(it.n.id);
+      }
+    } else if (sel.type === "link") {
+      const link = app.linkById && app.linkById.get(sel.id);
+      for (const [e] of (link && link.events) || []) out.marked.add(e);
+    } else {
+      const edge = app.edgeById && app.edgeById.get(sel.id);
+      if (edge) for (const id of [edge.from, edge.to]) if (itemById.has(id)) out.marked.add(id);
+    }
+    return out;
+  };
+  const selKey = (sel) => (sel ? `${sel.type}:${sel.id}` : "");
+
+  return { events, items, itemById, typeNames, typeColors, stateText, spans, lanesFor, marksOf, selKey };
+};

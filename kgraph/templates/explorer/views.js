@@ -1,0 +1,280 @@
+/* kgraph explorer, part "views": the three views of one data set, each its own vis-network, made when first
+   shown. "actors": persons, organizations and groups linked directly (data.links); "full": actors, events and
+   places as the graph has them; "map": places with coordinates where they are, on country outlines. Each view
+   shows what app.visible says and dims what the selection does not reach. */
+(globalThis.kgraphParts ??= {}).views = (app) => {
+  "use strict";
+
+  const { data, util, INK } = app;
+  const { kinds } = data;
+  const actorKinds = new Set(data.actorKinds);
+  const mapPlaces = new Map(((data.map && data.map.places) || []).map((p) => [p.id, p]));
+  /* Stance words in a drawn label: a node or edge whose evidence is not all support says so. */
+  const marked = (label, stance) => (stance ? `${label} (${stance})` : label);
+  const tooltip = (n) => (n.short !== n.label ? `${n.label}\n${n.short}` : n.label);
+
+  const nodeColor = (n, dim) =>
+    dim
+      ? { background: INK.dim, border: INK.dimBorder, highlight: { background: n.color, border: INK.text } }
+      : {
+          background: n.color,
+          border: n.border,
+          highlight: { background: n.color, border: INK.strong },
+          hover: { background: n.color, border: INK.strong },
+        };
+  const visNode = (n, extra = {}) => {
+    const item = {
+      id: n.id,
+      shape: n.shape,
+      size: n.size,
+      color: nodeColor(n, false),
+      title: tooltip(n),
+      ...extra,
+    };
+    if (n.stance) {
+      item.borderWidth = 3;
+      item.shapeProperties = { borderDashes: [4, 3] };
+    }
+    return item;
+  };
+  const edgeTooltip = (e) =>
+    `${marked(e.label, e.stance)}: ${app.byId.get(e.from)?.label ?? e.from} → ${app.byId.get(e.to)?.label ?? e.to}`;
+  const visEdge = (e) => ({
+    id: e.id,
+    from: e.from,
+    to: e.to,
+    title: edgeTooltip(e),
+    arrows: data.directed ? "to" : undefined,
+    color: { color: e.color, highlight: INK.strong, hover: INK.strong },
+    width: e.link ? 2.5 : e.kind === kinds.relation ? 2 : 1,
+    dashes: e.stance ? [6, 4] : false,
+  });
+  const linkTooltip = (k) => {
+    const a = app.byId.get(k.from).label;
+    const b = app.byId.get(k.to).label;
+    const events = k.events.length ? `${k.events.length} shared event${k.events.length > 1 ? "s" : ""}` : "";
+    const relations = k.relations.map((id) => app.edgeById.get(id).label);
+    return `${a} — ${b}\n${[events, ...relations].filter(Boolean).join("; ")}`;
+  };
+  const linkWidth = (count) => 1 + 1.5 * Math.sqrt(count);
+  const visLink = (k) => ({
+    id: k.id,
+    from: k.from,
+    to: k.to,
+    title: linkTooltip(k),
+    color: { color: INK.link, highlight: INK.strong, hover: INK.strong },
+    width: linkWidth(k.weight),
+  });
+
+  /* The map's projected units to the screen's pixels: the places fill the view, with at least about one and a half
+     degrees around them (the projection puts about 100 units in a degree). */
+  let mapK = null;
+  const mapScale = () => {
+    if (mapK !== null) return mapK;
+    const xs = [...mapPlaces.values()].map((p) => p.x);
+    const ys = [...mapPlaces.values()].map((p) => p.y);
+    const w = Math.max(150, Math.max(...xs) - Math.min(...xs));
+    const h = Math.max(150, Math.max(...ys) - Math.min(...ys));
+    const host = document.getElementById("graph").getBoundingClientRect();
+    mapK = Math.min((host.width || 800) / w, (host.height || 500) / h) * 0.8;
+    return mapK;
+  };
+  /* What each view draws: its nodes and edges (vis items), and where its positions come from. */
+  const SPECS = {
+    actors: () => ({
+      nodes: data.nodes
+        .filter((n) => actorKinds.has(n.kind))
+        .map((n) => visNode(n, n.x === undefined ? {} : { x: n.x, y: n.y })),
+      edges: data.links.map(visLink),
+    }),
+    full: () => ({
+      nodes: data.nodes.map((n) => visNode(n, n.x === undefined ? {} : { x: n.x, y: n.y })),
+      edges: data.edges.map(visEdge),
+    }),
+    map: () => {
+      const k = mapScale();
+      const nodes = [...mapPlaces.values()].map((p) =>
+        visNode(app.byId.get(p.id), { x: p.x * k, y: p.y * k, fixed: true, physics: false }),
+      );
+      /* Each place's events around it, in date order, on rings that grow with their number. */
+      const atPlace = new Map();
+      for (const n of data.nodes) {
+        const place = data.map.eventPlace[n.id];
+        if (!place) continue;
+        if (!atPlace.has(place)) atPlace.set(place, []);
+        atPlace.get(place).push(n);
+      }
+      for (const [place, events] of atPlace) {
+        const centre = mapPlaces.get(place);
+        events.forEach((n, i) => {
+          const ring = Math.floor(i / 12);
+          const onRing = Math.min(12, events.length - ring * 12);
+          const angle = (2 * Math.PI * (i % 12)) / onRing - Math.PI / 2;
+          const r = 24 + 14 * ring;
+          const at = { x: centre.x * k + r * Math.cos(angle), y: centre.y * k + r * Math.sin(angle) };
+          nodes.push(visNode(n, { ...at, size: 6, fixed: true, physics: false }));
+        });
+      }
+      return { nodes, edges: [] };
+    },
+  };
+  const options = (name) => {
+    const base = structuredClone(data.options);
+    base.nodes = { ...(base.nodes || {}), font: { size: 0 } };
+    base.edges = { ...(base.edges || {}), hoverWidth: 1.5, selectionWidth: 2 };
+    base.interaction = { ...(base.interaction || {}), hover: true, tooltipDelay: 200, navigationButtons: false };
+    if (name === "map" || !base.physics.enabled) {
+      base.physics = { enabled: false };
+    }
+    return base;
+  };
+
+  /* The sizes of map places: by the number of shown events at them (or below them). */
+  const placeSize = (count) => 8 + 5 * Math.sqrt(count);
+
+  /* Show and hide to match app.visible; in the actor view a link stays while one of its events or relations
+     is shown, and its width follows how many are. */
+  const sync = (view) => {
+    const { visible } = app;
+    const nodeProps = new Map();
+    const edgeProps = new Map();
+    const shownNodes = new Set();
+    const shownEdges = new Set();
+    for (const id of view.nodes.getIds()) {
+      if (visible.nodes.has(id)) shownNodes.add(id);
+    }
+    if (view.name === "actors") {
+      for (const k of data.links) {
+        const events = k.events.filter(([e]) => visible.nodes.has(e)).length;
+        const relations = k.relations.filter((r) => visible.edges.has(r)).length;
+        const shown = shownNodes.has(k.from) && shownNodes.has(k.to) && events + relations > 0;
+        if (shown) shownEdges.add(k.id);
+        edgeProps.set(k.id, { hidden: !shown, width: linkWidth(shown ? events + relations : k.weight) });
+      }
+    } else if (view.name === "full") {
+      for (const id of visible.edges) shownEdges.add(id);
+      for (const id of view.edges.getIds()) edgeProps.set(id, { hidden: !shownEdges.has(id) });
+    } else {
+      const counts = new Map();
+      for (const [event, place] of Object.entries(data.map.eventPlace)) {
+        if (visible.nodes.has(event)) counts.set(place, (counts.get(place) || 0) + 1);
+      }
+      for (const id of mapPlaces.keys()) nodeProps.set(id, { size: placeSize(counts.get(id) || 0) });
+    }
+    if (app.state.hideIsolated && view.name === "actors") {
+      const touched = new Set();
+      for (const id of shownEdges) {
+        const e = view.edges.get(id);
+        touched.add(e.from).add(e.to);
+      }
+      for (const id of [...shownNodes]) if (!touched.has(id)) shownNodes.delete(id);
+    }
+    for (const id of view.nodes.getIds()) {
+      nodeProps.set(id, { ...(nodeProps.get(id) || {}), hidden: !shownNodes.has(id) });
+    }
+    view.shownNodes = shownNodes;
+    view.shownEdges = shownEdges;
+    /* Only what changed goes to vis-network: each update costs it a pass over its items. */
+    const changed = (props, set) =>
+      [...props]
+        .filter(([id, p]) => Object.entries(p).some(([k, v]) => (set.get(id) || {})[k] !== v))
+        .map(([id, p]) => {
+          set.set(id, { ...(set.get(id) || {}), ...p });
+          return { id, ...p };
+        });
+    const nodeUpdates = changed(nodeProps, view.nodeState);
+    const edgeUpdates = changed(edgeProps, view.edgeState);
+    if (nodeUpdates.length) view.nodes.update(nodeUpdates);
+    if (edgeUpdates.length) view.edges.update(edgeUpdates);
+  };
+
+  const made = new Map();
+  const host = document.getElementById("graph");
+  const make = (name) => {
+    const box = util.el("div", { className: "view", "data-view": name });
+    host.appendChild(box);
+    const spec = SPECS[name]();
+    const nodes = new vis.DataSet(spec.nodes);
+    const edges = new vis.DataSet(spec.edges);
+    const view = {
+      name,
+      app,
+      marked,
+      box,
+      nodes,
+      edges,
+      shownNodes: new Set(),
+      shownEdges: new Set(),
+      nodeState: new Map(spec.nodes.map((n) => [n.id, { hidden: false, size: n.size }])),
+      edgeState: new Map(spec.edges.map((e) => [e.id, { hidden: false, width: e.width }])),
+      lit: null,
+    };
+    sync(view); /* hidden before the network draws anything */
+    const network = new vis.Network(box, { nodes, edges }, options(name));
+    view.network = network;
+    if (name === "map") {
+      box.appendChild(util.el("p", { className: "attribution", text: data.map.source }));
+      network.on("beforeDrawing", (ctx) => {
+        ctx.save();
+        ctx.scale(mapK, mapK);
+        app.parts.basemap.draw(ctx, data.map.outlines, INK);
+        ctx.restore();
+      });
+    }
+    network.on("afterDrawing", (ctx) => app.parts.labels.draw(view, ctx));
+    made.set(name, view);
+    return view;
+  };
+  const get = (name) => made.get(name) || make(name);
+
+  /* The nodes a selection lights up in a view (null: nothing selected, nothing dimmed). */
+  const litIn = (view) => {
+    const sel = app.state.selected;
+    if (!sel) return null;
+    const lit = new Set();
+    if (sel.type === "node") {
+      const n = app.byId.get(sel.id);
+      lit.add(sel.id);
+      if (view.name === "map") {
+        for (const e of [sel.id, ...app.eventsOf(sel.id)]) {
+          const place = data.map.eventPlace[e];
+          if (place) lit.add(place);
+        }
+        return lit;
+      }
+      if (actorKinds.has(n.kind)) for (const partner of app.partnersOf(sel.id)) lit.add(partner);
+      if (view.name === "full") for (const id of view.network.getConnectedNodes(sel.id)) lit.add(id);
+      if (view.name === "actors" && n.kind === kinds.event) for (const a of app.actorsOf(sel.id)) lit.add(a);
+    } else {
+      const item = sel.type === "link" ? app.linkById.get(sel.id) : app.edgeById.get(sel.id);
+      if (item) lit.add(item.from).add(item.to);
+    }
+    return lit;
+  };
+  const highlight = (view) => {
+    const lit = litIn(view);
+    const updates = [];
+    for (const id of view.nodes.getIds()) {
+      const dim = lit !== null && !lit.has(id);
+      const was = view.lit !== null && !view.lit.has(id);
+      if (dim !== was) updates.push({ id, color: nodeColor(app.byId.get(id), dim) });
+    }
+    view.lit = lit;
+    if (updates.length) view.nodes.update(updates);
+    const sel = app.state.selected;
+    const network = view.network;
+    if (sel && sel.type === "node" && view.nodes.get(sel.id)) network.selectNodes([sel.id]);
+    else if (sel && sel.type !== "node" && view.edges.get(sel.id)) network.selectEdges([sel.id]);
+    else if (network.getSelectedNodes().length || network.getSelectedEdges().length) network.unselectAll();
+  };
+
+  /* The middle of the map's places, in the map view's units. */
+  const mapCentre = () => {
+    const k = mapScale();
+    const xs = [...mapPlaces.values()].map((p) => p.x * k);
+    const ys = [...mapPlaces.values()].map((p) => p.y * k);
+    return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+  };
+
+  return { get, sync, highlight, made, marked, mapCentre };
+};
