@@ -5,9 +5,10 @@ opens. The outlines are Natural Earth's 1:50m countries, which are in the public
 npm package ``world-atlas`` 2.0.2. This script decodes that TopoJSON (quantized, delta-encoded arcs), simplifies
 every arc with Douglas–Peucker (arcs, not rings, so that neighbours keep exactly the same border), rounds
 coordinates to two decimals, drops rings that collapse and small islands (but never a country's largest ring,
-so every country stays on the map) and writes ``kgraph/export/data/countries.json``:
-``{"source": ..., "countries": [{"name": ..., "rings": [[lon, lat, lon, lat, ...], ...]}, ...]}``, sorted by
-name, each ring open (its first point is not repeated at its end). The same input gives the same bytes.
+so every country stays on the map), finds where each country's name goes (the point of its land farthest from
+its borders, on the map's Mercator projection) and writes ``kgraph/export/data/countries.json``:
+``{"source": ..., "countries": [{"name": ..., "label": [lon, lat], "rings": [[lon, lat, ...], ...]}, ...]}``,
+sorted by name, each ring open (its first point is not repeated at its end). The same input gives the same bytes.
 
 It is run by hand, once, when the outlines should change; kgraph itself never reads the network::
 
@@ -24,13 +25,14 @@ The argument may also be the path of ``countries-50m.json`` itself; ``--out`` wr
 ...         {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "Square"}}]}},
 ... }
 >>> reduce_countries(topology, tolerance=0.5)
-[{'name': 'Square', 'rings': [[0, 0, 4, 0, 4, 4, 0, 4]]}]
+[{'name': 'Square', 'label': [2, 2], 'rings': [[0, 0, 4, 0, 4, 4, 0, 4]]}]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import tarfile
 from pathlib import Path
 from typing import Any
@@ -171,6 +173,21 @@ def flat_ring(points: list[Point], digits: int) -> list[float | int] | None:
     return flat if len(rounded) >= 3 and ring_area(flat) > 0 else None
 
 
+def label_point(rings: list[list[float | int]], precision: float = 0.05) -> list[float | int]:
+    """Where a country's name goes: [lon, lat] of the point of its land farthest from every border, on the map's
+    Mercator plane, to ``precision`` degrees (:func:`kgraph.export.basemap.pole`).
+
+    >>> label_point([[0, 0, 10, 0, 10, 2, 2, 2, 2, 10, 0, 10]])  # an L: in its corner, not at its middle
+    [1.19, 1.16]
+    """
+    from kgraph.export.basemap import SCALE, pole, project
+
+    planar = [[project(float(ring[i + 1]), float(ring[i])) for i in range(0, len(ring), 2)] for ring in rings]
+    x, y = pole(planar, precision * SCALE)
+    lat = math.degrees(math.atan(math.sinh(math.radians(-y / SCALE))))
+    return [_number(x / SCALE, DIGITS), _number(lat, DIGITS)]
+
+
 def reduce_countries(
     topology: dict[str, Any], tolerance: float = TOLERANCE, digits: int = DIGITS, min_area: float = MIN_AREA
 ) -> list[dict[str, Any]]:
@@ -190,7 +207,7 @@ def reduce_countries(
             largest = max(ring_area(ring) for ring in kept)
             kept = [ring for ring in kept if ring_area(ring) >= min(min_area, largest)]
             name = str((geometry.get("properties") or {}).get("name") or geometry.get("id", ""))
-            countries.append({"name": name, "rings": kept})
+            countries.append({"name": name, "label": label_point(kept), "rings": kept})
     countries.sort(key=lambda country: (country["name"], json.dumps(country["rings"])))
     return countries
 

@@ -29,7 +29,7 @@ from kgraph.export.layout import layout
 from kgraph.export.mapdata import map_data
 from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
 from kgraph.export.short_labels import short_label
-from kgraph.export.style import EDGE_COLORS, EVENT_LINK, NODE_COLORS, edge_color, hex_color, node_style
+from kgraph.export.style import EDGE_COLORS, EVENT_LINK, NODE_COLORS, edge_color, hex_color, node_style, type_colors
 from kgraph.graph.attributes import DATE_ATTRIBUTES, DATE_BOUNDS, IDENTITY_ATTRIBUTES
 from kgraph.values import json_ready
 
@@ -159,6 +159,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         kinds.setdefault(kind, item["shape"])
         if kind == EVENT:
             types.add(item["type"])
+    colors = _color_events(nodes, types)
     edges, edge_kinds, roles, relations = [], [], set(), set()
     used: set[str] = set()
     ids: dict[tuple[Any, Any, Any], str] = {}
@@ -216,6 +217,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             role=sorted(roles),
             relation=sorted(relations),
         ),
+        "typeColors": colors,
         "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
         "summaries": SUMMARIES,
         "kinds": {"event": EVENT, "relation": RELATION, "participation": PARTICIPATION, "place": PLACE},
@@ -223,6 +225,17 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         "map": map_data(graph),
         "options": _options(graph.is_directed(), big),
     }
+
+
+def _color_events(nodes: list[dict[str, Any]], types: set[str]) -> dict[str, str]:
+    """Gives each event node its type's colour (as on the timeline and in the filters); returns the colours."""
+    colors = type_colors(sorted(types))
+    for item in nodes:
+        if item["kind"] == EVENT:
+            code = colors[item["type"]]
+            item["color"] = code
+            item["border"] = _darker((int(code[1:3], 16), int(code[3:5], 16), int(code[5:7], 16)))
+    return colors
 
 
 def _claims(item: dict[str, Any], data: dict[str, Any]) -> None:

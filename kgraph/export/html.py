@@ -34,6 +34,7 @@ __all__ = ["LAYOUT_THRESHOLD", "PANEL_FIELDS", "SCRIPTS", "STYLES", "explorer_da
 #: The page's own scripts, in the order they run: each registers a part in ``globalThis.kgraphParts``,
 #: and ``main.js``, the last, puts them together.
 SCRIPTS = (
+    "days.js",
     "util.js",
     "window.js",
     "basemap.js",
@@ -46,14 +47,19 @@ SCRIPTS = (
     "timeline-controls.js",
     "timeline-gestures.js",
     "timeline.js",
+    "search-index.js",
     "search.js",
+    "mapnote.js",
+    "mapview.js",
     "views.js",
+    "visible.js",
     "controls.js",
+    "png.js",
     "fragment.js",
     "main.js",
 )
 #: The page's style sheets.
-STYLES = ("explorer.css", "timeline.css", "search.css")
+STYLES = ("explorer.css", "timeline.css", "timeline-items.css", "search.css")
 
 
 def _template(name: str) -> str:

@@ -7,10 +7,12 @@ of vis-network's node positions. The graph is only read.
 
 >>> import kgraph
 >>> data = map_data(kgraph.KnowledgeGraph.load("seeds").graph)
->>> [place["id"] for place in data["places"]]
-['shusha', 'stepanakert']
+>>> [place["id"] for place in data["places"]][-3:]
+['shusha', 'stepanakert', 'stepanakert-airport']
 >>> data["eventPlace"]["stepanakert-rally"], "Natural Earth" in data["source"]
 ('stepanakert', True)
+>>> data["within"]["shusha"], [label["name"] for label in data["labels"]][:2]
+(['nagorno-karabakh'], ['Armenia', 'Azerbaijan'])
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.export.basemap import outlines, project, source
+from kgraph.export.basemap import labels, outlines, project, source
 
 
 def coordinates(data: dict[str, Any]) -> tuple[float, float] | None:
@@ -65,7 +67,8 @@ def located(graph: nx.Graph, place: Any, located_places: set[Any]) -> Any | None
 
 
 def map_data(graph: nx.Graph) -> dict[str, Any] | None:
-    """The map view's data: projected places, each event's place on the map, outlines and their source; None if no place has coordinates.
+    """The map view's data: projected places, each event's place on the map, the places each place is within,
+    outlines, country names and their source; None if no place has coordinates.
 
     >>> import networkx as nx
     >>> map_data(nx.Graph([("a", "b")])) is None
@@ -93,11 +96,20 @@ def map_data(graph: nx.Graph) -> dict[str, Any] | None:
     for node in sorted(points, key=str):
         x, y = project(*points[node])
         places.append({"id": node, "x": round(x, 1) + 0.0, "y": round(y, 1) + 0.0})
+    within: dict[Any, list[Any]] = {}
+    for node in sorted(points, key=str):
+        above = located(graph, graph.nodes[node].get("part_of"), located_places)
+        while above is not None and above != node and above not in within.get(node, []):
+            within.setdefault(node, []).append(above)
+            above = located(graph, graph.nodes[above].get("part_of"), located_places)
     lats = [lat for lat, _ in points.values()]
     lons = [lon for _, lon in points.values()]
+    bounds = (min(lats), min(lons), max(lats), max(lons))
     return {
         "places": places,
         "eventPlace": {event: event_place[event] for event in sorted(event_place, key=str)},
-        "outlines": outlines((min(lats), min(lons), max(lats), max(lons))),
+        "within": within,
+        "outlines": outlines(bounds),
+        "labels": labels(bounds),
         "source": source(),
     }

@@ -69,7 +69,7 @@ def test_shipped_file_shape(shipped: dict[str, Any]) -> None:
     assert len(names) > 200
     assert len(set(names)) == len(names)
     for country in shipped["countries"]:
-        assert set(country) == {"name", "rings"}
+        assert list(country) == ["name", "label", "rings"]
         assert country["rings"], country["name"]
         for ring in country["rings"]:
             assert len(ring) % 2 == 0
@@ -84,6 +84,39 @@ def test_shipped_numbers_have_two_decimals_at_most() -> None:
     numbers = re.findall(r"-?\d+(?:\.\d+)?", SHIPPED.read_text(encoding="utf-8").split('"countries"', 1)[1])
     assert numbers
     assert all(len(n.split(".")[1]) <= 2 for n in numbers if "." in n)
+
+
+def test_every_countrys_name_goes_on_its_own_land(shipped: dict[str, Any]) -> None:
+    for country in shipped["countries"]:
+        lon, lat = country["label"]
+        assert inside((lon, lat), country["rings"]), country["name"]
+
+
+def test_label_points_are_inland_not_at_the_middle_of_the_box(
+    countries: dict[str, Any], shipped: dict[str, Any]
+) -> None:
+    label = {country["name"]: country["label"] for country in shipped["countries"]}
+    assert 44.0 < label["Armenia"][0] < 45.5
+    assert 39.8 < label["Armenia"][1] < 41.0
+    # Norway's box centre is at sea or in Sweden; its name goes on Norway
+    assert inside(tuple(label["Norway"]), countries["Norway"])
+    assert not inside(tuple(label["Norway"]), countries["Sweden"])
+
+
+def test_pole_is_the_point_farthest_from_the_borders() -> None:
+    square = [[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]]
+    assert basemap.pole(square, 0.01) == pytest.approx((5.0, 5.0), abs=0.02)
+    with_hole = [*square, [(3.0, 3.0), (7.0, 3.0), (7.0, 7.0), (3.0, 7.0)]]  # a lake in the middle
+    x, y = basemap.pole(with_hole, 0.01)
+    assert not (3.0 < x < 7.0 and 3.0 < y < 7.0), "not in the lake"
+    corner = 3 * math.sqrt(2) / (1 + math.sqrt(2))  # as far from the shore as from the lake's nearest corner
+    assert min(x, y, 10 - x, 10 - y) == pytest.approx(corner, abs=0.02)
+
+
+def test_clip_keeps_what_is_inside_the_box() -> None:
+    ring = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    assert sorted(basemap.clip(ring, (5.0, 5.0, 20.0, 20.0))) == [(5.0, 5.0), (5.0, 10.0), (10.0, 5.0), (10.0, 10.0)]
+    assert basemap.clip(ring, (20.0, 20.0, 30.0, 30.0)) == []
 
 
 def test_armenia_and_azerbaijan_contain_their_capitals(countries: dict[str, list[list[float]]]) -> None:
@@ -147,12 +180,12 @@ def test_script_reverses_negative_arcs(script: ModuleType) -> None:
 
 def test_script_reduces_countries(script: ModuleType) -> None:
     squares = [
-        {"name": "East", "rings": [[10, 20, 10, 30, 20, 30, 20, 20]]},
-        {"name": "West", "rings": [[10, 30, 10, 20, 0, 20, 0, 30]]},
-    ]
+        {"name": "East", "label": [15, 25.1], "rings": [[10, 20, 10, 30, 20, 30, 20, 20]]},
+        {"name": "West", "label": [5, 25.1], "rings": [[10, 30, 10, 20, 0, 20, 0, 30]]},
+    ]  # the names at the squares' middles on the Mercator plane, a little north of 25°
     assert script.reduce_countries(TOPOLOGY, tolerance=0.3, digits=2, min_area=0.01) == squares
     pruned = script.reduce_countries(TOPOLOGY, tolerance=0.1, digits=2, min_area=1.0)
-    assert pruned == [{"name": "Collapsed", "rings": [[40, 35, 60, 35, 60, 35.25]]}, *squares]
+    assert pruned == [{"name": "Collapsed", "label": [59.72, 35.13], "rings": [[40, 35, 60, 35, 60, 35.25]]}, *squares]
     kept = script.reduce_countries(TOPOLOGY, tolerance=0.1, digits=2, min_area=0.01)
     assert kept[1]["rings"] == [squares[0]["rings"][0], [30, 40, 30.5, 40, 30.5, 40.25, 30, 40.25]]
 

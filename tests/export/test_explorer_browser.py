@@ -362,10 +362,13 @@ def test_figures_show_with_their_claimants_and_qualifiers(open_page, claims_file
     )
     assert figures == [
         "killed 2",
-        "two soldiers were killed The army nears the town — claimed by The ministry",
+        "two soldiers were killed claimed by The ministry · doc-a",
         "killed between 2 and 5",
-        "? DISPUTES Between 2 and 5 soldiers were killed, the rebels claimed. The town fell — claimed by The rebels",
+        "? DISPUTES Between 2 and 5 soldiers were killed, the rebels claimed. claimed by The rebels · doc-b",
     ]
+    # each quote's source by its id, with its title in the tooltip
+    cites = page.js("[...document.querySelectorAll('#panel .figures cite')].map(c => [c.textContent, c.title])")
+    assert cites == [["doc-a", "The army nears the town"], ["doc-b", "The town fell"]]
     page.js("kgraph.select('fall-of-town', false)")
     assert "distance at most 2 km" in page.page.locator("#panel .figures").inner_text().replace("\n", " ")
     page.js("kgraph.select('town', false)")

@@ -17,10 +17,11 @@ import pytest
 from kgraph.export.html import to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import TIMELINE_PAYLOADS, big_graph, hostile_timeline
+from ..helpers import FIXTURES, TIMELINE_PAYLOADS, big_graph, hostile_timeline
 from .browser import Page
 
 LAPTOP = (1440, 900)
+PHONE = (390, 844)
 ACTOR_KINDS = {"person", "organization", "group"}
 #: Every text box drawn in the timeline, in page coordinates, with its font size.
 TEXT_BOXES = """() => [...document.querySelectorAll('#timeline text')].map(t => {
@@ -93,6 +94,130 @@ def test_the_first_view_fits_the_bulk_and_counts_the_two_earlier_events(seed_pag
     assert seed_page.requests == []
 
 
+def test_fit_shows_every_dated_event_and_main_the_opening_bulk(seed_page: Page) -> None:
+    """The lane of the 1990s events' type is greyed until Fit brings them into view."""
+    founding = '#timeline g.lane[data-lane="founding"]'
+    assert "empty" in seed_page.page.locator(founding).get_attribute("class")
+    fit = seed_page.page.get_by_role("button", name="Fit the timeline to every dated event")
+    fit.click()
+    settle(seed_page)
+    drawn = set(seed_page.js("[...document.querySelectorAll('#timeline g.event')].map(g => g.dataset.id)"))
+    dated = {n["id"] for n in seed_page.js("kgraph.data.nodes") if n["kind"] == "event" and any(n["t"])}
+    assert drawn == dated
+    assert {"war-over-karabakh-1990s", "stepanyan-appeal-to-icrc"} <= drawn
+    assert seed_page.page.locator("#timeline .tl-edge").filter(has_text="earlier").is_hidden()
+    assert seed_page.page.locator("#timeline .tl-edges").is_hidden()
+    assert "empty" not in seed_page.page.locator(founding).get_attribute("class")
+    seed_page.page.get_by_role("button", name="Show the main period").click()
+    settle(seed_page)
+    assert seed_page.page.locator('#timeline g.event[data-id="war-over-karabakh-1990s"]').count() == 0
+    assert seed_page.page.locator("#timeline .tl-earlier").inner_text() == "◀ 2 earlier"
+    assert seed_page.errors == []
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE])
+def test_the_counts_beyond_the_edges_cover_no_tick(open_page: Any, seed_file: Path, viewport: tuple[int, int]) -> None:
+    """The "◀ 2 earlier" and "later ▶" buttons sit in a strip above the axis: they overlap neither the axis nor
+    the lanes."""
+    page = open_page(seed_file, viewport)
+
+    def apart(a: dict[str, float], b: dict[str, float]) -> bool:
+        return (
+            a["x"] + a["width"] <= b["x"]
+            or b["x"] + b["width"] <= a["x"]
+            or a["y"] + a["height"] <= b["y"]
+            or b["y"] + b["height"] <= a["y"]
+        )
+
+    def check(side: str) -> None:
+        button = box(page, f"#timeline .tl-{side}")
+        assert button["width"] > 0
+        assert apart(button, box(page, "#timeline .tl-axis-svg")), side
+        assert apart(button, box(page, "#timeline .tl-body")), side
+        assert all(apart(button, {**t, "width": t["w"], "height": t["h"]}) for t in page.js(TEXT_BOXES)), side
+
+    check("earlier")
+    page.page.locator("#timeline .tl-earlier").click()
+    settle(page)
+    check("later")
+    page.screenshot(f"timeline-edges-{viewport[0]}.png")
+    assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def dates_file(tmp_path_factory: Any) -> Path:
+    path: Path = tmp_path_factory.mktemp("timeline-dates") / "dates.html"
+    KnowledgeGraph.load(FIXTURES / "dates").to_html(path)
+    return path
+
+
+#: Events of tests/fixtures/dates whose whole date is not exact: a decade, a year, a month, a season, one of a set
+#: of days, unspecified digits, or a qualified date.
+NOT_EXACT = [
+    "talks-in-the-1990s",  # 199X
+    "first-chairman-elected",  # 1995
+    "flight-from-the-villages",  # 1991-12~
+    "accord",  # 1998?
+    "second-campaign",  # 1994~
+    "meeting-in-2021",  # 2021%
+    "ostrova-appeal",  # ?2022-03-04
+    "march-to-the-capital",  # 2021-05-?17
+    "internet-cut",  # 2023-XX
+    "spring-protest",  # 2023-21
+    "capture-of-stonebridge",  # 2020-09-2X
+    "attack-on-stonebridge",  # [2023-05-03, 2023-05-07]
+    "bridge-damaged",  # 202X
+]
+
+
+def test_a_date_that_is_not_exact_is_hatched_across_its_range_and_only_the_certain_part_is_solid(
+    open_page: Any, dates_file: Path
+) -> None:
+    page = open_page(dates_file, LAPTOP)
+    page.page.get_by_role("button", name="Fit the timeline").click()
+    settle(page)
+    for event in NOT_EXACT:
+        group = page.page.locator(f'#timeline g.event[data-id="{event}"]')
+        assert group.count() == 1, event
+        assert group.locator(".mark").count() == 0, event  # nothing solid
+        assert group.locator(".approx").count() >= 1, event
+        assert group.locator(".approx").first.get_attribute("fill").startswith("url(#kgtl-hatch-"), event
+    for event in ("council-founded", "ceasefire", "humanitarian-crisis", "council-dissolved"):  # exact: solid
+        group = page.page.locator(f'#timeline g.event[data-id="{event}"]')
+        assert (group.locator(".mark").count(), group.locator(".approx").count()) == (1, 0), event
+
+    def span(event: str, part: str) -> tuple[float, float]:
+        """Where a rectangle of an item starts and ends, in the drawing's pixels (its stroke left out)."""
+        x, width = page.js(
+            f"['x', 'width'].map(a => +document.querySelector('#timeline g.event[data-id=\"{event}\"] {part}')"
+            ".getAttribute(a))"
+        )
+        return x, x + width
+
+    # the hatching spans the whole range the date gives: a decade is ten times a year
+    decade = span("talks-in-the-1990s", ".approx")
+    year = span("first-chairman-elected", ".approx")
+    assert decade[0] < year[0] < year[1] < decade[1]  # 1995 in the 1990s
+    assert decade[1] - decade[0] == pytest.approx(10 * (year[1] - year[0]), rel=0.005)
+    # "../1994-05": certain until 1 May 1994 (the first day it may have ended), the rest of May hatched after it
+    solid = span("first-war", ".mark")
+    may = span("first-war", ".approx")
+    assert may[0] == pytest.approx(solid[1], abs=0.01)
+    assert may[1] - may[0] == pytest.approx((year[1] - year[0]) * 30 / 365, rel=0.01)
+    # "1991-12~", zoomed in: hatched over the days it may be (November 1990 to January 1993), the month it says
+    # outlined
+    for _ in range(4):
+        page.page.get_by_role("button", name="Zoom in").click()
+    page.js("kgraph.select('flight-from-the-villages', false)")  # the view pans to it
+    settle(page)
+    month = span("flight-from-the-villages", ".stated")
+    around2 = span("flight-from-the-villages", ".approx")
+    assert around2[0] < month[0] < month[1] < around2[1]
+    assert month[1] - month[0] == pytest.approx((around2[1] - around2[0]) * 31 / 823, rel=0.01)
+    page.screenshot("timeline-dates-1440.png")
+    assert page.errors == []
+
+
 def test_the_wheel_and_the_buttons_zoom_and_the_ticks_follow(seed_page: Page) -> None:
     assert unit(seed_page) == "month"
     axis = box(seed_page, "#timeline .tl-axis")
@@ -102,7 +227,7 @@ def test_the_wheel_and_the_buttons_zoom_and_the_ticks_follow(seed_page: Page) ->
         seed_page.page.wait_for_timeout(30)
     settle(seed_page)
     assert unit(seed_page) == "day"
-    seed_page.page.get_by_role("button", name="Fit the timeline").click()
+    seed_page.page.get_by_role("button", name="Show the main period").click()
     settle(seed_page)
     assert unit(seed_page) == "month"
     for _ in range(3):
@@ -126,25 +251,50 @@ def test_dragging_the_plot_pans(seed_page: Page) -> None:
     assert seed_page.js("kgraph.app.state.selected") is None  # a drag is not a click
 
 
-def test_a_brush_across_the_axis_sets_the_time_window_and_shades_it(seed_page: Page) -> None:
-    axis = box(seed_page, "#timeline .tl-axis")
-    x0, x1, y = axis["x"] + 700, axis["x"] + 1100, axis["y"] + 20
-    seed_page.page.mouse.move(x0, y)
-    seed_page.page.mouse.down()
-    seed_page.page.mouse.move((x0 + x1) / 2, y)
-    seed_page.page.mouse.move(x1, y)
-    seed_page.page.mouse.up()
-    settle(seed_page)
-    window = seed_page.js("kgraph.app.state.window")
-    assert window["start"] is not None
-    assert window["end"] > window["start"]
-    shaded = box(seed_page, "#timeline .tl-axis-svg rect.window")
-    assert shaded["x"] == pytest.approx(x0, abs=4)
-    assert shaded["x"] + shaded["width"] == pytest.approx(x1, abs=4)
-    assert seed_page.page.locator("#time-window").input_value().count("-") == 4  # the typed window follows
-    seed_page.page.dblclick("#timeline .tl-axis-svg")
-    assert seed_page.js("kgraph.app.state.window") == {"start": None, "end": None, "mode": "overlapping"}
-    assert seed_page.page.locator("#timeline rect.window").count() == 0
+def brush(page: Page, x0: float, x1: float) -> None:
+    """Drags across the axis from x0 to x1 (pixels from the axis's left)."""
+    axis = box(page, "#timeline .tl-axis")
+    y = axis["y"] + 20
+    page.page.mouse.move(axis["x"] + x0, y)
+    page.page.mouse.down()
+    page.page.mouse.move(axis["x"] + (x0 + x1) / 2, y)
+    page.page.mouse.move(axis["x"] + x1, y)
+    page.page.mouse.up()
+    settle(page)
+
+
+def test_a_brush_across_the_axis_sets_the_time_window_in_whole_units_of_the_ticks(seed_page: Page) -> None:
+    """Months at the opening zoom, years zoomed out: the window starts on the first day of one and ends on the
+    last day of another, and its shading lies on the ticks."""
+    from datetime import date, timedelta
+
+    def day(number: int) -> date:
+        return date(1970, 1, 1) + timedelta(days=number)
+
+    for zoom_outs, kind in ((0, "month"), (3, "year")):
+        for _ in range(zoom_outs):
+            seed_page.page.get_by_role("button", name="Zoom out").click()
+        settle(seed_page)
+        assert unit(seed_page) == kind
+        brush(seed_page, 707, 1093)
+        window = seed_page.js("kgraph.app.state.window")
+        start, end = day(window["start"]), day(window["end"])
+        after = end + timedelta(days=1)
+        assert (start.day, after.day) == (1, 1), (start, end)
+        if kind == "year":
+            assert (start.month, after.month) == (1, 1), (start, end)
+        assert after > start
+        # the shading lies on the nearest boundaries of the unit to where the brush began and ended
+        shaded = box(seed_page, "#timeline .tl-axis-svg rect.window")
+        axis = box(seed_page, "#timeline .tl-axis")
+        half_unit = shaded["width"] / (after - start).days * (31 if kind == "month" else 366) / 2
+        assert abs(shaded["x"] - axis["x"] - 707) <= half_unit + 1
+        assert abs(shaded["x"] + shaded["width"] - axis["x"] - 1093) <= half_unit + 1
+        typed = seed_page.page.locator("#time-window").input_value()
+        assert typed == f"{start.isoformat()}/{end.isoformat()}"  # the typed window follows, in clean dates
+        seed_page.page.dblclick("#timeline .tl-axis-svg")
+        assert seed_page.js("kgraph.app.state.window") == {"start": None, "end": None, "mode": "overlapping"}
+        assert seed_page.page.locator("#timeline rect.window").count() == 0
 
 
 def test_an_ongoing_event_is_a_bar_to_the_windows_end_or_the_axiss(seed_page: Page) -> None:
@@ -179,8 +329,14 @@ def test_the_uncertain_part_of_a_date_is_drawn_apart_from_the_certain_part(seed_
 def test_items_are_coloured_by_event_type(seed_page: Page) -> None:
     colours = seed_page.js(
         "Object.fromEntries([...document.querySelectorAll('#timeline g.event')].map(g => "
-        "[g.dataset.id, g.querySelector('.mark').getAttribute('fill')]))"
+        "[g.dataset.id, g.getAttribute('color')]))"
     )
+    solid = seed_page.js(
+        "[...document.querySelectorAll('#timeline g.event .mark')].map(m => "
+        "[m.closest('g.event').getAttribute('color'), m.getAttribute('fill')])"
+    )
+    assert len(solid) > 10
+    assert all(colour == fill for colour, fill in solid)
     types = {n["id"]: n["type"] for n in seed_page.js("kgraph.data.nodes") if n["id"] in colours}
     by_type: dict[str, set[str]] = {}
     for event, colour in colours.items():
@@ -235,7 +391,7 @@ def test_labels_are_readable_and_never_overlap(open_page: Any, seed_file: Path, 
     page = open_page(seed_file, viewport)
     for lanes in ("type", "actor"):
         page.js("lanes => kgraph.app.setLanes(lanes)", lanes)
-        for zoom in ("Fit the timeline", "Zoom in", "Zoom in", "Zoom in", "Zoom out"):
+        for zoom in ("Fit the timeline", "Show the main period", "Zoom in", "Zoom in", "Zoom in", "Zoom out"):
             page.page.get_by_role("button", name=zoom).click()
             settle(page)
             boxes = page.js(TEXT_BOXES)

@@ -26,10 +26,12 @@ from kgraph.graph.windows import Mode, Window, _window
 
 from ..helpers import ROOT
 
+DAYS_JS = ROOT / "kgraph" / "templates" / "explorer" / "days.js"
 WINDOW_JS = ROOT / "kgraph" / "templates" / "explorer" / "window.js"
 EPOCH = date(1970, 1, 1)
 
-#: Loads window.js as the page does (a classic script that registers globalThis.kgraphParts.window), then
+#: Loads days.js and window.js as the page does (classic scripts that register globalThis.kgraphParts.days and
+#: .window), then
 #: answers each line of stdin, a JSON list of [function, ...arguments], with a JSON list of what each returned.
 HARNESS = r"""
 "use strict";
@@ -37,7 +39,8 @@ const fs = require("fs");
 const vm = require("vm");
 const readline = require("readline");
 const context = vm.createContext({});
-vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context, { filename: "window.js" });
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context, { filename: "days.js" });
+vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context, { filename: "window.js" });
 const part = vm.runInContext("globalThis.kgraphParts.window", context);
 const call = ([name, ...args]) => {
   try {
@@ -58,7 +61,7 @@ class Node:
 
     def __init__(self, node: str) -> None:
         self.process = subprocess.Popen(
-            [node, "-e", HARNESS, str(WINDOW_JS)],
+            [node, "-e", HARNESS, str(DAYS_JS), str(WINDOW_JS)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kgraph.export.basemap import project
+from kgraph.export.basemap import project, rings
 from kgraph.export.mapdata import map_data
 from kgraph.graph.knowledge import KnowledgeGraph
 
@@ -66,9 +66,45 @@ def test_events_with_no_place_on_the_map_are_left_out(graph: nx.MultiDiGraph, da
     for event, attributes in graph.nodes(data=True):
         if attributes.get("kind") != "event":
             continue
-        if attributes.get("place") in (None, "nagorno-karabakh", "lachin-corridor", "hakari-bridge"):
+        if attributes.get("place") in (None, "movement-headquarters", "iran", "stepanakert-armenia-road"):
             assert event not in data["eventPlace"], event
-    assert "war-over-karabakh-2020" not in data["eventPlace"]
+    assert "march-to-movement-headquarters" not in data["eventPlace"]  # a place with no coordinates, none above it
+    assert "stepanyan-appeal-to-icrc" not in data["eventPlace"]  # no place at all
+
+
+def test_within_lists_the_mapped_places_each_place_is_in(data: dict[str, Any]) -> None:
+    assert data["within"]["shusha"] == ["nagorno-karabakh"]
+    assert data["within"]["stepanakert"] == ["nagorno-karabakh"]
+    assert data["within"]["hakari-bridge"] == ["lachin-corridor"]
+    assert "nagorno-karabakh" not in data["within"]  # part of nothing
+
+
+def test_within_goes_up_through_places_without_coordinates_and_stops_at_cycles() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("country", kind="place", lat=40.0, lon=45.0, part_of="city")  # a cycle back down
+    graph.add_node("province", kind="place", part_of="country")  # no coordinates: walked through
+    graph.add_node("city", kind="place", lat=40.1, lon=45.1, part_of="province")
+    data = map_data(graph)
+    assert data is not None
+    assert data["within"] == {"city": ["country"], "country": ["city"]}
+
+
+def test_country_names_are_written_where_their_land_is(data: dict[str, Any]) -> None:
+    named = {label["name"]: label for label in data["labels"]}
+    assert {"Armenia", "Azerbaijan", "Georgia", "Iran", "Turkey", "Russia"} <= set(named)
+    for name, label in named.items():
+        land = [
+            [v for i in range(0, len(r.coordinates), 2) for v in project(r.coordinates[i + 1], r.coordinates[i])]
+            for r in rings()
+            if r.country == name
+        ]
+        assert inside((label["x"], label["y"]), land), name
+        assert 0 < label["w"] < 1500, name
+    assert 100 < named["Armenia"]["w"] < 300  # about 2° of land on the name's line
+    # Russia's own label point is in Siberia: on this map its name goes on the land north of the Caucasus
+    russia = named["Russia"]
+    assert project(0, 40)[0] < russia["x"] < project(0, 50)[0]
+    assert project(41, 0)[1] > russia["y"] > project(46, 0)[1]
 
 
 def test_seed_outlines_show_the_region(data: dict[str, Any]) -> None:
@@ -89,7 +125,7 @@ def test_map_data_is_json_ready_and_deterministic(graph: nx.MultiDiGraph, data: 
     again = map_data(graph)
     assert again == data
     assert json.dumps(again, sort_keys=False) == json.dumps(data, sort_keys=False)
-    assert list(data) == ["places", "eventPlace", "outlines", "source"]
+    assert list(data) == ["places", "eventPlace", "within", "outlines", "labels", "source"]
     assert list(data["eventPlace"]) == sorted(data["eventPlace"])
 
 

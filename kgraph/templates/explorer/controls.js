@@ -77,7 +77,17 @@
     return s;
   };
   const legend = $("legend");
-  for (const k of data.legend.nodes) legend.appendChild(el("div", {}, swatch(k.color, k.shape), k.name));
+  for (const k of data.legend.nodes) {
+    if (k.name !== data.kinds.event) {
+      legend.appendChild(el("div", {}, swatch(k.color, k.shape), k.name));
+      continue;
+    }
+    /* Events take their type's colour: the swatch shows a few of them, the filters below name them all. */
+    const mixed = swatch(k.color, k.shape);
+    const colours = Object.values(data.typeColors).slice(0, 4);
+    if (colours.length > 1) mixed.style.background = `linear-gradient(135deg, ${colours.join(", ")})`;
+    legend.appendChild(el("div", {}, mixed, `${k.name} (colour: its type)`));
+  }
   legend.appendChild(
     el("div", { className: "in-actors" }, swatch(app.INK.link, "line"), "actor link (width: how many)"),
   );
@@ -134,23 +144,41 @@
   });
 
   /* ---------- drawers (small screens) and the PNG ---------- */
+  /* On a narrow screen the sidebar is a drawer: out of the tab order while closed, closed by its button, by
+     Escape and by a tap outside it. */
   const body = document.body;
-  $("open-sidebar").addEventListener("click", () => body.classList.toggle("sidebar-open"));
-  $("close-sidebar").addEventListener("click", () => body.classList.remove("sidebar-open"));
-  $("save-png").addEventListener("click", () => {
-    const canvas = app.views.get(state.view).box.querySelector("canvas");
-    const out = el("canvas");
-    out.width = canvas.width;
-    out.height = canvas.height;
-    const ctx = out.getContext("2d");
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.drawImage(canvas, 0, 0);
-    const link = el("a", { href: out.toDataURL("image/png"), download: `kgraph-${state.view}.png` });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+  const sidebar = $("sidebar");
+  const opener = $("open-sidebar");
+  const narrow = window.matchMedia("(max-width: 760px)");
+  const setDrawer = (open) => {
+    body.classList.toggle("sidebar-open", open);
+    opener.setAttribute("aria-expanded", String(open));
+    sidebar.inert = narrow.matches && !open;
+    if (open) $("close-sidebar").focus();
+  };
+  setDrawer(false);
+  narrow.addEventListener("change", () => setDrawer(false));
+  opener.addEventListener("click", () => setDrawer(!body.classList.contains("sidebar-open")));
+  $("close-sidebar").addEventListener("click", () => {
+    setDrawer(false);
+    opener.focus();
   });
+  document.addEventListener("pointerdown", (event) => {
+    if (body.classList.contains("sidebar-open") && !sidebar.contains(event.target) && !opener.contains(event.target)) {
+      setDrawer(false);
+    }
+  });
+  /* Escape closes what is open: the drawer first, then the panel (keys typed into a field stay the field's). */
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (body.classList.contains("sidebar-open")) {
+      setDrawer(false);
+      opener.focus();
+    } else if (state.selected && !event.target.closest("input, select, textarea")) {
+      app.clearSelection();
+    }
+  });
+  $("save-png").addEventListener("click", () => app.png.save());
 
   /* The controls, set from the state (after a fragment is read, or a match revealed). */
   const load = () => {
@@ -163,9 +191,47 @@
     fromInput.value = state.window.start ?? extent.min;
     toInput.value = state.window.end ?? extent.max;
     if (document.activeElement !== windowInput) windowInput.value = windowText();
+    windowError.textContent = ""; /* a window set any other way replaces the typed one, and its error */
+    windowInput.removeAttribute("aria-invalid");
   };
+  /* How many filters hide something: said on the drawer's button, since the drawer hides them. */
+  const activeFilters = () =>
+    Object.values(state.off).reduce((sum, values) => sum + values.size, 0) +
+    Number(state.hideIsolated) +
+    Number(state.disputedOnly) +
+    Number(Boolean(state.claimant));
+  /* A view with nothing to draw says why, and offers the way back. */
+  const empty = el(
+    "div",
+    { className: "empty-view", role: "status", hidden: true },
+    el("p", { className: "why" }),
+    el("button", { type: "button", className: "clear-filters", text: "Clear the filters" }),
+    " ",
+    el("button", { type: "button", className: "all-time", text: "All time" }),
+  );
+  $("graph").appendChild(empty);
+  empty.querySelector(".clear-filters").addEventListener("click", () => {
+    Object.assign(state, { off: noFilters(), hideIsolated: false, disputedOnly: false, claimant: "" });
+    load();
+    app.render();
+  });
+  empty.querySelector(".all-time").addEventListener("click", () => app.setWindow(null, null));
+
   /* What changes with every render: the window's ends said in words. */
   const show = () => {
+    const count = activeFilters();
+    opener.textContent = count ? `Filters (${count})` : "Filters";
+    opener.title = count ? `${count} filter${count > 1 ? "s" : ""} hide something` : "";
+    const view = app.views.get(state.view);
+    const windowed = extent && (state.window.start !== null || state.window.end !== null);
+    empty.hidden = view.shownNodes.size > 0;
+    if (!empty.hidden) {
+      const by = [count ? "the filters" : null, windowed ? "the time window" : null].filter(Boolean);
+      empty.querySelector(".why").textContent =
+        `Nothing to show in this view${by.length ? `: ${by.join(" and ")} leave nothing` : ""}.`;
+      empty.querySelector(".clear-filters").hidden = !count;
+      empty.querySelector(".all-time").hidden = !windowed;
+    }
     if (!extent) return;
     const { start, end } = state.window;
     $("time-from-label").textContent = start === null ? "open" : util.iso(start);

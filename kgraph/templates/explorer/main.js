@@ -91,75 +91,18 @@
   };
   app.state = state;
 
-  /* The same question as kgraph's Python API (kgraph.overlapping, kgraph.within), on the widened bounds;
-     something with no date at all is timeless, and in every window. */
-  const inWindow = (item) => {
-    const t = app.times(item);
-    if (t.every((d) => d === null)) return true;
-    return parts.window.admits(state.window, [t[2] ?? t[0], t[3] ?? t[1]]);
-  };
-  /* A filter group hides the nodes or edges (of its kind, or of any) whose attribute has an unticked value. */
-  const filteredOut = (item, items) =>
-    data.filters.some(
-      (group) =>
-        group.items === items &&
-        (group.kind === null || item.kind === group.kind) &&
-        state.off[group.name].has(item[group.attribute]),
-    );
-  /* "Disputed only" and "claimed by" keep events and relations by their evidence; entities stay if something
-     shown touches them. */
-  const quotesOf = (item) => [
-    ...((item.details || {}).evidence || []),
-    ...(item.figures || []).flatMap((f) => f.evidence || []),
-  ];
-  app.quotesOf = quotesOf;
-  const claimedBy = (item, who) =>
-    quotesOf(item).some((e) => util.idList(e.claimed_by).includes(who) || util.idList(e.via).includes(who));
-  const byEvidence = (item) =>
-    (!state.disputedOnly || Boolean(item.stance)) && (!state.claimant || claimedBy(item, state.claimant));
-  const evidenceFilter = () => state.disputedOnly || state.claimant;
-  app.passes = (n) => !filteredOut(n, "nodes") && inWindow(n);
-  const computeVisible = () => {
-    const nodes = new Set();
-    for (const n of data.nodes) {
-      if (!app.passes(n)) continue;
-      if (evidenceFilter() && n.kind === kinds.event && !byEvidence(n)) continue;
-      nodes.add(n.id);
-    }
-    const edges = new Set();
-    for (const e of data.edges) {
-      if (!nodes.has(e.from) || !nodes.has(e.to) || filteredOut(e, "edges") || !inWindow(e)) continue;
-      if (evidenceFilter() && e.kind === kinds.relation && !byEvidence(e)) continue;
-      edges.add(e.id);
-    }
-    if (state.hideIsolated || evidenceFilter()) {
-      const touched = new Set();
-      for (const id of edges) {
-        const e = app.edgeById.get(id);
-        const ends = [e.from, e.to];
-        if (evidenceFilter() && e.kind !== kinds.relation && !ends.some((x) => app.byId.get(x).kind === kinds.event)) {
-          continue;
-        }
-        for (const x of ends) touched.add(x);
-      }
-      for (const n of data.nodes) if (n.kind !== kinds.event && !touched.has(n.id)) nodes.delete(n.id);
-      for (const id of [...edges]) {
-        const e = app.edgeById.get(id);
-        if (!nodes.has(e.from) || !nodes.has(e.to)) edges.delete(id);
-      }
-    }
-    app.visible = { nodes, edges };
-  };
-  app.isShown = (id) => app.visible.nodes.has(id);
-  app.shownEvents = () => data.nodes.filter((n) => n.kind === kinds.event && app.isShown(n.id)).map((n) => n.id);
+  parts.visible(app);
+  const { computeVisible } = app;
 
   /* ---------- the parts ---------- */
   const views = parts.views(app);
   const panel = parts.panel(app);
   const timeline = parts.timeline(app, document.getElementById("timeline-area"));
-  app.typeColors = timeline.typeColors;
+  app.typeColors = data.typeColors;
   const search = parts.search(app, document.getElementById("search-box"));
   app.views = views;
+  app.viewName = (name) => VIEW_NAMES[name];
+  app.png = parts.png(app);
 
   /* ---------- controls: view buttons, time window, filters ---------- */
   const controls = parts.controls(app, { VIEWS, VIEW_NAMES, noFilters });
@@ -168,8 +111,21 @@
   const current = () => views.get(state.view);
   /* The first look at a view: all of it; the map, its places with the country around them. */
   const fitView = (view) => {
-    if (view.name === "map") view.network.moveTo({ position: views.mapCentre(), scale: 1, animation: false });
+    if (view.name === "map") views.fitMap(view);
     else view.network.fit({ animation: false });
+  };
+  /* On a phone the panel is a sheet over the bottom of the graph: a selected node it would cover moves up. */
+  const narrow = window.matchMedia("(max-width: 760px)");
+  const keepClear = (view) => {
+    const sel = state.selected;
+    const sheet = document.getElementById("panel");
+    if (!narrow.matches || !sel || sel.type !== "node" || sheet.hidden || !view.nodes.get(sel.id)) return;
+    const box = view.box.getBoundingClientRect();
+    const top = sheet.getBoundingClientRect().top - box.top;
+    const at = view.network.getPositions([sel.id])[sel.id];
+    const dom = view.network.canvasToDOM(at);
+    if (dom.y > 24 && dom.y < top - 32 && dom.x > 24 && dom.x < box.width - 24) return;
+    view.network.moveTo({ position: at, offset: { x: 0, y: top / 2 - box.height / 2 }, animation: false });
   };
   /* Everything follows the state: the views drawn so far, the panel, the timeline, the URL. */
   const render = ({ fit = false, focus = false, history = true } = {}) => {
@@ -189,6 +145,7 @@
       view.network.focus(sel.id, { scale: Math.max(view.network.getScale(), 1), animation: false });
     }
     panel.show(sel);
+    keepClear(view);
     timeline.draw();
     controls.show();
     const shown = view.shownNodes.size;
@@ -222,13 +179,18 @@
     state.selected = null;
     render();
   };
-  /* Whatever hides a node (a filter, the window, "nothing shown"), undone so that it shows. */
+  /* What hides a node (its filters, the window, then the evidence filters), undone so that it shows; the
+     rest of the state stays. */
   app.reveal = (id) => {
-    state.off = noFilters();
-    state.hideIsolated = false;
-    state.disputedOnly = false;
-    state.claimant = "";
-    if (!app.passes(app.byId.get(id))) state.window = { ...state.window, start: null, end: null };
+    const n = app.byId.get(id);
+    for (const group of data.filters) {
+      if (group.items === "nodes" && (group.kind === null || n.kind === group.kind)) {
+        state.off[group.name].delete(n[group.attribute]);
+      }
+    }
+    if (!app.passes(n)) state.window = { ...state.window, start: null, end: null };
+    computeVisible();
+    if (!app.isShown(id)) Object.assign(state, { hideIsolated: false, disputedOnly: false, claimant: "" });
     controls.load();
   };
   app.setView = (name) => {

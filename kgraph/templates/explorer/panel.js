@@ -31,28 +31,40 @@
   };
   const stanceWord = (stance) =>
     el("span", { className: `stance-word ${stance}`, text: STANCE_WORDS[stance] || stance });
+  /* Where a quote comes from: the source's id, its title in a tooltip (a title in every line would repeat it). */
+  const sourceRef = (s) => el("cite", { text: s, title: sourceTitle(s) });
   /* Who says it: the claimants, and the chain that relays their words to the source (nearest the source first). */
   const claimLine = (e) => {
     const claimants = idList(e.claimed_by);
     const relayers = idList(e.via);
-    const parts = [`${e.source ? sourceTitle(e.source) : ""} — `];
+    const parts = [];
     if (claimants.length) parts.push("claimed by ", ...nodeLinks(claimants));
     else parts.push(relayers.length ? "relayed by the source" : "reported by the source");
     relayers.forEach((id, i) => parts.push(i === 0 ? ", via " : ", quoting ", nodeLink(id)));
     if (e.note) parts.push(` (${e.note})`);
+    if (e.source) parts.push(" · ", sourceRef(e.source));
     return el("p", { className: `claim${claimants.length ? " claimed" : ""}` }, ...parts);
   };
-  const evidenceBlock = (items) => {
-    const out = el("div");
-    for (const e of items || []) {
-      const stance = e.stance || "supports";
-      const against = stance !== "supports";
-      const quote = el("blockquote", { className: against ? `stance-${stance}` : "" });
-      if (against) quote.append(stanceWord(stance), " ");
-      quote.appendChild(document.createTextNode(String(e.quote)));
-      out.append(quote, claimLine(e));
-    }
-    return out;
+  const quoteBlock = (e) => {
+    const stance = e.stance || "supports";
+    const against = stance !== "supports";
+    const quote = el("blockquote", { className: against ? `stance-${stance}` : "" });
+    if (against) quote.append(stanceWord(stance), " ");
+    quote.appendChild(document.createTextNode(String(e.quote)));
+    return [quote, claimLine(e)];
+  };
+  const evidenceBlock = (items) => el("div", {}, ...(items || []).flatMap(quoteBlock));
+  /* Quotes folded away under a line that counts them and says whether any denies or disputes. */
+  const foldedEvidence = (items) => {
+    if (!items || !items.length) return null;
+    const against = [...new Set(items.map((e) => e.stance || "supports"))].filter((s) => s !== "supports");
+    const summary = el(
+      "summary",
+      {},
+      `${items.length} quote${items.length > 1 ? "s" : ""}`,
+      ...against.flatMap((s) => [" ", stanceWord(s)]),
+    );
+    return el("details", { className: "quotes" }, summary, evidenceBlock(items));
   };
   /* Figures grouped by what they measure, so that competing claims stand side by side, each with its quotes. */
   const figuresBlock = (figures) => {
@@ -106,15 +118,21 @@
           title: data.summaries[item.stance] || "",
         })
       : null;
-  const connection = (e, id) => {
+  /* A relation seen from `id`; under its partner's heading, without naming the partner again. */
+  const connection = (e, id, { partner = true } = {}) => {
     const outgoing = e.from === id;
+    if (!partner) {
+      const title = `${label(e.from)} — ${e.label} → ${label(e.to)}`;
+      const text = `${outgoing ? "→" : "←"} ${spaced(e.label)}`;
+      return el("p", { className: "connection", title }, text, " ", summaryBadge(e));
+    }
     const arrow = `${e.label}${outgoing ? " → " : " ← "}`;
     return el("p", { className: "connection" }, arrow, nodeLink(outgoing ? e.to : e.from), " ", summaryBadge(e));
   };
   const dateOf = (id) => app.byId.get(id)?.short.split(" · ")[1] ?? "";
 
   /* One shared event of a link, seen from `side`: its date and short name, each side's roles, its quotes. */
-  const sharedEvent = ([event, fromRoles, toRoles], link, side) => {
+  const sharedEvent = ([event, fromRoles, toRoles], link, side, folded) => {
     const n = app.byId.get(event);
     const [mine, theirs] = side === link.from ? [fromRoles, toRoles] : [toRoles, fromRoles];
     const other = side === link.from ? link.to : link.from;
@@ -131,20 +149,25 @@
       " · ",
       el("span", { className: "roles", text: `${label(other)}: ${theirs.map(spaced).join(", ")}` }),
     );
-    item.appendChild(evidenceBlock((n.details || {}).evidence));
+    const quotes = (n.details || {}).evidence;
+    if (quotes) item.appendChild(folded ? foldedEvidence(quotes) : evidenceBlock(quotes));
     return item;
   };
   /* A link between two actors: the events they share and the relations that join them. */
-  const linkBlock = (link, side) => {
+  /* A link between two actors: the events they share and the relations that join them; `folded` (in an actor's
+     panel, under the partner's name) folds the quotes away and does not name the partner again. */
+  const linkBlock = (link, side, folded = false) => {
     const out = [];
     if (link.events.length) {
-      out.push(el("ul", { className: "shared-events" }, ...link.events.map((x) => sharedEvent(x, link, side))));
+      const items = link.events.map((x) => sharedEvent(x, link, side, folded));
+      out.push(el("ul", { className: "shared-events" }, ...items));
     }
     for (const id of link.relations) {
       const e = app.edgeById.get(id);
-      out.push(connection(e, side), evidenceBlock((e.details || {}).evidence));
+      const quotes = (e.details || {}).evidence;
+      out.push(connection(e, side, { partner: !folded }), folded ? foldedEvidence(quotes) : evidenceBlock(quotes));
     }
-    return out;
+    return out.filter(Boolean);
   };
 
   /* ---------- what the panel shows ---------- */
@@ -185,7 +208,7 @@
       for (const link of links) {
         const partner = link.from === id ? link.to : link.from;
         const section = el("section", { className: "partner" }, el("h3", {}, nodeLink(partner)));
-        section.append(...linkBlock(link, id));
+        section.append(...linkBlock(link, id, true));
         content.push(section);
       }
     }

@@ -1,5 +1,5 @@
 /* kgraph explorer, part "timelineControls": the timeline's bar and its edge. The bar holds the zoom buttons
-   (−, +, Fit) and a key to the marks the items use (approximate, ongoing, earlier state), showing only those
+   (−, +, Fit to every dated event, and Main, the bulk of them, as the timeline opens) and a key to the marks the items use (approximate, ongoing, earlier state), showing only those
    the data has. A handle along the area's top edge resizes it, by dragging or with the arrow keys. */
 (globalThis.kgraphParts ??= {}).timelineControls = (app, options) => {
   "use strict";
@@ -15,18 +15,24 @@
     return s;
   };
   const hasStates = items.some((it) => it.states.length);
-  const hasUncertain = items.some((it) => (it.us !== null && it.us < (it.cs ?? it.us)) || it.ue > (it.ce ?? it.ue));
+  const hasUncertain = items.some(
+    (it) => !it.certain || (it.us !== null && it.us < (it.certain.ks ?? it.us)) || it.ue > (it.certain.ke ?? it.ue),
+  );
   const hasOpen = items.some((it) => it.cs === null || it.ce === null);
   const key = el("span", { id: "timeline-key", className: "tl-key" });
   if (hasUncertain) {
-    key.appendChild(
-      el(
-        "span",
-        {},
-        swatchSvg(svg("rect", { x: 1, y: 2, width: 24, height: 8, class: "tl-key-uncertain" })),
-        " approximate",
-      ),
+    const hatch = svg("pattern", { id: "kgtl-key-hatch", width: 5, height: 5, patternUnits: "userSpaceOnUse" });
+    hatch.setAttribute("patternTransform", "rotate(45)");
+    hatch.appendChild(svg("rect", { width: 2, height: 5, class: "tl-key-hatch" }));
+    const defs = svg("defs");
+    defs.appendChild(hatch);
+    const swatch = swatchSvg(
+      defs,
+      svg("rect", { x: 1, y: 2, width: 24, height: 8, class: "tl-key-uncertain", fill: "url(#kgtl-key-hatch)" }),
     );
+    const entry = el("span", { title: "Hatched: some time in this span (an approximate, uncertain or coarse date)" });
+    entry.append(swatch, " not exact");
+    key.appendChild(entry);
   }
   if (hasOpen) {
     key.appendChild(
@@ -63,13 +69,18 @@
     b.addEventListener("click", action);
     return b;
   };
+  const dated = items.filter((it) => it.lo !== null).length;
   const tools = el(
     "span",
     { className: "tl-zoom", role: "group", "aria-label": "Zoom the timeline" },
     button("−", "Zoom out", () => scale.zoom(1.6)),
     button("+", "Zoom in", () => scale.zoom(1 / 1.6)),
-    button("Fit", "Fit the timeline to the bulk of the events", () => scale.fit()),
+    button("Fit", `Fit the timeline to every dated event (${dated})`, () => scale.fit()),
   );
+  if (scale.outliers) {
+    const far = `${scale.outliers} event${scale.outliers > 1 ? "s" : ""} far from the rest`;
+    tools.appendChild(button("Main", `Show the main period: the bulk of the events, without the ${far}`, scale.home));
+  }
   area.querySelector(".timeline-bar").append(tools, key);
 
   /* ---------- resizing the area: its top edge ---------- */

@@ -1,7 +1,8 @@
 /* kgraph explorer, part "timelineItems": the timeline's lanes and items drawn as SVG, where the layout put them.
-   Each item is a `g.event[data-id]`, coloured by its event type: the certain part of its date solid, the
-   approximate or uncertain parts (between the earliest possible day and the earliest, the latest and the
-   latest possible) hatched, an open end drawn as a bar with an arrow, an earlier state of the event as a
+   Each item is a `g.event[data-id]`, coloured by its event type: the certain part of its date solid (`.mark`),
+   the days it may be but is not certain of hatched (`.approx`: the approximate or uncertain parts, or the whole
+   of a date that is a decade, a year, a month, a season or is qualified, with the span its face value gives
+   outlined, `.stated`, when that is narrower), an open end drawn with an arrow, an earlier state of the event as a
    hollow dashed mark joined by a dotted line to the current one. The selection's marks are classes on the
    items and lanes. Annotation text is only ever set as text. */
 (globalThis.kgraphParts ??= {}).timelineItems = (app, options) => {
@@ -30,9 +31,10 @@
     return defs;
   };
 
-  /* A lane's title (and its type's colour), across the lane's top line. */
-  const laneHead = (lane, { top, rowsTop }, { width, narrow, gutter }, current) => {
-    const head = svg("g", { class: `lane${current ? " current" : ""}`, "data-lane": lane.key });
+  /* A lane's title (and its type's colour), across the lane's top line; greyed when none of its items is in view. */
+  const laneHead = (lane, { top, rowsTop, placed }, { width, narrow, gutter }, current) => {
+    const looks = `lane${current ? " current" : ""}${placed.length ? "" : " empty"}`; /* empty: no item in view */
+    const head = svg("g", { class: looks, "data-lane": lane.key });
     head.appendChild(svg("line", { x1: 0, x2: width, y1: top + 0.5, y2: top + 0.5, class: "lane-line" }));
     const textX = lane.color ? 22 : 8;
     const labelY = narrow ? top + LANE_HEAD - 4 : rowsTop + ROW / 2 + 4;
@@ -41,7 +43,7 @@
     }
     const room = (narrow ? width : gutter) - textX - 8;
     const text = svg("text", { x: textX, y: labelY, class: "lane-label", text: fitted(lane.name, room) });
-    text.appendChild(svg("title", { text: lane.name }));
+    text.appendChild(svg("title", { text: placed.length ? lane.name : `${lane.name}: no event in view` }));
     head.appendChild(text);
     return head;
   };
@@ -63,7 +65,8 @@
       shape.appendChild(svg("title", { text: `earlier: ${stateText(s.state)}` }));
       g.appendChild(shape);
     }
-    /* The approximate or uncertain parts, hatched; then the certain part, solid. */
+    /* The days the event may be but is not certain of, hatched (a dot, when too narrow); the span the date gives,
+       outlined, where it is narrower; then the certain part, solid; an open end, an arrow. */
     const hatched = (x0, x1) =>
       svg("rect", {
         x: x0,
@@ -73,34 +76,43 @@
         class: "approx",
         fill: `url(#${it.hatch})`,
       });
-    if (p.ux0 !== null && clamp(p.ux0) < p.cx0) g.appendChild(hatched(clamp(p.ux0), p.cx0));
-    if (p.ux1 !== null && clamp(p.ux1) > p.cx1) g.appendChild(hatched(p.cx1, clamp(p.ux1)));
-    if (p.point) {
+    for (const [x0, x1] of p.hatch) g.appendChild(hatched(x0, x1));
+    const arrows = (x0, x1, look) => {
+      if (x1 - x0 <= 12) return;
+      if (it.ce === null)
+        g.appendChild(
+          svg("path", { d: `M${x1 - 7} ${yy - HALF} L${x1 - 1} ${yy} L${x1 - 7} ${yy + HALF}`, class: look }),
+        );
+      if (it.cs === null)
+        g.appendChild(
+          svg("path", { d: `M${x0 + 7} ${yy - HALF} L${x0 + 1} ${yy} L${x0 + 7} ${yy + HALF}`, class: look }),
+        );
+    };
+    if (!it.certain) {
+      if (p.point) {
+        const dot = { cx: (p.cx0 + p.cx1) / 2, cy: yy, r: HALF, class: "approx", fill: `url(#${it.hatch})` };
+        g.appendChild(svg("circle", dot));
+      } else if (p.stated) {
+        const s0 = clamp(p.stated.x0);
+        const s1 = clamp(p.stated.x1);
+        if (p.stated.dot) g.appendChild(svg("circle", { cx: (s0 + s1) / 2, cy: yy, r: HALF - 1, class: "stated" }));
+        else if (s1 > s0)
+          g.appendChild(svg("rect", { x: s0, y: yy - HALF, width: s1 - s0, height: 2 * HALF, class: "stated" }));
+      }
+      if (!p.point) arrows(p.cx0, p.cx1, "open-end on-hatch");
+    } else if (p.point) {
       g.appendChild(svg("circle", { cx: (p.cx0 + p.cx1) / 2, cy: yy, r: HALF, fill: it.color, class: "mark" }));
     } else {
-      g.appendChild(
-        svg("rect", {
-          x: p.cx0,
-          y: yy - HALF,
-          width: Math.max(1, p.cx1 - p.cx0),
-          height: 2 * HALF,
-          rx: 2,
-          fill: it.color,
-          class: "mark",
-        }),
-      );
-      if (it.ce === null && p.cx1 - p.cx0 > 12) {
-        const e = p.cx1;
-        g.appendChild(
-          svg("path", { d: `M${e - 7} ${yy - HALF} L${e - 1} ${yy} L${e - 7} ${yy + HALF}`, class: "open-end" }),
-        );
-      }
-      if (it.cs === null && p.cx1 - p.cx0 > 12) {
-        const s = p.cx0;
-        g.appendChild(
-          svg("path", { d: `M${s + 7} ${yy - HALF} L${s + 1} ${yy} L${s + 7} ${yy + HALF}`, class: "open-end" }),
-        );
-      }
+      const bar = {
+        x: p.cx0,
+        y: yy - HALF,
+        width: Math.max(1, p.cx1 - p.cx0),
+        height: 2 * HALF,
+        rx: 2,
+        fill: it.color,
+      };
+      g.appendChild(svg("rect", { ...bar, class: "mark" }));
+      arrows(p.cx0, p.cx1, "open-end");
     }
     if (p.label) {
       /* A label inside its bar sits on a light tag, readable on any colour. */

@@ -1,6 +1,6 @@
 /* kgraph explorer, part "timelineLanes": what the timeline shows, before anything is drawn. Each dated event
-   becomes an item with its days worked out once (the certain part of its date, the approximate or uncertain
-   parts around it, its earlier states), a colour by event type, and a lane: by event type, or by actor. It
+   becomes an item with its days worked out once (its date's face value, the part of it that is certain, the
+   days it may be at all, its earlier states), a colour by event type, and a lane: by event type, or by actor. It
    also says which items a selection marks. */
 (globalThis.kgraphParts ??= {}).timelineLanes = (app) => {
   "use strict";
@@ -9,53 +9,48 @@
   const { spaced } = util;
   const { kinds } = data;
 
-  /* Colours of event types: a qualitative palette (Tableau's twenty, the strong ten first), assigned in the
-     order of the types' names; further types take hues a golden angle apart. */
-  const PALETTE = [
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#59a14f",
-    "#b07aa1",
-    "#499894",
-    "#b6992d",
-    "#9d7660",
-    "#d37295",
-    "#79706e",
-    "#a0cbe8",
-    "#ffbe7d",
-    "#ff9d9a",
-    "#8cd17d",
-    "#d4a6c8",
-    "#86bcb6",
-    "#f1ce63",
-    "#d7b5a6",
-    "#fabfd2",
-    "#bab0ac",
-  ];
   const NO_ACTOR = "(no actor)";
 
   const events = data.nodes.filter((n) => n.kind === kinds.event && (n.t || []).some((d) => d));
 
-  /* ---------- colours by event type ---------- */
+  /* ---------- colours by event type: the page's data gives them, as the graph and the filters use them ---------- */
   const typeNames = [...new Set(events.map((n) => n.type || ""))].sort();
-  const typeColors = {};
-  typeNames.forEach((type, i) => {
-    typeColors[type] = i < PALETTE.length ? PALETTE[i] : `hsl(${Math.round((i * 137.508) % 360)} 55% 48%)`;
-  });
-  Object.freeze(typeColors);
+  const typeColors = data.typeColors;
   const hatchIndex = new Map(typeNames.map((type, i) => [type, i]));
 
   /* ---------- items: each event's days, worked out once ---------- */
   const sourceTitle = (s) => (data.sources[s] && data.sources[s].title) || s;
   const stateText = (s) => `${s.status} ${s.date}${s.source ? ` — ${sourceTitle(s.source)}` : ""}`;
   const firstOf = (...values) => values.find((v) => v !== null && v !== undefined) ?? null;
+  /* The days one end of an interval may be, at face value ({start, end}), or null when open or unread. */
+  const endDays = (text) => {
+    if (!text || text === "..") return null;
+    const read = app.parts.window.parse(text);
+    return read.error ? null : read;
+  };
+  /* The part of an event's date that is certain, {ks, ke} (null ends open), or null when no day of it is. A date
+     that is not an interval (a year, a decade, a season, one of a set of days, or a day with a qualifier) says
+     that the event happened at some time in its range, not that it lasted all of it: nothing is certain but an
+     unqualified single day. An interval is certain from the last day its start may be to the first day its end
+     may be (its qualifiers widen it outwards, hatched, as app.times's possible days say). */
+  const certainOf = (n, cs, ce) => {
+    const text = String((n.details || {}).date || "").trim();
+    if (text.includes("/") && !/^[[{]/.test(text)) {
+      const [from, to] = text.split("/").map((side) => side.trim());
+      const s = endDays(from);
+      const e = endDays(to);
+      const ks = s ? Math.max(s.end, cs ?? s.end) : cs;
+      const ke = e ? Math.min(e.start, ce ?? e.start) : ce;
+      return ks !== null && ke !== null && ks > ke ? null : { ks, ke };
+    }
+    return cs !== null && cs === ce && !n.uncertain ? { ks: cs, ke: ce } : null;
+  };
   const items = events.map((n) => {
     const [a, b, pa, pb] = app.times(n);
-    const cs = firstOf(a, pa); /* certain start, or null when open */
-    const ce = firstOf(b, pb); /* certain end (inclusive), or null when open */
-    const us = firstOf(pa, a);
-    const ue = firstOf(pb, b);
+    const cs = firstOf(a, pa); /* the date's face start, or null when open */
+    const ce = firstOf(b, pb); /* its face end (inclusive), or null when open */
+    const us = firstOf(pa, a); /* the earliest possible day */
+    const ue = firstOf(pb, b); /* the latest possible day */
     const states = (n.states || []).slice(0, -1).flatMap((s) => {
       const t = app.times(s);
       const s0 = firstOf(t[0], t[2], t[1], t[3]);
@@ -69,6 +64,7 @@
       n,
       cs,
       ce,
+      certain: certainOf(n, cs, ce),
       us,
       ue,
       states,

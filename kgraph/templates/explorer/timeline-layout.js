@@ -61,6 +61,39 @@
     return { width, narrow, gutter, left, right, plot, lo, hi, k, x, clamp, dayAt };
   };
 
+  /* ---------- an item's marks ---------- */
+  /* Where an item's marks go, in pixels (`x` the pixel of a day; openL and openR where open ends reach): its
+     main mark (cx0 to cx1: the certain part, solid, or else the whole of the days it may be), whether that is a
+     dot (`point`, a day or too narrow for a bar), the hatched spans (the days it may be that are not certain),
+     and, for a date with no certain part, the span its face value gives (`stated`) when that is narrower than
+     the hatching. */
+  const marks = (it, x, openL, openR) => {
+    const h0 = it.us !== null ? x(it.us) : openL;
+    const h1 = it.ue !== null ? x(it.ue + 1) : openR;
+    if (it.certain) {
+      const { ks, ke } = it.certain;
+      let cx0 = ks !== null ? x(ks) : openL;
+      let cx1 = ke !== null ? x(ke + 1) : openR;
+      const hatch = [];
+      if (h0 < cx0) hatch.push([h0, cx0]);
+      if (h1 > cx1) hatch.push([cx1, h1]);
+      /* A day, or a certain part too narrow for a bar, is a dot; a narrow certain part between hatching, a thin bar. */
+      const point = ks !== null && ke !== null && (ks === ke || cx1 - cx0 < 8) && !hatch.length;
+      const mid = (cx0 + cx1) / 2;
+      if (point) [cx0, cx1] = [mid - HALF, mid + HALF];
+      else if (cx1 - cx0 < 3) [cx0, cx1] = [mid - 1.5, mid + 1.5];
+      return { cx0, cx1, point, hatch, stated: null };
+    }
+    const f0 = it.cs !== null ? x(it.cs) : openL;
+    const f1 = it.ce !== null ? x(it.ce + 1) : openR;
+    const stated = f0 - h0 > 1 || h1 - f1 > 1 ? { x0: f0, x1: f1, dot: f1 - f0 < 8 } : null;
+    if (h1 - h0 < 8) {
+      const mid = (h0 + h1) / 2;
+      return { cx0: mid - HALF, cx1: mid + HALF, point: true, hatch: [], stated: null };
+    }
+    return { cx0: h0, cx1: h1, point: false, hatch: [[h0, h1]], stated };
+  };
+
   /* ---------- rows and labels ---------- */
   /* Lay out every lane: items in view get a row each lane, first fit, with their label where it fits. An open
      end reaches the time window's end, or just past the plot when the window is open. */
@@ -79,16 +112,7 @@
       for (const it of lane.items) {
         const openL = win.start !== null && it.ce !== null && win.start <= it.ce ? x(win.start) : left - 3;
         const openR = win.end !== null && it.cs !== null && win.end >= it.cs ? x(win.end + 1) : right + 3;
-        let cx0 = it.cs !== null ? x(it.cs) : openL;
-        let cx1 = it.ce !== null ? x(it.ce + 1) : openR;
-        const point = it.cs !== null && it.ce !== null && (it.cs === it.ce || cx1 - cx0 < 8); /* a day: a dot */
-        if (point) {
-          const mid = (cx0 + cx1) / 2;
-          cx0 = mid - HALF;
-          cx1 = mid + HALF;
-        }
-        const ux0 = it.us !== null && it.cs !== null && it.us < it.cs ? x(it.us) : null;
-        const ux1 = it.ue !== null && it.ce !== null && it.ue > it.ce ? x(it.ue + 1) : null;
+        const { cx0, cx1, point, hatch, stated } = marks(it, x, openL, openR);
         const states = it.states.map((s) => {
           let s0 = x(s.s0);
           let s1 = x(s.s1 + 1);
@@ -96,8 +120,8 @@
           if (dot) [s0, s1] = [(s0 + s1) / 2 - 4, (s0 + s1) / 2 + 4];
           return { ...s, x0: s0, x1: s1, dot };
         });
-        const ex0 = Math.min(cx0, ux0 ?? cx0, ...states.map((s) => s.x0));
-        const ex1 = Math.max(cx1, ux1 ?? cx1, ...states.map((s) => s.x1));
+        const ex0 = Math.min(cx0, ...hatch.map((h) => h[0]), ...states.map((s) => s.x0));
+        const ex1 = Math.max(cx1, ...hatch.map((h) => h[1]), ...states.map((s) => s.x1));
         if (ex1 <= left || ex0 >= right) {
           (ex1 <= left ? before : after).set(it.n.id, it);
           continue;
@@ -106,7 +130,7 @@
         const b = clamp(ex1);
         /* Where the label may go: inside a wide bar, after the item, or before it. */
         const w = measure(it.n.short);
-        const inside = !point && Math.min(cx1, right) - Math.max(cx0, left) >= w + 10;
+        const inside = !point && !stated && Math.min(cx1, right) - Math.max(cx0, left) >= w + 10;
         const choices = [];
         if (inside) choices.push({ lx: Math.max(cx0, left) + 5, from: a, to: b, inside: true });
         if (b + 4 + w <= right) choices.push({ lx: b + 4, from: a, to: b + 4 + w });
@@ -134,7 +158,8 @@
         rows[row] = Math.max(was ?? -Infinity, label ? label.to : b);
         if (was === undefined) minEnd = Math.min(minEnd, rows[row]);
         else if (was === minEnd) minEnd = Math.min(...rows);
-        placed.push({ it, row, cx0: clamp(cx0), cx1: clamp(cx1), point, ux0, ux1, states, label, w });
+        const clamped = hatch.map(([h0, h1]) => [clamp(h0), clamp(h1)]).filter(([h0, h1]) => h1 > h0);
+        placed.push({ it, row, cx0: clamp(cx0), cx1: clamp(cx1), point, hatch: clamped, stated, states, label, w });
       }
       y = rowsTop + Math.max(1, rows.length) * ROW + LANE_PAD;
       laid.push({ lane, top, rowsTop, bottom: y, placed });

@@ -1,8 +1,8 @@
 /* kgraph explorer, part "timelineScale": the timeline's time axis. The axis is linear and shows a span of days
-   (the view) that the reader zooms and pans. "Fit" shows the bulk of the events: a stretch with no event that
-   takes more than BREAK of the whole span splits the events in two, and the side with fewer events is left out
-   of the fit, so that two events decades earlier do not squeeze the rest into a sliver. The view never strays
-   far from the data. Ticks follow the zoom (years, months or days), and the axis is drawn with them, the time
+   (the view) that the reader zooms and pans. It opens on the bulk of the events (and "Main" goes back there):
+   a stretch with no event that takes more than BREAK of the whole span splits the events in two, and the side
+   with fewer events is left out, so that two events decades earlier do not squeeze the rest into a sliver.
+   "Fit" shows every dated event. The view never strays far from the data. Ticks follow the zoom (years, months or days), and the axis is drawn with them, the time
    window shaded on it. */
 (globalThis.kgraphParts ??= {}).timelineScale = (app, options) => {
   "use strict";
@@ -60,7 +60,10 @@
     return out;
   };
   const maxSpan = Math.max((all.hi - all.lo) * 2, 3650);
-  let view = padded(bulk(spans));
+  const main = bulk(spans);
+  /* How many spans the bulk leaves out. */
+  const outliers = spans.filter((b) => b.hi <= main.lo || b.lo >= main.hi).length;
+  let view = padded(main);
   /* Keep the view within reach of the data: never wider than maxSpan, never far past either end. */
   const clampView = (lo, hi) => {
     let span = Math.min(Math.max(hi - lo, MIN_SPAN), maxSpan);
@@ -82,8 +85,13 @@
     set(lo, hi);
   };
   const pan = (days) => set(view.lo + days, view.hi + days);
+  /* Show every dated event ("Fit"), or the bulk of them, as the timeline opens. */
   const fit = () => {
-    view = padded(bulk(spans));
+    view = padded(all);
+    schedule();
+  };
+  const home = () => {
+    view = padded(main);
     schedule();
   };
   /* Pan (and zoom) to the bulk of some spans, such as the events beyond an edge. */
@@ -118,7 +126,11 @@
   const APPROX = { day: 1, month: 30.44, year: 365.25 };
   const DAY_MS = app.util.DAY;
   const date = (d) => new Date(d * DAY_MS);
-  const dayOf = (y, m, d) => Date.UTC(y, m, d) / DAY_MS;
+  const dayOf = (y, m, d) => {
+    const t = new Date(0);
+    t.setUTCFullYear(y, m, d); /* not Date.UTC, which reads the years 0 to 99 as 1900 to 1999 */
+    return Math.round(t.getTime() / DAY_MS);
+  };
   const ticks = (lo, hi, pxPerDay) => {
     const spacing = { day: measure("28") + 12, month: measure("May") + 12, year: measure("2000") + 14 };
     const [unit, step] = STEPS.find(([u, n]) => APPROX[u] * n * pxPerDay >= spacing[u]) || STEPS[STEPS.length - 1];
@@ -150,6 +162,31 @@
       major.context = "";
     }
     return { unit, step, minor, major };
+  };
+
+  /* ---------- snapping to the ticks' unit ---------- */
+  /* The unit a brush snaps to at these ticks: a day, a month, a year, a decade or a century. */
+  const grain = ({ unit, step }) => (unit !== "year" ? [unit, 1] : ["year", step < 10 ? 1 : step < 100 ? 10 : 100]);
+  /* The first day of the unit that holds day d, and the first day of the n-th unit after it. */
+  const unitStart = (d, [unit, n], after = 0) => {
+    const t = date(Math.floor(d));
+    if (unit === "day") return Math.floor(d) + after;
+    if (unit === "month") return dayOf(t.getUTCFullYear(), t.getUTCMonth() + after, 1);
+    return dayOf(Math.floor(t.getUTCFullYear() / n) * n + after * n, 0, 1);
+  };
+  /* The first and last days (inclusive) of the whole units nearest to the days lo to hi (fractional), at least
+     one unit. */
+  const snap = (lo, hi, shown) => {
+    const g = grain(shown);
+    const nearest = (d) => {
+      const a = unitStart(d, g);
+      const b = unitStart(d, g, 1);
+      return d - a <= b - d ? a : b;
+    };
+    let start = nearest(lo);
+    let end = nearest(hi);
+    if (end <= start) [start, end] = [unitStart(lo, g), unitStart(hi, g, 1)];
+    return [start, end - 1];
   };
 
   /* ---------- the axis drawn ---------- */
@@ -215,9 +252,12 @@
     zoom,
     pan,
     fit,
+    home,
+    outliers,
     show,
     follow,
     ticks,
+    snap,
     windowSpan,
     axis,
   };

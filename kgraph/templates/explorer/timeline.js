@@ -3,9 +3,9 @@
    (timelineLayout), the time axis (timelineScale), the drawing (timelineItems), the bar and the resize handle
    (timelineControls) and the reader's wheel, drags and keys (timelineGestures). It draws them at most once a
    frame, only the rows near the scrolled part, and wires what selects: clicking an item (or an actor's lane)
-   selects it, dragging across the axis sets the time window, double-clicking the axis clears it. Whatever lies
-   beyond an edge of the axis is counted on that edge ("◀ 2 earlier"), and the count is a button that pans
-   there. */
+   selects it, dragging across the axis sets the time window (whole days, months, years or decades, as the
+   ticks show), double-clicking the axis clears it. Whatever lies beyond an edge of the axis is counted in a
+   strip above that edge ("◀ 2 earlier"), where it covers nothing, and the count is a button that pans there. */
 (globalThis.kgraphParts ??= {}).timeline = (app, area) => {
   "use strict";
 
@@ -44,14 +44,15 @@
   });
   const earlier = el("button", { type: "button", className: "tl-edge tl-earlier", hidden: "" });
   const later = el("button", { type: "button", className: "tl-edge tl-later", hidden: "" });
-  axisBox.append(earlier, later);
-  box.replaceChildren(axisBox, body);
+  const edgeStrip = el("div", { className: "tl-edges", hidden: "" }, earlier, later); /* above the axis */
+  box.replaceChildren(edgeStrip, axisBox, body);
 
   /* ---------- drawing ---------- */
   let brushRect = null; /* the brush being dragged across the axis */
   let drawn = null; /* the part of the lanes drawn, when some rows were left out */
   let geom = null; /* where the last drawing put the plot: left, right, and the days at its ends */
   let lastSel = "";
+  let shownTicks = null; /* the ticks of the last drawing, which a brush snaps to */
   let edges = { before: [], after: [] };
 
   /* The count of events beyond an edge, on its button, with how many of them the selection marks. */
@@ -80,6 +81,7 @@
     geom = layout.geometry(width, laneList, scale.view);
     const { laid, height, before, after } = layout.place(laneList, geom, win);
     const ticks = scale.ticks(geom.lo, geom.hi, geom.k);
+    shownTicks = ticks;
     /* Only rows within reach of the scrolled part are drawn; scrolling draws the others. */
     const near = [body.scrollTop - REACH, body.scrollTop + body.clientHeight + REACH];
     const lanesDrawn = drawing.draw({ laid, height, geom, ticks, win, marks, near });
@@ -90,10 +92,9 @@
     edges = { before: [...before.values()], after: [...after.values()] };
     edgeButton(earlier, edges.before, "earlier", "before", marks);
     edgeButton(later, edges.after, "later", "after", marks);
-    if (!geom.narrow) earlier.style.maxWidth = `${Math.max(60, geom.gutter - 8)}px`;
-    else earlier.style.maxWidth = "";
+    edgeStrip.hidden = earlier.hidden && later.hidden;
 
-    axisBox.replaceChildren(axis.svg, earlier, later);
+    axisBox.replaceChildren(axis.svg);
     body.replaceChildren(lanesDrawn.svg);
     const { focus } = lanesDrawn;
     const focusY = focus.selected || focus.lane || focus.marked;
@@ -147,12 +148,17 @@
     axisBox.setPointerCapture(event.pointerId);
     event.preventDefault();
   });
+  /* The days a brush from x0 to x1 covers, snapped to the whole days, months, years or decades the ticks show. */
+  const brushed = ({ x0, x1 }) =>
+    scale.snap(geom.dayAt(Math.min(x0, x1)), geom.dayAt(Math.max(x0, x1)), shownTicks || { unit: "day", step: 1 });
   axisBox.addEventListener("pointermove", (event) => {
     if (!brush || event.pointerId !== brush.id) return;
     brush.x1 = axisX(event);
-    if (brushRect) {
-      brushRect.setAttribute("x", Math.min(brush.x0, brush.x1));
-      brushRect.setAttribute("width", Math.abs(brush.x1 - brush.x0));
+    if (brushRect && Math.abs(brush.x1 - brush.x0) >= 4) {
+      const [start, end] = brushed(brush);
+      const [px0, px1] = [geom.clamp(geom.x(start)), geom.clamp(geom.x(end + 1))];
+      brushRect.setAttribute("x", px0);
+      brushRect.setAttribute("width", Math.max(0, px1 - px0));
       brushRect.setAttribute("visibility", "visible");
     }
   });
@@ -162,8 +168,7 @@
     brush = null;
     if (brushRect) brushRect.setAttribute("visibility", "hidden");
     if (event.type === "pointercancel" || Math.abs(b.x1 - b.x0) < 4) return;
-    const start = Math.floor(geom.dayAt(Math.min(b.x0, b.x1)));
-    const end = Math.max(start, Math.ceil(geom.dayAt(Math.max(b.x0, b.x1))) - 1);
+    const [start, end] = brushed(b);
     app.setWindow(start, end);
   };
   axisBox.addEventListener("pointerup", endBrush);

@@ -37,8 +37,8 @@
       .replace(/\s+/g, " ")
       .trim();
   /* A day ("YYYY-MM-DD") as a whole number of days since 1970-01-01, and back. */
-  const day = (isoDay) => (isoDay ? Math.floor(Date.parse(`${isoDay}T00:00:00Z`) / DAY) : null);
-  const iso = (dayNumber) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
+  const day = (isoDay) => (isoDay ? globalThis.kgraphParts.days.day(isoDay) : null);
+  const { iso } = globalThis.kgraphParts.days;
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   /* A day number said briefly: "12 Jul 2023". */
   const sayDay = (dayNumber) => {

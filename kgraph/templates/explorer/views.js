@@ -8,7 +8,7 @@
   const { data, util, INK } = app;
   const { kinds } = data;
   const actorKinds = new Set(data.actorKinds);
-  const mapPlaces = new Map(((data.map && data.map.places) || []).map((p) => [p.id, p]));
+  const mapview = data.map ? app.parts.mapview(app) : null;
   /* Stance words in a drawn label: a node or edge whose evidence is not all support says so. */
   const marked = (label, stance) => (stance ? `${label} (${stance})` : label);
   const tooltip = (n) => (n.short !== n.label ? `${n.label}\n${n.short}` : n.label);
@@ -66,19 +66,6 @@
     width: linkWidth(k.weight),
   });
 
-  /* The map's projected units to the screen's pixels: the places fill the view, with at least about one and a half
-     degrees around them (the projection puts about 100 units in a degree). */
-  let mapK = null;
-  const mapScale = () => {
-    if (mapK !== null) return mapK;
-    const xs = [...mapPlaces.values()].map((p) => p.x);
-    const ys = [...mapPlaces.values()].map((p) => p.y);
-    const w = Math.max(150, Math.max(...xs) - Math.min(...xs));
-    const h = Math.max(150, Math.max(...ys) - Math.min(...ys));
-    const host = document.getElementById("graph").getBoundingClientRect();
-    mapK = Math.min((host.width || 800) / w, (host.height || 500) / h) * 0.8;
-    return mapK;
-  };
   /* What each view draws: its nodes and edges (vis items), and where its positions come from. */
   const SPECS = {
     actors: () => ({
@@ -91,32 +78,7 @@
       nodes: data.nodes.map((n) => visNode(n, n.x === undefined ? {} : { x: n.x, y: n.y })),
       edges: data.edges.map(visEdge),
     }),
-    map: () => {
-      const k = mapScale();
-      const nodes = [...mapPlaces.values()].map((p) =>
-        visNode(app.byId.get(p.id), { x: p.x * k, y: p.y * k, fixed: true, physics: false }),
-      );
-      /* Each place's events around it, in date order, on rings that grow with their number. */
-      const atPlace = new Map();
-      for (const n of data.nodes) {
-        const place = data.map.eventPlace[n.id];
-        if (!place) continue;
-        if (!atPlace.has(place)) atPlace.set(place, []);
-        atPlace.get(place).push(n);
-      }
-      for (const [place, events] of atPlace) {
-        const centre = mapPlaces.get(place);
-        events.forEach((n, i) => {
-          const ring = Math.floor(i / 12);
-          const onRing = Math.min(12, events.length - ring * 12);
-          const angle = (2 * Math.PI * (i % 12)) / onRing - Math.PI / 2;
-          const r = 24 + 14 * ring;
-          const at = { x: centre.x * k + r * Math.cos(angle), y: centre.y * k + r * Math.sin(angle) };
-          nodes.push(visNode(n, { ...at, size: 6, fixed: true, physics: false }));
-        });
-      }
-      return { nodes, edges: [] };
-    },
+    map: () => ({ nodes: mapview.items(visNode), edges: [] }),
   };
   const options = (name) => {
     const base = structuredClone(data.options);
@@ -128,9 +90,6 @@
     }
     return base;
   };
-
-  /* The sizes of map places: by the number of shown events at them (or below them). */
-  const placeSize = (count) => 8 + 5 * Math.sqrt(count);
 
   /* Show and hide to match app.visible; in the actor view a link stays while one of its events or relations
      is shown, and its width follows how many are. */
@@ -155,11 +114,8 @@
       for (const id of visible.edges) shownEdges.add(id);
       for (const id of view.edges.getIds()) edgeProps.set(id, { hidden: !shownEdges.has(id) });
     } else {
-      const counts = new Map();
-      for (const [event, place] of Object.entries(data.map.eventPlace)) {
-        if (visible.nodes.has(event)) counts.set(place, (counts.get(place) || 0) + 1);
-      }
-      for (const id of mapPlaces.keys()) nodeProps.set(id, { size: placeSize(counts.get(id) || 0) });
+      /* The map: where each marker is at this zoom, which are shown, their sizes (part "mapview"). */
+      for (const [id, p] of mapview.layout(view, view.items)) nodeProps.set(id, p);
     }
     if (app.state.hideIsolated && view.name === "actors") {
       const touched = new Set();
@@ -169,11 +125,13 @@
       }
       for (const id of [...shownNodes]) if (!touched.has(id)) shownNodes.delete(id);
     }
-    for (const id of view.nodes.getIds()) {
-      nodeProps.set(id, { ...(nodeProps.get(id) || {}), hidden: !shownNodes.has(id) });
+    if (view.name !== "map") {
+      for (const id of view.nodes.getIds()) {
+        nodeProps.set(id, { ...(nodeProps.get(id) || {}), hidden: !shownNodes.has(id) });
+      }
+      view.shownNodes = shownNodes;
+      view.shownEdges = shownEdges;
     }
-    view.shownNodes = shownNodes;
-    view.shownEdges = shownEdges;
     /* Only what changed goes to vis-network: each update costs it a pass over its items. */
     const changed = (props, set) =>
       [...props]
@@ -186,62 +144,18 @@
     const edgeUpdates = changed(edgeProps, view.edgeState);
     if (nodeUpdates.length) view.nodes.update(nodeUpdates);
     if (edgeUpdates.length) view.edges.update(edgeUpdates);
+    if (view.name === "map") mapview.exact(view, nodeProps);
   };
-
-  const made = new Map();
-  const host = document.getElementById("graph");
-  const make = (name) => {
-    const box = util.el("div", { className: "view", "data-view": name });
-    host.appendChild(box);
-    const spec = SPECS[name]();
-    const nodes = new vis.DataSet(spec.nodes);
-    const edges = new vis.DataSet(spec.edges);
-    const view = {
-      name,
-      app,
-      marked,
-      box,
-      nodes,
-      edges,
-      shownNodes: new Set(),
-      shownEdges: new Set(),
-      nodeState: new Map(spec.nodes.map((n) => [n.id, { hidden: false, size: n.size }])),
-      edgeState: new Map(spec.edges.map((e) => [e.id, { hidden: false, width: e.width }])),
-      lit: null,
-    };
-    sync(view); /* hidden before the network draws anything */
-    const network = new vis.Network(box, { nodes, edges }, options(name));
-    view.network = network;
-    if (name === "map") {
-      box.appendChild(util.el("p", { className: "attribution", text: data.map.source }));
-      network.on("beforeDrawing", (ctx) => {
-        ctx.save();
-        ctx.scale(mapK, mapK);
-        app.parts.basemap.draw(ctx, data.map.outlines, INK);
-        ctx.restore();
-      });
-    }
-    network.on("afterDrawing", (ctx) => app.parts.labels.draw(view, ctx));
-    made.set(name, view);
-    return view;
-  };
-  const get = (name) => made.get(name) || make(name);
 
   /* The nodes a selection lights up in a view (null: nothing selected, nothing dimmed). */
   const litIn = (view) => {
     const sel = app.state.selected;
+    if (view.name === "map") return mapview.lit(view, sel);
     if (!sel) return null;
     const lit = new Set();
     if (sel.type === "node") {
       const n = app.byId.get(sel.id);
       lit.add(sel.id);
-      if (view.name === "map") {
-        for (const e of [sel.id, ...app.eventsOf(sel.id)]) {
-          const place = data.map.eventPlace[e];
-          if (place) lit.add(place);
-        }
-        return lit;
-      }
       if (actorKinds.has(n.kind)) for (const partner of app.partnersOf(sel.id)) lit.add(partner);
       if (view.name === "full") for (const id of view.network.getConnectedNodes(sel.id)) lit.add(id);
       if (view.name === "actors" && n.kind === kinds.event) for (const a of app.actorsOf(sel.id)) lit.add(a);
@@ -268,13 +182,47 @@
     else if (network.getSelectedNodes().length || network.getSelectedEdges().length) network.unselectAll();
   };
 
-  /* The middle of the map's places, in the map view's units. */
-  const mapCentre = () => {
-    const k = mapScale();
-    const xs = [...mapPlaces.values()].map((p) => p.x * k);
-    const ys = [...mapPlaces.values()].map((p) => p.y * k);
-    return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+  const made = new Map();
+  const host = document.getElementById("graph");
+  const make = (name) => {
+    const box = util.el("div", { className: "view", "data-view": name });
+    host.appendChild(box);
+    const spec = SPECS[name]();
+    const nodes = new vis.DataSet(spec.nodes);
+    const edges = new vis.DataSet(spec.edges);
+    const view = {
+      name,
+      app,
+      marked,
+      box,
+      nodes,
+      edges,
+      shownNodes: new Set(),
+      shownEdges: new Set(),
+      nodeState: new Map(spec.nodes.map((n) => [n.id, { hidden: false, size: n.size }])),
+      edgeState: new Map(spec.edges.map((e) => [e.id, { hidden: false, width: e.width }])),
+      lit: null,
+      items: spec.nodes,
+    };
+    sync(view); /* hidden before the network draws anything */
+    const network = new vis.Network(box, { nodes, edges }, options(name));
+    view.network = network;
+    network.on("afterDrawing", (ctx) => app.parts.labels.draw(view, ctx));
+    if (name === "map") {
+      /* A cluster's label says how many more places it holds. */
+      view.marked = (label, stance) => marked(label + (view.suffix.get(label) ?? ""), stance);
+      mapview.attach(view, () => {
+        sync(view);
+        highlight(view);
+      });
+    }
+    made.set(name, view);
+    return view;
   };
+  const get = (name) => made.get(name) || make(name);
 
-  return { get, sync, highlight, made, marked, mapCentre };
+  /* The map's first look: its places, with enough of the countries around them to know where they are. */
+  const fitMap = (view) => mapview.fit(view);
+
+  return { get, sync, highlight, made, marked, fitMap };
 };
