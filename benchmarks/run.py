@@ -123,6 +123,25 @@ def stage_export(corpus: Path, fmt: str) -> dict[str, float]:
     return {"total": time.perf_counter() - started}
 
 
+def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
+    """GraphML or GEXF written element by element into a file, as a build writes it (never whole in memory)."""
+    import tempfile
+
+    import kgraph
+    from kgraph.annotations.terms import using
+    from kgraph.export import terms_of
+    from kgraph.export.gexf import write_gexf
+    from kgraph.export.graphml import write_graphml
+    from kgraph.perf import collector_paused
+
+    kg = kgraph.KnowledgeGraph.load(corpus)
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as handle, collector_paused(), using(terms_of(kg.graph)):
+        (write_graphml if fmt == "graphml" else write_gexf)(kg.graph, handle)
+        size = handle.tell()
+    return {"total": time.perf_counter() - started, "bytes": size}
+
+
 def stage_networkx_writer(corpus: Path, fmt: str) -> dict[str, float]:
     """networkx's own writer on the same graph, flattened to scalars beforehand (not timed)."""
     import io
@@ -200,11 +219,15 @@ def main() -> None:
                 target = {"connections": 5, "path": 50, "events(during)": 50}[name]
                 print(f"  {name:<26} {seconds * 1000:7.2f} ms  (target < {target} ms)")
         for fmt in ("graphml", "gexf", "json", "timelinejs", "html"):
-            ours = run_stage("export", str(corpus), fmt)
+            # GraphML and GEXF streamed into a file, as a build writes them; the others rendered in memory
+            ours = run_stage("stream" if fmt in ("graphml", "gexf") else "export", str(corpus), fmt)
             line = f"  export {fmt:<19} {ours['total']:7.2f} s  {ours['peak_mb']:7.0f} MB"
             if fmt in ("graphml", "gexf"):
                 theirs = run_stage("networkx_writer", str(corpus), fmt)
-                line += f"   networkx's writer {theirs['total']:.2f} s: x{ours['total'] / theirs['total']:.2f} (target x1.5)"
+                line += (
+                    f"   networkx's writer {theirs['total']:.2f} s: x{ours['total'] / theirs['total']:.2f} (target x0.8);"
+                    f" memory x{ours['peak_mb'] / load['peak_mb']:.2f} the build's (target x1.2)"
+                )
             print(line, flush=True)
         rows.append((str(size), "", []))
     kgraph_bin = str(Path(sys.executable).parent / "kgraph")

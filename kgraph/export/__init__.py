@@ -10,10 +10,12 @@ format         file              module
 ``html``       graph.html        :mod:`kgraph.export.html`
 =============  ================  ==============================================
 
-Only this package writes outputs. Every file is rendered in memory first; a
-build then replaces its whole set at once (:mod:`kgraph.export.folder`), so a
+Only this package writes outputs. A build writes its files into a temporary
+folder, then replaces its whole set at once (:mod:`kgraph.export.folder`), so a
 failed or killed build leaves the earlier set as it was, and no file of the
-corpus being read is ever written over.
+corpus being read is ever written over. GraphML and GEXF are written there
+together, element by element, never whole in memory
+(:mod:`kgraph.export.xmlstream`); the other files are rendered one at a time.
 
 >>> import kgraph
 >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
@@ -24,6 +26,7 @@ True
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +36,9 @@ from kgraph.errors import UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from kgraph.export.folder import Stream
+    from kgraph.export.xmlstream import Writable
 
 
 @dataclass(frozen=True)
@@ -95,22 +101,46 @@ class Written:
     size: int
 
 
-def render_all(graph: nx.Graph) -> dict[str, bytes]:
-    """Every export, by file name, rendered in memory."""
-    from kgraph.export.gexf import to_gexf
-    from kgraph.export.graphml import to_graphml
-    from kgraph.export.prepare import prepare
-    from kgraph.perf import collector_paused
+def contents(graph: nx.Graph) -> dict[str, Stream]:
+    """Every export of a build, by file name, as the :class:`~kgraph.export.folder.Stream` that writes it:
+    GraphML and GEXF together, element by element, from one flattening; the others each rendered whole when
+    written, one at a time.
 
-    with collector_paused(), using(terms_of(graph)):
-        prepared = prepare(graph)  # GraphML and GEXF share the flattened attributes
-        files = {
-            FILES["graphml"]: to_graphml(graph, prepared).encode("utf-8"),
-            FILES["gexf"]: to_gexf(graph, prepared).encode("utf-8"),
-        }
-    for fmt in ("json", "timelinejs", "html"):
-        files[FILES[fmt]] = render(graph, fmt)
-    return files
+    >>> import kgraph
+    >>> files = contents(kgraph.KnowledgeGraph.load("seeds").graph)
+    >>> files["graph.graphml"] is files["graph.gexf"], files["graph.json"].names
+    (True, ('graph.json',))
+    """
+    from kgraph.export.folder import Stream
+
+    def xml(handles: Mapping[str, Writable]) -> None:
+        from kgraph.export.gexf import GEXF
+        from kgraph.export.graphml import GRAPHML
+        from kgraph.export.prepare import prepare
+        from kgraph.export.xmlstream import write_xml
+        from kgraph.perf import collector_paused
+
+        with collector_paused(), using(terms_of(graph)):
+            write_xml(prepare(graph), [(GRAPHML, handles[FILES["graphml"]]), (GEXF, handles[FILES["gexf"]])])
+
+    def whole(fmt: str) -> Stream:
+        return Stream((FILES[fmt],), lambda handles: handles[FILES[fmt]].write(render(graph, fmt)))
+
+    both = Stream((FILES["graphml"], FILES["gexf"]), xml)
+    return {FILES["graphml"]: both, FILES["gexf"]: both} | {FILES[f]: whole(f) for f in ("json", "timelinejs", "html")}
+
+
+def render_all(graph: nx.Graph) -> dict[str, bytes]:
+    """Every export, by file name, rendered in memory (what a build writes)."""
+    import io
+
+    files: dict[str, bytes] = {}
+    for name, stream in contents(graph).items():
+        if name not in files:
+            handles = {n: io.BytesIO() for n in stream.names}
+            stream.write(handles)
+            files.update((n, h.getvalue()) for n, h in handles.items())
+    return {name: files[name] for name in FILES.values()}
 
 
 def build(
@@ -125,20 +155,55 @@ def build(
     from kgraph.export.folder import check_folder, write_folder
 
     check_folder(out, FILES.values(), inputs)  # before the work of rendering
-    files = render_all(graph)
-    return [Written(path, len(files[path.name])) for path in write_folder(out, files, inputs, progress=progress)]
+    written = write_folder(out, contents(graph), inputs, progress=progress)
+    return [Written(path, path.stat().st_size) for path in written]
 
 
 def stale(graph: nx.Graph, out: str | os.PathLike[str]) -> list[str]:
-    """Names of the export files in ``out`` that are missing or differ from what a build would write."""
+    """Names of the export files in ``out`` that are missing or differ from what a build would write (compared
+    as they are rendered, piece by piece)."""
     from kgraph.output import error
 
-    found = []
-    for name, data in render_all(graph).items():
-        path = Path(out) / name
+    found: dict[str, bool] = {}
+    for name, stream in contents(graph).items():
+        if name in found:
+            continue
+        handles = {n: _Same(Path(out) / n) for n in stream.names}
         try:
-            if not path.is_file() or path.read_bytes() != data:
-                found.append(name)
+            stream.write(handles)
+            found.update((n, h.finish()) for n, h in handles.items())
+        except OSError as exc:
+            raise error(Path(out) / name, exc) from None
+        finally:
+            for handle in handles.values():
+                handle.close()
+    return [name for name, same in found.items() if not same]
+
+
+class _Same:
+    """A sink that compares what is written into it with the bytes of file ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        from kgraph.output import error
+
+        self.path = path
+        self.file = None
+        try:
+            if path.is_file():
+                self.file = path.open("rb")
         except OSError as exc:
             raise error(path, exc) from None
-    return found
+        self.same = self.file is not None
+
+    def write(self, data: bytes) -> int:
+        if self.same and self.file is not None:
+            self.same = self.file.read(len(data)) == data
+        return len(data)
+
+    def finish(self) -> bool:
+        """Whether all that was written is the whole file."""
+        return self.same and self.file is not None and self.file.read(1) == b""
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.annotations.vocabulary import ACTOR_TYPES
+from kgraph.annotations.vocabulary import ACTOR_TYPES, NOT_YET
 from kgraph.export.actor_links import actor_links
 from kgraph.export.claims import SUMMARIES, figure_entries, stance_summary, states
 from kgraph.export.layout import layout
@@ -39,11 +39,15 @@ LAYOUT_THRESHOLD = 1000
 EDGE_LABEL_THRESHOLD = 400
 
 _SHAPES = {"disc": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
-_CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
+_CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond", "hexagon": "hexagon"}
+#: In the explorer an event is a hexagon, so that it is not taken for an organization (a square).
+_EVENT_SHAPE = "hexagon"
 
 #: The kinds the explorer treats in their own way: events are dated, filtered by type and laid out on the
 #: timeline; participation and relation edges are filtered by type (role, relation), relations drawn thicker.
 EVENT, PARTICIPATION, RELATION, PLACE = "event", "participation", "relation", "place"
+#: Edge kinds: an event at its place, a place within another.
+LOCATION, PART_OF = "location", "part_of"
 #: The graph attributes the side panel shows in its own way (or leaves out, as kind and type, shown as badges);
 #: it lists every other attribute under its own name. The page gets them as ``data.fields``.
 PANEL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -133,8 +137,14 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         short = label
         if kind == EVENT:
             first, last = _bounds(data)[:2]
+            status = _text(data.get("status"))
             short = short_label(
-                str(data.get("type") or kind), _text(data.get("date")), first, last, _text(data.get("precision"))
+                str(data.get("type") or kind),
+                _text(data.get("date")),
+                first,
+                last,
+                _text(data.get("precision")),
+                status,
             )
         item: dict[str, Any] = {
             "id": str(node),
@@ -145,13 +155,15 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             "type": str(data.get("type") or kind),
             "color": hex_color(style.color),
             "border": _darker(style.color),
-            "shape": _SHAPES.get(style.shape, "dot"),
+            "shape": _EVENT_SHAPE if kind == EVENT else _SHAPES.get(style.shape, "dot"),
             "size": style.size,
             "t": _bounds(data),
             "uncertain": "~" in str(data.get("date", "")) or "?" in str(data.get("date", "")),
             "names": [label, *(str(a.get("name")) for a in aliases if isinstance(a, dict) and a.get("name"))],
             "details": json_ready(data, keep_none=False),
         }
+        if kind == EVENT and data.get("status") in NOT_YET:
+            item["notYet"] = True  # drawn hollow: it had not happened when it was reported
         _claims(item, data)
         if node in positions:
             item["x"], item["y"] = positions[node]
@@ -220,7 +232,14 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         "typeColors": colors,
         "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
         "summaries": SUMMARIES,
-        "kinds": {"event": EVENT, "relation": RELATION, "participation": PARTICIPATION, "place": PLACE},
+        "kinds": {
+            "event": EVENT,
+            "relation": RELATION,
+            "participation": PARTICIPATION,
+            "place": PLACE,
+            "location": LOCATION,
+            "partOf": PART_OF,
+        },
         "actorKinds": list(ACTOR_TYPES),
         "map": map_data(graph),
         "options": _options(graph.is_directed(), big),

@@ -12,10 +12,17 @@ one by one. The folder keeps its mode, and, when root builds, its owner. Since a
 build writes only into a folder of files and links, and never into one that
 holds a file of the corpus being read.
 
+A file is given whole, as bytes, or as a :class:`Stream` that writes it (and
+perhaps others with it) into its temporary file piece by piece, so that a
+large file is never held in memory.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp()) / "out"
->>> [p.name for p in write_folder(folder, {"a.txt": b"one", "b.txt": b"two"})]
-['a.txt', 'b.txt']
+>>> both = Stream(("b.txt", "c.txt"), lambda handles: [handles[n].write(n.encode()) for n in handles])
+>>> [p.name for p in write_folder(folder, {"a.txt": b"one", "b.txt": both, "c.txt": both})]
+['a.txt', 'b.txt', 'c.txt']
+>>> (folder / "c.txt").read_text()
+'c.txt'
 >>> sorted(p.name for p in folder.parent.iterdir())
 ['out']
 """
@@ -26,16 +33,34 @@ import contextlib
 import os
 import shutil
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kgraph.errors import shown
+from kgraph.export.xmlstream import Writable
 from kgraph.output import INPUT, OutputError, error, identities, write_new
 
 #: How the temporary folder of a build is named, beside the folder it replaces.
 TEMPORARY = ".kgraph-tmp"
 #: How long a build waits for another one writing into the same place before it gives up, in seconds.
 LOCK_WAIT = 120.0
+
+
+@dataclass(frozen=True, eq=False)
+class Stream:
+    """Files written together, piece by piece: ``write`` gets a binary handle for each of ``names``, by name.
+
+    In a build's files, each of its names maps to the same Stream, which is run once.
+    """
+
+    names: tuple[str, ...]
+    write: Callable[[Mapping[str, Writable]], object]
+
+
+#: A file's content in a build: its bytes, or the Stream that writes it.
+Content = bytes | Stream
 
 
 def folder_of(out: str | os.PathLike[str]) -> Path:
@@ -146,9 +171,12 @@ def _leftovers(real: Path, names: Iterable[str]) -> Iterator[Path]:
 
 
 def write_folder(
-    out: str | os.PathLike[str], files: dict[str, bytes], inputs: frozenset[Path] = frozenset(), progress: bool = False
+    out: str | os.PathLike[str],
+    files: Mapping[str, Content],
+    inputs: frozenset[Path] = frozenset(),
+    progress: bool = False,
 ) -> list[Path]:
-    """Write ``files`` (name: bytes) into folder ``out`` as one set: the old set stays until the new one is whole.
+    """Write ``files`` (name: bytes or :class:`Stream`) into folder ``out`` as one set: the old set stays until the new one is whole.
 
     The files, with links to the other files of ``out``, go into a temporary folder beside it, which is then
     swapped with ``out`` in one step; a lock on the parent folder makes concurrent builds wait their turn, and
@@ -196,7 +224,7 @@ def _bring_back(old: Path, real: Path, known: set[str]) -> None:
             os.rename(entry.path, real / entry.name)
 
 
-def _fill(new: Path, real: Path, files: dict[str, bytes], progress: bool, whole: bool = True) -> set[str]:
+def _fill(new: Path, real: Path, files: Mapping[str, Content], progress: bool, whole: bool = True) -> set[str]:
     """Write ``files`` into ``new``, each with the mode its file in ``real`` has; with ``whole``, make ``new`` the
     whole folder to swap in: links to the other files of ``real``, and its mode and owner. Returns their names."""
     from kgraph.perf import progress as show_progress
@@ -216,11 +244,38 @@ def _fill(new: Path, real: Path, files: dict[str, bytes], progress: bool, whole:
                 os.link(entry.path, new / name, follow_symlinks=False)
             except OSError:
                 shutil.copy2(entry.path, new / name)
+    streamed: set[int] = set()
     for name, data in show_progress(files.items(), progress, "writing"):
-        old = real / name
-        write_new(new / name, data, stat.S_IMODE(old.stat().st_mode) if old.exists() else 0o644)
+        if isinstance(data, Stream):
+            if id(data) not in streamed:
+                streamed.add(id(data))
+                _stream(new, real, data)
+        else:
+            write_new(new / name, data, _mode(real / name))
     _sync(new)
     return set(kept)
+
+
+def _mode(old: Path) -> int:
+    return stat.S_IMODE(old.stat().st_mode) if old.exists() else 0o644
+
+
+def _stream(new: Path, real: Path, stream: Stream) -> None:
+    """Run ``stream`` into new files in ``new`` (each with the mode of its file in ``real``), flushed to disk."""
+    handles: dict[str, BinaryIO] = {}
+    try:
+        for name in stream.names:
+            fd = os.open(new / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            handles[name] = os.fdopen(fd, "wb", buffering=1 << 20)
+            os.fchmod(fd, _mode(real / name))
+        stream.write(handles)
+        for handle in handles.values():
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        for handle in handles.values():
+            with contextlib.suppress(OSError):  # after a failure: the first error is the one to report
+                handle.close()
 
 
 def _sync(folder: Path) -> None:

@@ -15,14 +15,34 @@ True
 
 from __future__ import annotations
 
+import io
+
 import networkx as nx
 
-from kgraph.export.prepare import Prepared, prepare, xml_escape, xml_value
+from kgraph.export.prepare import Edge, Node, Prepared, prepare, xml_escape, xml_value
+from kgraph.export.xmlstream import Writable, XmlParts, write_xml
+
+
+def write_graphml(graph: nx.Graph, handle: Writable, prepared: Prepared | None = None) -> None:
+    """Write the graph as GraphML (UTF-8) into binary file ``handle``, element by element, never whole in memory.
+
+    >>> import io, kgraph
+    >>> handle = io.BytesIO()
+    >>> write_graphml(kgraph.KnowledgeGraph.load("seeds").graph, handle)
+    >>> handle.getvalue().endswith(b"  </graph>\\n</graphml>\\n")
+    True
+    """
+    write_xml(prepared or prepare(graph), [(GRAPHML, handle)])
 
 
 def to_graphml(graph: nx.Graph, prepared: Prepared | None = None) -> str:
-    """The graph as GraphML text."""
-    p = prepared or prepare(graph)
+    """The graph as GraphML text (what :func:`write_graphml` writes)."""
+    handle = io.BytesIO()
+    write_graphml(graph, handle, prepared)
+    return handle.getvalue().decode("utf-8")
+
+
+def _head(p: Prepared) -> str:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
@@ -39,32 +59,36 @@ def to_graphml(graph: nx.Graph, prepared: Prepared | None = None) -> str:
             out.append(f'  <key id="{domain}_{name}" for="{domain}" attr.name="{name}" attr.type="{kind}"/>')
     direction = "directed" if p.directed else "undirected"
     out.append(f'  <graph id="G" edgedefault="{direction}">')
-    # data values are element content, escaped as such (ids are attributes)
-    for node in p.nodes:
-        out.append(f'    <node id="{xml_escape(node.id, True)}">')
-        out.extend(
-            f'      <data key="node_{name}">{xml_value(value)}</data>' for name, value in node.attributes.items()
-        )
-        r, g, b = node.style.color
-        out.append(
-            f'      <data key="node_r">{r}</data><data key="node_g">{g}</data><data key="node_b">{b}</data>'
-            f'<data key="node_size">{node.style.size!r}</data>'
-        )
-        out.append("    </node>")
-    for edge in p.edges:
-        out.append(
-            f'    <edge id="{xml_escape(edge.id, True)}" source="{xml_escape(edge.source, True)}"'
-            f' target="{xml_escape(edge.target, True)}">'
-        )
-        out.extend(
-            f'      <data key="edge_{name}">{xml_value(value)}</data>' for name, value in edge.attributes.items()
-        )
-        r, g, b = edge.color
-        out.append(
-            f'      <data key="edge_weight">{edge.weight!r}</data>'
-            f'<data key="edge_r">{r}</data><data key="edge_g">{g}</data><data key="edge_b">{b}</data>'
-        )
-        out.append("    </edge>")
-    out.append("  </graph>")
-    out.append("</graphml>")
     return "\n".join(out) + "\n"
+
+
+# data values are element content, escaped as such (ids are attributes)
+def _node(node: Node) -> str:
+    out = [f'    <node id="{xml_escape(node.id, True)}">']
+    out.extend(f'      <data key="node_{name}">{xml_value(value)}</data>' for name, value in node.attributes.items())
+    r, g, b = node.style.color
+    out.append(
+        f'      <data key="node_r">{r}</data><data key="node_g">{g}</data><data key="node_b">{b}</data>'
+        f'<data key="node_size">{node.style.size!r}</data>'
+    )
+    out.append("    </node>\n")
+    return "\n".join(out)
+
+
+def _edge(edge: Edge) -> str:
+    out = [
+        f'    <edge id="{xml_escape(edge.id, True)}" source="{xml_escape(edge.source, True)}"'
+        f' target="{xml_escape(edge.target, True)}">'
+    ]
+    out.extend(f'      <data key="edge_{name}">{xml_value(value)}</data>' for name, value in edge.attributes.items())
+    r, g, b = edge.color
+    out.append(
+        f'      <data key="edge_weight">{edge.weight!r}</data>'
+        f'<data key="edge_r">{r}</data><data key="edge_g">{g}</data><data key="edge_b">{b}</data>'
+    )
+    out.append("    </edge>\n")
+    return "\n".join(out)
+
+
+#: How GraphML is written, part by part (see :func:`~kgraph.export.xmlstream.write_xml`).
+GRAPHML = XmlParts(head=_head, node=_node, middle=lambda p: "", edge=_edge, tail=lambda p: "  </graph>\n</graphml>\n")

@@ -52,6 +52,7 @@ SCRIPTS = (
     "mapnote.js",
     "mapview.js",
     "views.js",
+    "meetings.js",
     "visible.js",
     "controls.js",
     "png.js",

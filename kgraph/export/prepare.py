@@ -23,21 +23,26 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import networkx as nx
 
-from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, Table, flatten
+from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, flatten, unify
 from kgraph.export.style import Style, edge_color, node_style
+from kgraph.export.xmlstream import coerce, flat_types
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NEEDS_ESCAPE = re.compile('[&<>"\x00-\x1f\ufffe\uffff\ud800-\udfff]')
 _NMTOKEN = re.compile(r"^[\w.\-:]+$", re.UNICODE)
 _NOT_NAME_CHAR = re.compile(r"[^\w.\-:]|_x", re.UNICODE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_NODE_RESERVED = GEPHI_NODE_NAMES - {"label"}
+_EDGE_RESERVED = GEPHI_EDGE_NAMES - {"label"}
+T = TypeVar("T")
 
 #: The date written as a file's last modification when its graph names none.
 FIXED_DATE = "2000-01-01"
@@ -123,15 +128,29 @@ class Edge:
     end: str | None
 
 
+class Rows(Generic[T]):
+    """Nodes or edges ready to write, made one at a time each time they are read (never all held at once)."""
+
+    def __init__(self, count: int, make: Callable[[], Iterator[T]]) -> None:
+        self._count, self._make = count, make
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[T]:
+        return self._make()
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A graph's nodes and edges ready to write, with one type per attribute name.
 
-    The type names (``boolean``, ``long``, ``double``, ``string``) are GraphML's and GEXF's own.
+    The type names (``boolean``, ``long``, ``double``, ``string``) are GraphML's and GEXF's own. ``nodes`` and
+    ``edges`` are flattened again each time they are read, from the graph, which must not change meanwhile.
     """
 
-    nodes: list[Node]
-    edges: list[Edge]
+    nodes: Rows[Node]
+    edges: Rows[Edge]
     types: dict[str, str]
     node_names: list[str]
     edge_names: list[str]
@@ -162,7 +181,15 @@ def _weight(data: dict[str, Any]) -> tuple[float, dict[str, Any]]:
 
 
 def prepare(graph: nx.Graph) -> Prepared:
-    """Everything the XML writers need from ``graph``, computed once in linear time."""
+    """What the XML writers need from ``graph``: one pass, in linear time, finds the attribute names and types
+    (without rendering any value); the rows are flattened as they are written.
+
+    >>> import kgraph
+    >>> p = prepare(kgraph.KnowledgeGraph.load("seeds").graph)
+    >>> first = next(iter(p.nodes))
+    >>> len(p.nodes) > 0, p.types["label"], first.attributes["label"] == first.label
+    (True, 'string', True)
+    """
     tokens: dict[Any, str] = {}
     used: set[str] = set()
     for node in graph:
@@ -171,66 +198,77 @@ def prepare(graph: nx.Graph) -> Prepared:
             token += "_"
         tokens[node] = token
         used.add(token)
-    node_rows, node_extra = [], []
+    del used
+    seen: dict[str, set[str]] = {}
+    node_names: dict[str, None] = {}
     for node, data in graph.nodes(data=True):
-        flat = flatten(data, GEPHI_NODE_NAMES - {"label"})
-        label = label_of(data.get("label"), node)
-        flat["label"] = label
+        row = flat_types(data, _NODE_RESERVED)
+        row["label"] = "string"
         if tokens[node] != str(node):
-            flat["original_id"] = str(node)
-        node_rows.append((tokens[node], flat))
-        node_extra.append(
-            (
-                label,
-                node_style(str(data.get("kind", "")), graph.degree(node)),
-                _day(data.get("earliest")),
-                _day(data.get("latest")),
-            )
-        )
-    edge_rows, edge_extra = [], []
-    edge_ids: set[str] = set()
-    for u, v, key, raw in keyed_edges(graph):
-        weight, data = _weight(raw)
-        data = kind_as_category(data)
-        flat = flatten(data, GEPHI_EDGE_NAMES - {"label"})
-        label = label_of(data.get("label"), data.get("type") or key or "edge")
-        flat["label"] = label
-        identifier = edge_id(tokens[u], tokens[v], key, edge_ids)
-        kind = str(data.get("type") or data.get("category") or key or "edge")
-        edge_rows.append((identifier, flat))
-        edge_extra.append(
-            (
-                tokens[u],
-                tokens[v],
-                label,
-                kind,
-                weight,
-                edge_color(str(data.get("category", ""))),
-                _day(data.get("earliest")),
-                _day(data.get("latest")),
-            )
-        )
-    table = Table(node_rows, edge_rows)
-    nodes = [
-        Node(token, label, row, style, start, end)
-        for (token, row), (label, style, start, end) in zip(table.rows, node_extra, strict=True)
-    ]
-    prepared_edges = [
-        Edge(edge_id, source, target, label, kind, weight, row, color, start, end)
-        for (edge_id, row), (source, target, label, kind, weight, color, start, end) in zip(
-            table.edge_rows, edge_extra, strict=True
-        )
-    ]
+            row["original_id"] = "string"
+        _note(row, seen, node_names)
+    edge_names: dict[str, None] = {}
+    for _, _, _, raw in keyed_edges(graph):
+        row = flat_types(kind_as_category(_weight(raw)[1]), _EDGE_RESERVED)
+        row["label"] = "string"
+        _note(row, seen, edge_names)
+    types = {name: unify(found) for name, found in seen.items()}
+    mixed = frozenset(name for name, found in seen.items() if len(found) > 1)
     return Prepared(
-        nodes=nodes,
-        edges=prepared_edges,
-        types=table.types,
-        node_names=table.names(table.rows),
-        edge_names=table.names(table.edge_rows),
+        nodes=Rows(graph.number_of_nodes(), lambda: _nodes(graph, tokens, types, mixed)),
+        edges=Rows(graph.number_of_edges(), lambda: _edges(graph, tokens, types, mixed)),
+        types=types,
+        node_names=list(node_names),
+        edge_names=list(edge_names),
         directed=graph.is_directed(),
         last_modified=_day(graph.graph.get("lastmodified")) or FIXED_DATE,
         description=str(graph.graph.get("description", "")),
     )
+
+
+def _note(row: dict[str, str], seen: dict[str, set[str]], names: dict[str, None]) -> None:
+    for name, kind in row.items():
+        found = seen.get(name)
+        if found is None:
+            seen[name] = {kind}
+            names[name] = None
+        else:
+            found.add(kind)
+            names.setdefault(name)
+
+
+def _nodes(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed: frozenset[str]) -> Iterator[Node]:
+    for node, data in graph.nodes(data=True):
+        flat = flatten(data, _NODE_RESERVED)
+        label = label_of(data.get("label"), node)
+        flat["label"] = label
+        if tokens[node] != str(node):
+            flat["original_id"] = str(node)
+        style = node_style(str(data.get("kind", "")), graph.degree(node))
+        row = coerce(flat, types, mixed)
+        yield Node(tokens[node], label, row, style, _day(data.get("earliest")), _day(data.get("latest")))
+
+
+def _edges(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed: frozenset[str]) -> Iterator[Edge]:
+    edge_ids: set[str] = set()
+    for u, v, key, raw in keyed_edges(graph):
+        weight, data = _weight(raw)
+        data = kind_as_category(data)
+        flat = flatten(data, _EDGE_RESERVED)
+        label = label_of(data.get("label"), data.get("type") or key or "edge")
+        flat["label"] = label
+        yield Edge(
+            edge_id(tokens[u], tokens[v], key, edge_ids),
+            tokens[u],
+            tokens[v],
+            label,
+            str(data.get("type") or data.get("category") or key or "edge"),
+            weight,
+            coerce(flat, types, mixed),
+            edge_color(str(data.get("category", ""))),
+            _day(data.get("earliest")),
+            _day(data.get("latest")),
+        )
 
 
 def edge_id(source: str, target: str, key: Any, used: set[str]) -> str:

@@ -16,12 +16,19 @@ the panel. The date is said at its own precision, with its uncertainty: ``~`` be
 'protest · 12 Jul 2023 or later'
 >>> short_label("military_advance", None, None, None, None)
 'military advance'
+
+An event that had not happened when it was reported (planned, threatened, predicted, ...) says so first:
+
+>>> short_label("capture", "[2020-10-29..]", "2020-10-29", None, "set", status="predicted")
+'predicted capture · 29 Oct 2020 or later'
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+from kgraph.annotations.vocabulary import NOT_YET
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SEP = " · "
@@ -90,11 +97,18 @@ def _between(earliest: str | None, latest: str | None) -> str:
 
 
 def short_label(
-    kind: str, text: str | None, earliest: str | date | None, latest: str | date | None, precision: str | None
+    kind: str,
+    text: str | None,
+    earliest: str | date | None,
+    latest: str | date | None,
+    precision: str | None,
+    status: str | None = None,
 ) -> str:
-    """An event's short label: its type, and its date if it has one."""
+    """An event's short label: its status if it had not happened yet, its type, and its date if it has one."""
     said = short_date(text, _iso(earliest), _iso(latest), precision)
     name = kind.replace("_", " ")
+    if status in NOT_YET:
+        name = f"{status} {name}"
     return f"{name}{_SEP}{said}" if said else name
 
 

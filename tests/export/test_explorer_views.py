@@ -304,6 +304,7 @@ def test_every_screen_size_keeps_everything_on_screen(open_page, seed_file, view
         assert sidebar["x"] >= 0
         assert sidebar["x"] + sidebar["width"] <= width
         page.page.click("#close-sidebar")
+        page.page.wait_for_timeout(300)  # the drawer slides away before the screenshot
     if viewport != (1280, 720):
         page.js("kgraph.app.clearSelection()")
         page.screenshot(f"explorer-{view}-{width}.png")

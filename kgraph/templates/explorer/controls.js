@@ -95,6 +95,10 @@
   if ([...data.nodes, ...data.edges].some((item) => item.stance)) {
     legend.appendChild(el("div", {}, swatch(app.INK.edgeText, "line dashed"), "dashed: denied or disputed"));
   }
+  if (data.nodes.some((n) => n.notYet)) {
+    const hollow = swatch(app.INK.hollow, "hexagon outline");
+    legend.appendChild(el("div", {}, hollow, "hollow: not yet happened when reported (planned, predicted, ...)"));
+  }
 
   /* ---------- filters ---------- */
   const filters = $("filters");
@@ -113,7 +117,7 @@
       boxes.push(box);
       /* Event types carry the timeline's colour for them. */
       const colour = group.name === "type" && app.typeColors ? app.typeColors[value] : null;
-      filters.appendChild(el("label", {}, box, " ", colour ? swatch(colour, "dot") : null, util.spaced(value)));
+      filters.appendChild(el("label", {}, box, " ", colour ? swatch(colour, "hexagon") : null, util.spaced(value)));
     }
   }
   const hideIsolated = $("hide-isolated");
@@ -154,14 +158,14 @@
     body.classList.toggle("sidebar-open", open);
     opener.setAttribute("aria-expanded", String(open));
     sidebar.inert = narrow.matches && !open;
-    if (open) $("close-sidebar").focus();
+    if (open) $("close-sidebar").focus({ preventScroll: true });
   };
   setDrawer(false);
   narrow.addEventListener("change", () => setDrawer(false));
   opener.addEventListener("click", () => setDrawer(!body.classList.contains("sidebar-open")));
   $("close-sidebar").addEventListener("click", () => {
     setDrawer(false);
-    opener.focus();
+    opener.focus({ preventScroll: true });
   });
   document.addEventListener("pointerdown", (event) => {
     if (body.classList.contains("sidebar-open") && !sidebar.contains(event.target) && !opener.contains(event.target)) {
@@ -173,12 +177,21 @@
     if (event.key !== "Escape" || event.defaultPrevented) return;
     if (body.classList.contains("sidebar-open")) {
       setDrawer(false);
-      opener.focus();
+      opener.focus({ preventScroll: true });
     } else if (state.selected && !event.target.closest("input, select, textarea")) {
       app.clearSelection();
     }
   });
   $("save-png").addEventListener("click", () => app.png.save());
+  /* The drawing fitted to the screen again: what is shown, after zooming, panning or a change of window. */
+  const fitButton = el("button", {
+    type: "button",
+    className: "graph-fit",
+    text: "Fit",
+    title: "Fit what is shown to the screen",
+  });
+  fitButton.addEventListener("click", () => app.fit());
+  $("graph").appendChild(fitButton);
 
   /* The controls, set from the state (after a fragment is read, or a match revealed). */
   const load = () => {

@@ -8,7 +8,6 @@
   const parts = globalThis.kgraphParts;
   const { util } = parts;
   const data = JSON.parse(document.getElementById("kgraph-data").textContent);
-  const { kinds } = data;
   /* The page's own colours: dimmed nodes, highlight borders, labels, actor links, the map. */
   const INK = {
     dim: "#e6e6e6",
@@ -18,13 +17,13 @@
     strong: "#111",
     edgeText: "#555",
     halo: "#ffffff",
+    hollow: "#ffffff",
     link: "#8a8a8a",
     land: "#eceae4",
     coast: "#b9b4a8",
   };
   const VIEWS = ["actors", "full", "map"].filter((v) => v !== "map" || data.map);
   const VIEW_NAMES = { actors: "Actors", full: "Actors and events", map: "Map" };
-  const actorKinds = new Set(data.actorKinds);
 
   const app = {
     data,
@@ -38,29 +37,7 @@
     on: (fn) => app.listeners.push(fn),
   };
 
-  /* Who meets whom: an actor's links, its events, an event's actors. */
-  const linksOf = new Map();
-  for (const k of data.links) {
-    for (const id of [k.from, k.to]) {
-      if (!linksOf.has(id)) linksOf.set(id, []);
-      linksOf.get(id).push(k);
-    }
-  }
-  const eventActors = new Map();
-  const actorEvents = new Map();
-  for (const e of data.edges) {
-    if (e.kind !== kinds.participation) continue;
-    const actor = app.byId.get(e.from);
-    if (!actor || !actorKinds.has(actor.kind)) continue;
-    if (!eventActors.has(e.to)) eventActors.set(e.to, new Set());
-    eventActors.get(e.to).add(e.from);
-    if (!actorEvents.has(e.from)) actorEvents.set(e.from, new Set());
-    actorEvents.get(e.from).add(e.to);
-  }
-  app.linksOf = (id) => linksOf.get(id) || [];
-  app.partnersOf = (id) => app.linksOf(id).map((k) => (k.from === id ? k.to : k.from));
-  app.eventsOf = (id) => [...(actorEvents.get(id) || [])];
-  app.actorsOf = (id) => [...(eventActors.get(id) || [])];
+  parts.meetings(app); /* app.linksOf, partnersOf, eventsOf, actorsOf, eventsAt */
 
   /* ---------- time: [face start, face end, possible start, possible end] as day numbers ---------- */
   app.times = (item) => (item.t || [null, null, null, null]).map(util.day);
@@ -112,7 +89,7 @@
   /* The first look at a view: all of it; the map, its places with the country around them. */
   const fitView = (view) => {
     if (view.name === "map") views.fitMap(view);
-    else view.network.fit({ animation: false });
+    else view.network.fit({ nodes: view.shownNodes.size ? [...view.shownNodes] : undefined, animation: false });
   };
   /* On a phone the panel is a sheet over the bottom of the graph: a selected node it would cover moves up. */
   const narrow = window.matchMedia("(max-width: 760px)");
@@ -158,6 +135,7 @@
     view.network.redraw();
   };
   app.render = render;
+  app.fit = () => fitView(current());
 
   /* ---------- selection ---------- */
   /* Selects a node; with `show`, a view that does not draw it gives way to one that does. */
@@ -212,7 +190,8 @@
   /* ---------- events from the networks ---------- */
   const wire = (view) => {
     view.network.on("click", (params) => {
-      if (params.nodes.length) app.select(params.nodes[0]);
+      if (params.nodes.length && views.zoomInto(view, params.nodes[0])) view.network.redraw();
+      else if (params.nodes.length) app.select(params.nodes[0]);
       else if (params.edges.length) app.selectEdge(params.edges[0]);
       else {
         const near = parts.labels.nearestEdge(view, params.pointer.DOM);

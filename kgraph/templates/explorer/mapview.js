@@ -74,6 +74,18 @@
     relayout(view);
   };
 
+  /* A click on a marker that holds several places zooms in on them until they split (true if it did). */
+  const zoomInto = (view, id) => {
+    const c = (view.clusters || []).find((k) => k.leader === id && k.members.length > 1);
+    if (!c) return false;
+    const xs = c.members.map((m) => places.get(m).x);
+    const ys = c.members.map((m) => places.get(m).y);
+    const at = { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+    view.network.moveTo({ position: at, scale: view.network.getScale() * 3, animation: false });
+    relayout(view);
+    return true;
+  };
+
   const { note, showNote } = app.parts.mapNote(app, places);
 
   /* ---------- layout: clusters and rings at the current zoom ---------- */
@@ -276,5 +288,5 @@
     }
   };
 
-  return { K, items, layout, lit, fit, attach, relayout, exact };
+  return { K, items, layout, lit, fit, attach, relayout, exact, zoomInto };
 };

@@ -21,7 +21,7 @@
     const off = Object.entries(state.off).flatMap(([, values]) => [...values].map(util.spaced));
     if (off.length) lines.push(`Hidden: ${off.join(", ")}`);
     if (state.disputedOnly) lines.push("Only what is disputed or denied");
-    if (state.claimant) lines.push(`Claimed by ${app.byId.get(state.claimant)?.label ?? state.claimant}`);
+    if (state.claimant) lines.push(`Claimed or relayed by ${app.byId.get(state.claimant)?.label ?? state.claimant}`);
     const sel = state.selected;
     if (sel && sel.type === "node") lines.push(`Selected: ${app.byId.get(sel.id).label}`);
     return lines;

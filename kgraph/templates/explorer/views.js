@@ -13,15 +13,18 @@
   const marked = (label, stance) => (stance ? `${label} (${stance})` : label);
   const tooltip = (n) => (n.short !== n.label ? `${n.label}\n${n.short}` : n.label);
 
-  const nodeColor = (n, dim) =>
-    dim
-      ? { background: INK.dim, border: INK.dimBorder, highlight: { background: n.color, border: INK.text } }
+  const nodeColor = (n, dim) => {
+    const fill = n.notYet ? INK.hollow : n.color;
+    const edge = n.notYet ? n.color : n.border;
+    return dim
+      ? { background: INK.dim, border: INK.dimBorder, highlight: { background: fill, border: INK.text } }
       : {
-          background: n.color,
-          border: n.border,
-          highlight: { background: n.color, border: INK.strong },
-          hover: { background: n.color, border: INK.strong },
+          background: fill,
+          border: edge,
+          highlight: { background: fill, border: INK.strong },
+          hover: { background: fill, border: INK.strong },
         };
+  };
   const visNode = (n, extra = {}) => {
     const item = {
       id: n.id,
@@ -35,6 +38,8 @@
       item.borderWidth = 3;
       item.shapeProperties = { borderDashes: [4, 3] };
     }
+    /* An event that had not happened when it was reported (planned, predicted, ...): hollow, in its colour. */
+    if (n.notYet) item.borderWidth = 3;
     return item;
   };
   const edgeTooltip = (e) =>
@@ -159,9 +164,15 @@
       if (actorKinds.has(n.kind)) for (const partner of app.partnersOf(sel.id)) lit.add(partner);
       if (view.name === "full") for (const id of view.network.getConnectedNodes(sel.id)) lit.add(id);
       if (view.name === "actors" && n.kind === kinds.event) for (const a of app.actorsOf(sel.id)) lit.add(a);
+      /* A place: the actors of the events at it (or at a place within it). */
+      if (view.name === "actors" && n.kind === kinds.place) {
+        for (const event of app.eventsAt(sel.id)) for (const a of app.actorsOf(event)) lit.add(a);
+      }
     } else {
       const item = sel.type === "link" ? app.linkById.get(sel.id) : app.edgeById.get(sel.id);
       if (item) lit.add(item.from).add(item.to);
+      /* A link between two actors, in the full view: the events behind it too. */
+      if (item && sel.type === "link" && view.name === "full") for (const [event] of item.events) lit.add(event);
     }
     return lit;
   };
@@ -223,6 +234,7 @@
 
   /* The map's first look: its places, with enough of the countries around them to know where they are. */
   const fitMap = (view) => mapview.fit(view);
+  const zoomInto = (view, id) => view.name === "map" && mapview.zoomInto(view, id);
 
-  return { get, sync, highlight, made, marked, fitMap };
+  return { get, sync, highlight, made, marked, fitMap, zoomInto };
 };

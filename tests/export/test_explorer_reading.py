@@ -1,0 +1,112 @@
+"""What a reader sees of the model in the explorer, in a real browser: events as hexagons, hollow and named so
+when they had not happened yet; what a place or a link lights; the Fit button; the map's clusters zooming in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kgraph.graph.knowledge import KnowledgeGraph
+
+from .browser import Page
+
+LAPTOP = (1440, 900)
+DIM = "#e6e6e6"
+
+
+@pytest.fixture(scope="module")
+def seed_file(seeds: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path: Path = tmp_path_factory.mktemp("reading") / "graph.html"
+    KnowledgeGraph(seeds).to_html(path)
+    return path
+
+
+def settle(page: Page) -> None:
+    page.page.wait_for_function(
+        "() => { const v = kgraph.app.views.made.get(kgraph.app.state.view);"
+        " return v && !v.network.physics.physicsEnabled; }",
+        timeout=30_000,
+    )
+    page.page.wait_for_timeout(150)
+
+
+def background(page: Page, node: str) -> str:
+    return str(page.js("id => kgraph.nodes.get(id).color.background", node))
+
+
+def test_events_not_yet_happened_are_hollow_and_say_their_status(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP, "#view=full")
+    settle(page)
+    assert page.js("kgraph.nodes.get('capture-of-shusha').shape") == "hexagon"
+    assert page.js("kgraph.app.byId.get('capture-of-shusha').short").startswith("predicted capture · ")
+    assert page.js("kgraph.app.byId.get('planned-gathering').short").startswith("planned ")
+    assert background(page, "capture-of-shusha") == "#ffffff"  # hollow
+    border = page.js("kgraph.nodes.get('capture-of-shusha').color.border")
+    assert border == page.js("kgraph.data.typeColors.capture")  # in its type's colour
+    # an event that happened, or is happening, is filled and says no status
+    assert background(page, "azerbaijani-advance-on-shusha") != "#ffffff"
+    assert not page.js("kgraph.app.byId.get('azerbaijani-advance-on-shusha').short").startswith("ongoing")
+    assert "hollow: not yet happened" in page.page.locator("#legend").inner_text()
+
+
+def test_a_place_lights_the_actors_of_its_events_in_the_actor_view(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP)
+    settle(page)
+    page.js("kgraph.select('shusha')")
+    lit = {n for n in page.js("kgraph.visibleNodes()") if background(page, n) != DIM}
+    actors = set(page.js("[...new Set(kgraph.app.eventsAt('shusha').flatMap(e => kgraph.app.actorsOf(e)))]"))
+    assert "azerbaijani-army" in actors
+    assert lit == actors & set(page.js("kgraph.visibleNodes()"))
+    page.js("kgraph.select('nagorno-karabakh')")  # the places within it count too
+    assert "azerbaijani-army" in page.js(
+        "[...new Set(kgraph.app.eventsAt('nagorno-karabakh').flatMap(e => kgraph.app.actorsOf(e)))]"
+    )
+    assert background(page, "azerbaijani-army") != DIM
+
+
+def test_a_link_lights_the_events_behind_it_in_the_full_view(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP, "#view=full")
+    settle(page)
+    page.js("kgraph.app.selectEdge('gegham-stepanyan~international-community')")
+    events = page.js("kgraph.app.linkById.get('gegham-stepanyan~international-community').events.map(e => e[0])")
+    assert events
+    for event in events:
+        assert background(page, event) != DIM
+    assert background(page, "capture-of-shusha") == DIM
+
+
+def test_the_fit_button_brings_what_is_shown_back_to_the_screen(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP)
+    settle(page)
+    page.js("kgraph.network.moveTo({position: {x: 5000, y: 5000}, scale: 3, animation: false})")
+    page.page.click("#graph .graph-fit")
+    inside = page.js(
+        """() => { const net = kgraph.network; const ids = kgraph.visibleNodes(); const pos = net.getPositions(ids);
+           const box = document.getElementById('graph').getBoundingClientRect();
+           return ids.filter(id => { const p = net.canvasToDOM(pos[id]);
+             return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; }).length; }"""
+    )
+    assert inside == len(page.js("kgraph.visibleNodes()"))
+
+
+def test_clicking_a_map_marker_of_several_places_zooms_in_until_they_split(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP, "#view=map")
+    page.page.wait_for_timeout(300)
+    leader = page.js(
+        "(() => { const c = kgraph.app.views.get('map').clusters.find(k => k.members.length > 1); return c.leader; })()"
+    )
+    before = page.js("kgraph.app.views.get('map').clusters.length")
+    for _ in range(8):
+        several = page.js(
+            "id => { const c = kgraph.app.views.get('map').clusters.find(k => k.leader === id); return c ? c.members.length : 0; }",
+            leader,
+        )
+        if several <= 1:
+            break
+        page.click_node(leader)
+        page.page.wait_for_timeout(100)
+    assert page.js("kgraph.app.views.get('map').clusters.length") > before
+    assert page.js("kgraph.app.state.selected") is None  # a marker of several places zooms, it does not select
+    assert page.errors == []

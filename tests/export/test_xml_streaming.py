@@ -1,0 +1,181 @@
+"""GraphML and GEXF streamed element by element: the same bytes as before, and a build killed mid-write harmless.
+
+The hashes below were recorded from the writers as they were before streaming (commit ``HEAD`` of issue 14's
+start, which built each file as one string): ``to_graphml``/``to_gexf`` of the synthetic corpus
+``kgraph.synth.corpus.write(folder, events=200, seed=1)`` and of ``tests.helpers.hostile_graph()``, then
+``hashlib.sha256(text.encode()).hexdigest()``. Both inputs are regenerated deterministically here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kgraph.export import FILES, build, contents, render_all, stale
+from kgraph.export.flatten import flatten
+from kgraph.export.folder import Stream, write_folder
+from kgraph.export.gexf import to_gexf, write_gexf
+from kgraph.export.graphml import to_graphml, write_graphml
+from kgraph.export.prepare import keyed_edges
+from kgraph.export.xmlstream import BATCH, flat_types, type_of
+from kgraph.graph.knowledge import KnowledgeGraph
+from kgraph.output import OutputError
+
+from ..helpers import ROOT, hostile_graph
+
+EXPORTS = ROOT / "exports"
+BEFORE = {  # sha256 of the pre-streaming writers' output (see the module's docstring)
+    ("synth-200", "graphml"): "f7cce10278425ddb820a4c3afd29b77c16a8d3fe9a8b47b833d0a7ff79a49bd6",
+    ("synth-200", "gexf"): "74b65e9c026ba5ed38c2d74e4724b9ce13e91f79f4e08cba84dbde89dce2532c",
+    ("hostile", "graphml"): "d931ab36a9596d735cf644c5e87761ea906185767c0e2982159c82122ac310aa",
+    ("hostile", "gexf"): "fb1c0aeb1131ca9222a27c8d4c7e314ffb767f580a745a33945d280dbcb2d946",
+}
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory) -> KnowledgeGraph:
+    from kgraph.synth.corpus import write
+
+    folder = tmp_path_factory.mktemp("synth") / "corpus"
+    write(folder, events=200, seed=1)
+    return KnowledgeGraph.load(folder)
+
+
+def streamed(writer, graph) -> bytes:
+    handle = io.BytesIO()
+    writer(graph, handle)
+    return handle.getvalue()
+
+
+def test_the_seeds_stream_to_the_committed_exports(seeds):
+    graph = KnowledgeGraph(seeds).graph
+    assert streamed(write_graphml, graph) == (EXPORTS / "graph.graphml").read_bytes()
+    assert streamed(write_gexf, graph) == (EXPORTS / "graph.gexf").read_bytes()
+
+
+@pytest.mark.parametrize("which", ["synth-200", "hostile"])
+def test_streamed_bytes_are_those_of_the_writers_before_streaming(which, synth):
+    graph = synth.graph if which == "synth-200" else hostile_graph()
+    for fmt, writer, whole in (("graphml", write_graphml, to_graphml), ("gexf", write_gexf, to_gexf)):
+        data = streamed(writer, graph)
+        assert len(data) > 1000
+        assert data == whole(graph).encode("utf-8")
+        assert hashlib.sha256(data).hexdigest() == BEFORE[which, fmt], fmt
+
+
+@pytest.mark.parametrize("batch", [BATCH, 7])
+def test_a_build_writes_the_same_bytes_as_the_writers(batch, synth, tmp_path, monkeypatch):
+    """Many batches of nodes and edges, both files written together from one flattening."""
+    from kgraph.export import xmlstream
+
+    monkeypatch.setattr(xmlstream, "BATCH", batch)
+    assert synth.graph.number_of_edges() > BATCH
+    build(synth.graph, tmp_path / "out", synth.corpus.inputs)
+    for fmt in ("graphml", "gexf"):
+        data = (tmp_path / "out" / FILES[fmt]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == BEFORE["synth-200", fmt]
+    assert render_all(synth.graph) == {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+
+
+@pytest.mark.parametrize("which", ["seeds", "synth", "hostile"])
+def test_the_schema_pass_names_and_types_what_flatten_gives(which, seeds, synth):
+    """prepare() finds every name and type without rendering: it must say exactly what flatten() gives."""
+    graph = {"seeds": KnowledgeGraph(seeds).graph, "synth": synth.graph, "hostile": hostile_graph()}[which]
+    rows = [data for _, data in graph.nodes(data=True)] + [data for *_, data in keyed_edges(graph)]
+    for reserved in (frozenset(), frozenset({"weight", "size", "label"})):
+        for data in rows:
+            flat = flatten(data, reserved)
+            assert flat_types(data, reserved) == {n: type_of(v) for n, v in flat.items()}
+            assert list(flat_types(data, reserved)) == list(flat)
+
+
+def test_stale_compares_as_it_renders(seeds, tmp_path):
+    graph = KnowledgeGraph(seeds).graph
+    out = tmp_path / "out"
+    build(graph, out)
+    assert stale(graph, out) == []
+    graphml, gexf = out / "graph.graphml", out / "graph.gexf"
+    graphml.write_bytes(graphml.read_bytes() + b"\n")  # longer
+    gexf.write_bytes(gexf.read_bytes()[:-1])  # shorter
+    (out / "graph.json").unlink()
+    assert stale(graph, out) == ["graph.graphml", "graph.gexf", "graph.json"]
+    graphml.write_bytes(graphml.read_bytes()[:-2])  # shorter than it should be
+    assert stale(graph, out) == ["graph.graphml", "graph.gexf", "graph.json"]
+    shutil.copy(EXPORTS / "graph.graphml", graphml)
+    data = bytearray(gexf.read_bytes() + b"\n")
+    data[len(data) // 2] ^= 1  # one bit, in the middle
+    gexf.write_bytes(bytes(data))
+    assert stale(graph, out) == ["graph.gexf", "graph.json"]
+
+
+def test_a_stream_that_fails_midway_leaves_the_old_set(tmp_path):
+    out = tmp_path / "out"
+    write_folder(out, {"a.txt": b"old a", "b.txt": b"old b"})
+
+    def half_then_full(handles):
+        handles["a.txt"].write(b"new a, half")
+        raise OSError(28, "No space left on device")
+
+    both = Stream(("a.txt", "b.txt"), half_then_full)
+    with pytest.raises(OutputError, match="cannot write the exports: No space left on device"):
+        write_folder(out, {"a.txt": both, "b.txt": both})
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {"a.txt": b"old a", "b.txt": b"old b"}
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_each_stream_of_a_build_runs_once(seeds, tmp_path):
+    graph = KnowledgeGraph(seeds).graph
+    files = contents(graph)
+    runs: list[tuple[str, ...]] = []
+    wrapped = {  # Streams compare by identity
+        stream: Stream(stream.names, lambda h, s=stream: runs.append(s.names) or s.write(h))
+        for stream in dict.fromkeys(files.values())
+    }
+    counted = {name: wrapped[stream] for name, stream in files.items()}
+    write_folder(tmp_path / "out", counted)
+    assert runs == [("graph.graphml", "graph.gexf"), ("graph.json",), ("timeline.json",), ("graph.html",)]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == render_all(graph)
+
+
+@pytest.mark.hostile
+def test_a_build_killed_during_the_graphml_write_leaves_the_earlier_file_intact(tmp_path):
+    """A real SIGKILL from outside, sent once the build's temporary GraphML file has content but is not whole."""
+    from kgraph.synth.corpus import write
+
+    corpus = tmp_path / "corpus"
+    write(corpus, events=1000, seed=4)
+    out = tmp_path / "exports"
+    shutil.copytree(EXPORTS, out)
+    earlier = {p.name: p.read_bytes() for p in out.iterdir()}
+    command = [sys.executable, "-m", "kgraph", "build", str(corpus), "--out", str(out), "-q"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    partial = None
+    deadline = time.monotonic() + 120
+    try:
+        while partial is None and process.poll() is None and time.monotonic() < deadline:
+            for temporary in tmp_path.glob(".exports.*.kgraph-tmp"):
+                candidate = temporary / "graph.graphml"
+                if candidate.is_file() and candidate.stat().st_size > 0:
+                    os.kill(process.pid, signal.SIGKILL)  # at once: the write is under way
+                    partial = candidate
+            time.sleep(0.001)
+    finally:
+        process.kill()
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert partial is not None, "the build never started writing its GraphML file"
+    written = partial.read_bytes()
+    assert written.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
+    assert not written.endswith(b"</graphml>\n")  # killed during the GraphML write, not after it
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == earlier  # the earlier files, byte for byte
+    build(KnowledgeGraph.load(corpus).graph, out)  # the next build cleans up
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "exports"]
+    assert (out / "graph.graphml").read_bytes().endswith(b"</graphml>\n")
