@@ -12,8 +12,10 @@ something happened. A window can ask one of two questions of it:
   a closed window.
 
 Both use the widened bounds, so an approximate date counts as possibly in the
-month before or after, and as certainly inside only a window that holds all of
-its possible days. A relation without a ``valid`` interval is taken to hold at
+days its qualifier widens it by (a qualified month, ``2020-~09``, the month
+before or after; a qualifier after a whole date, ``2020-09~``, a year, a month
+and a day, as EDTF says), and as certainly inside only a window that holds all
+of its possible days. A relation without a ``valid`` interval is taken to hold at
 all times, and so is in every window.
 
 >>> july = within("2023-07")

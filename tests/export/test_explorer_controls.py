@@ -122,6 +122,7 @@ def test_show_it_undoes_only_what_hides_the_match(open_page, seed_file):
 def test_on_a_phone_the_sheet_never_covers_the_selected_node(open_page, seed_file):
     page: Page = open_page(seed_file, PHONE)
     page.page.wait_for_timeout(200)
+    opened_at, opened_scale = page.js("[kgraph.network.getViewPosition(), kgraph.network.getScale()]")
     # the node drawn lowest on the screen, where the sheet will come up
     lowest = page.js(
         """() => { const net = kgraph.network; const ids = kgraph.visibleNodes();
@@ -136,6 +137,23 @@ def test_on_a_phone_the_sheet_never_covers_the_selected_node(open_page, seed_fil
     assert graph["y"] + node_y < sheet["y"] - 20
     assert node_y > 0
     page.screenshot("explorer-phone-sheet.png")
+    # an actor and the partners it lights are all above the sheet, labelled
+    page.js("kgraph.select('gegham-stepanyan')")
+    page.page.wait_for_timeout(100)
+    lit = page.js("[...kgraph.app.views.get('actors').lit]")
+    assert {"icrc", "international-community"} <= set(lit)
+    sheet = page.page.locator("#panel").bounding_box()
+    for node in lit:
+        y = page.js("id => kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]).y", node)
+        assert y > 0, node
+        assert graph["y"] + y < sheet["y"] - 20, node
+    page.screenshot("explorer-phone-sheet-actor.png")
+    drawn = {label["text"] for label in page.js("kgraph.drawnLabels()")}
+    assert {"Gegham Stepanyan", "International Committee of the Red Cross", "international community"} <= drawn
+    # closing the sheet puts the view back where it was before the sheet moved it
+    page.page.click("#close-panel")
+    after = page.js("[kgraph.network.getViewPosition(), kgraph.network.getScale()]")
+    assert after == [opened_at, opened_scale]
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -177,3 +195,13 @@ def test_events_have_one_colour_per_type_in_the_graph_the_timeline_and_the_filte
     red, green, blue = (int(colours["appeal"][i : i + 2], 16) for i in (1, 3, 5))
     assert swatch == f"rgb({red}, {green}, {blue})"
     assert len(set(colours.values())) == len(colours)
+
+
+def test_the_footer_says_what_is_drawn_and_what_is_hidden(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP)
+    stats = page.page.locator("#stats")
+    assert stats.inner_text() == "Actors view: 17 of its 17 nodes drawn · nothing hidden"
+    page.js("kgraph.setWindow('2020-10-01', '2020-11-30')")
+    hidden = 56 - len(page.js("[...kgraph.app.visible.nodes]"))
+    assert hidden > 0
+    assert stats.inner_text().endswith(f"the filters and the time window hide {hidden} of 56")

@@ -110,3 +110,35 @@ def test_clicking_a_map_marker_of_several_places_zooms_in_until_they_split(open_
     assert page.js("kgraph.app.views.get('map').clusters.length") > before
     assert page.js("kgraph.app.state.selected") is None  # a marker of several places zooms, it does not select
     assert page.errors == []
+
+
+def test_with_a_time_window_actors_with_nothing_in_it_are_greyed(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP)
+    settle(page)
+    assert background(page, "gegham-stepanyan") != DIM
+    page.js("kgraph.setWindow('2020-10-01', '2020-11-30')")
+    assert background(page, "gegham-stepanyan") == DIM  # he acts in July 2023
+    assert background(page, "azerbaijani-army") != DIM  # the October 2020 advance
+    labels = {label["text"]: label for label in page.js("kgraph.drawnLabels()")}
+    assert "Azerbaijani army" in labels
+    page.js("kgraph.select('gegham-stepanyan')")  # a selection lights what it reaches, window or not
+    assert background(page, "icrc") != DIM
+    page.js("kgraph.app.clearSelection()")
+    page.page.click("#time-reset")
+    assert background(page, "gegham-stepanyan") != DIM
+
+
+def test_a_node_at_the_canvas_edge_keeps_its_label(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP)
+    settle(page)
+    width = page.js("document.querySelector('#graph .view:not([hidden]) canvas').clientWidth")
+    # ICRC 20 pixels from the right edge: its long label cannot be centred under it
+    page.js(
+        """w => { const net = kgraph.network; const p = net.getPositions(['icrc']).icrc; const s = net.getScale();
+           net.moveTo({position: {x: p.x - (w / 2 - 20) / s, y: p.y}, scale: s, animation: false}); net.redraw(); }""",
+        width,
+    )
+    page.page.wait_for_timeout(100)
+    labels = [label for label in page.js("kgraph.drawnLabels()") if label["id"] == "icrc"]
+    assert labels, "the ICRC's label is left out"
+    assert labels[0]["x"] + labels[0]["w"] <= width

@@ -1,12 +1,12 @@
 /* kgraph explorer, part "fragment": the page's state in the URL's fragment, so that a view can be shared and
    reopened as it was, and back and forward walk through the views, selections, windows and filters:
-   #view=actors&select=node:icrc&window=2023-01-01/..&mode=within&off=kind:place,type:protest&disputed=1 */
+   #view=actors&select=node:icrc (or edge:, link:, source:)&window=2023-01-01/..&mode=within&off=kind:place,type:protest&disputed=1 */
 (globalThis.kgraphParts ??= {}).fragment = (app, options) => {
   "use strict";
 
   const { VIEWS, noFilters, controls } = options;
   const { state, util } = app;
-  const SELECTIONS = ["node", "edge", "link"];
+  const SELECTIONS = ["node", "edge", "link", "source"];
   let last = "";
   let lastAt = 0;
 
@@ -55,7 +55,7 @@
     if (select && select.includes(":")) {
       const type = select.slice(0, select.indexOf(":"));
       const id = select.slice(select.indexOf(":") + 1);
-      const known = { node: app.byId, edge: app.edgeById, link: app.linkById }[type];
+      const known = { node: app.byId, edge: app.edgeById, link: app.linkById, source: app.sourceById }[type];
       if (SELECTIONS.includes(type) && known.has(id)) state.selected = { type, id };
     }
     const parsed = params.get("window") ? app.parts.window.parse(params.get("window")) : { start: null, end: null };

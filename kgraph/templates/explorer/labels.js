@@ -91,10 +91,13 @@
       const radius = (view.nodes.get(id).size || 10) * scale;
       const w = measure(ctx, text) + 2 * PAD;
       const h = FONT_PX + 2 * PAD;
-      /* Below the node, else above it, else to its right or left. */
+      /* Below the node, else above it, else below it to the right or to the left (at a canvas's edge), else to
+         its right or left. */
       const places = [
         [at.x - w / 2, at.y + radius + 2],
         [at.x - w / 2, at.y - radius - 2 - h],
+        [at.x - radius, at.y + radius + 2],
+        [at.x + radius - w, at.y + radius + 2],
         [at.x + radius + 3, at.y - h / 2],
         [at.x - radius - 3 - w, at.y - h / 2],
       ];

@@ -33,6 +33,7 @@
     byId: new Map(data.nodes.map((n) => [n.id, n])),
     edgeById: new Map(data.edges.map((e) => [e.id, e])),
     linkById: new Map(data.links.map((k) => [k.id, k])),
+    sourceById: new Map(Object.entries(data.sources)),
     listeners: [],
     on: (fn) => app.listeners.push(fn),
   };
@@ -91,19 +92,8 @@
     if (view.name === "map") views.fitMap(view);
     else view.network.fit({ nodes: view.shownNodes.size ? [...view.shownNodes] : undefined, animation: false });
   };
-  /* On a phone the panel is a sheet over the bottom of the graph: a selected node it would cover moves up. */
-  const narrow = window.matchMedia("(max-width: 760px)");
-  const keepClear = (view) => {
-    const sel = state.selected;
-    const sheet = document.getElementById("panel");
-    if (!narrow.matches || !sel || sel.type !== "node" || sheet.hidden || !view.nodes.get(sel.id)) return;
-    const box = view.box.getBoundingClientRect();
-    const top = sheet.getBoundingClientRect().top - box.top;
-    const at = view.network.getPositions([sel.id])[sel.id];
-    const dom = view.network.canvasToDOM(at);
-    if (dom.y > 24 && dom.y < top - 32 && dom.x > 24 && dom.x < box.width - 24) return;
-    view.network.moveTo({ position: at, offset: { x: 0, y: top / 2 - box.height / 2 }, animation: false });
-  };
+  const { keepClear } = parts.sheet(app);
+
   /* Everything follows the state: the views drawn so far, the panel, the timeline, the URL. */
   const render = ({ fit = false, focus = false, history = true } = {}) => {
     computeVisible();
@@ -127,9 +117,10 @@
     controls.show();
     const shown = view.shownNodes.size;
     const total = view.nodes.length;
+    const hidden = data.nodes.length - app.visible.nodes.size;
+    const hiding = hidden ? `the filters and the time window hide ${hidden} of ${data.nodes.length}` : "nothing hidden";
     document.getElementById("stats").textContent =
-      `${VIEW_NAMES[state.view]}: ${shown} of ${total} nodes shown · ${app.visible.nodes.size} of ` +
-      `${data.nodes.length} in the data pass the filters and the time window`;
+      `${VIEW_NAMES[state.view]} view: ${shown} of its ${total} nodes drawn · ${hiding}`;
     if (history) fragment.save();
     for (const fn of app.listeners) fn();
     view.network.redraw();
@@ -151,6 +142,11 @@
   };
   app.selectEdge = (id) => {
     state.selected = { type: app.linkById.has(id) ? "link" : "edge", id };
+    render();
+  };
+  app.selectSource = (id) => {
+    if (!app.sourceById.has(id)) return;
+    state.selected = { type: "source", id };
     render();
   };
   app.clearSelection = () => {

@@ -241,6 +241,8 @@
       } else if (n.kind !== kinds.event) {
         for (const event of app.eventsOf(sel.id)) add(event);
       }
+    } else if (sel.type === "source") {
+      for (const id of app.citing(sel.id).nodes) add(id);
     } else {
       const item = sel.type === "link" ? app.linkById.get(sel.id) : app.edgeById.get(sel.id);
       if (item) for (const id of [item.from, item.to]) add(id);

@@ -31,8 +31,15 @@
   };
   const stanceWord = (stance) =>
     el("span", { className: `stance-word ${stance}`, text: STANCE_WORDS[stance] || stance });
-  /* Where a quote comes from: the source's id, its title in a tooltip (a title in every line would repeat it). */
-  const sourceRef = (s) => el("cite", { text: s, title: sourceTitle(s) });
+  /* Where a quote comes from: the source's id, its title in a tooltip (a title in every line would repeat it),
+     a button that opens the source's own panel. */
+  const sourceTargets = new WeakMap();
+  const sourceRef = (s) => {
+    if (!app.sourceById.has(s)) return el("cite", { text: s });
+    const button = el("button", { className: "link", type: "button", text: s });
+    sourceTargets.set(button, s);
+    return el("cite", { title: sourceTitle(s) }, button);
+  };
   /* Who says it: the claimants, and the chain that relays their words to the source (nearest the source first). */
   const claimLine = (e) => {
     const claimants = idList(e.claimed_by);
@@ -267,11 +274,13 @@
     ];
   };
 
+  const sources = app.parts.sourcePanel(app, { el, field, nodeLink, summaryBadge });
   const show = (sel) => {
     let content = [];
     if (sel && sel.type === "node") content = showNode(sel.id);
     else if (sel && sel.type === "edge") content = showEdge(sel.id);
     else if (sel && sel.type === "link") content = showLink(sel.id);
+    else if (sel && sel.type === "source") content = sources.show(sel.id);
     body.replaceChildren(...content.filter(Boolean));
     box.hidden = !sel;
   };
@@ -279,6 +288,7 @@
   box.addEventListener("click", (event) => {
     const button = event.target.closest("button.link");
     if (linkTargets.has(button)) app.select(linkTargets.get(button), { focus: true });
+    else if (sourceTargets.has(button)) app.selectSource(sourceTargets.get(button));
   });
   document.getElementById("close-panel").addEventListener("click", () => app.clearSelection());
 

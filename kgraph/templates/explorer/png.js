@@ -24,6 +24,7 @@
     if (state.claimant) lines.push(`Claimed or relayed by ${app.byId.get(state.claimant)?.label ?? state.claimant}`);
     const sel = state.selected;
     if (sel && sel.type === "node") lines.push(`Selected: ${app.byId.get(sel.id).label}`);
+    if (sel && sel.type === "source") lines.push(`What this source says: ${app.sourceById.get(sel.id).title}`);
     return lines;
   };
   /* The legend's swatches: node kinds, and event types when events are drawn. */

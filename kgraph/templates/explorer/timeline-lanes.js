@@ -130,6 +130,8 @@
         for (const e of app.eventsOf(sel.id)) out.marked.add(e);
         for (const it of items) if ((it.n.details || {}).place === sel.id) out.marked.add(it.n.id);
       }
+    } else if (sel.type === "source") {
+      for (const id of app.citing(sel.id).nodes) if (itemById.has(id)) out.marked.add(id);
     } else if (sel.type === "link") {
       const link = app.linkById && app.linkById.get(sel.id);
       for (const [e] of (link && link.events) || []) out.marked.add(e);

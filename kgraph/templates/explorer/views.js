@@ -152,11 +152,23 @@
     if (view.name === "map") mapview.exact(view, nodeProps);
   };
 
+  /* With a time window and nothing selected, what has something in the window stands out: the ends of the
+     links or edges shown, and the events shown; an actor with nothing in the window is greyed. */
+  const windowed = () => app.state.window.start !== null || app.state.window.end !== null;
+  const active = (view) => {
+    const out = new Set();
+    for (const id of view.shownEdges) {
+      const e = view.edges.get(id);
+      out.add(e.from).add(e.to);
+    }
+    for (const id of view.shownNodes) if (app.byId.get(id).kind === kinds.event) out.add(id);
+    return out;
+  };
   /* The nodes a selection lights up in a view (null: nothing selected, nothing dimmed). */
   const litIn = (view) => {
     const sel = app.state.selected;
     if (view.name === "map") return mapview.lit(view, sel);
-    if (!sel) return null;
+    if (!sel) return windowed() ? active(view) : null;
     const lit = new Set();
     if (sel.type === "node") {
       const n = app.byId.get(sel.id);
@@ -168,6 +180,12 @@
       if (view.name === "actors" && n.kind === kinds.place) {
         for (const event of app.eventsAt(sel.id)) for (const a of app.actorsOf(event)) lit.add(a);
       }
+    } else if (sel.type === "source") {
+      /* A source: what it says, and in the actor view the actors of the events it reports. */
+      const { nodes, edges } = app.citing(sel.id);
+      for (const id of nodes) lit.add(id);
+      for (const id of edges) lit.add(app.edgeById.get(id).from).add(app.edgeById.get(id).to);
+      if (view.name === "actors") for (const id of nodes) for (const a of app.actorsOf(id)) lit.add(a);
     } else {
       const item = sel.type === "link" ? app.linkById.get(sel.id) : app.edgeById.get(sel.id);
       if (item) lit.add(item.from).add(item.to);
@@ -189,8 +207,9 @@
     const sel = app.state.selected;
     const network = view.network;
     if (sel && sel.type === "node" && view.nodes.get(sel.id)) network.selectNodes([sel.id]);
-    else if (sel && sel.type !== "node" && view.edges.get(sel.id)) network.selectEdges([sel.id]);
-    else if (network.getSelectedNodes().length || network.getSelectedEdges().length) network.unselectAll();
+    else if (sel && sel.type !== "node" && sel.type !== "source" && view.edges.get(sel.id)) {
+      network.selectEdges([sel.id]);
+    } else if (network.getSelectedNodes().length || network.getSelectedEdges().length) network.unselectAll();
   };
 
   const made = new Map();

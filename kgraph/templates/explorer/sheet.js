@@ -1,0 +1,37 @@
+/* kgraph explorer, part "sheet": on a phone the panel is a sheet over the bottom of the graph. A selection
+   it would cover moves up into the part of the graph it leaves, with what the selection lights, zoomed so
+   that their labels have room; when the sheet closes, the view goes back to where it was. */
+(globalThis.kgraphParts ??= {}).sheet = (app) => {
+  "use strict";
+
+  const { state } = app;
+  const narrow = window.matchMedia("(max-width: 760px)");
+  const keepClear = (view) => {
+    const sel = state.selected;
+    const sheet = document.getElementById("panel");
+    if (!sel && view.beforeSheet) {
+      /* The sheet closed: the view goes back to where it was before the sheet moved it. */
+      view.network.moveTo({ ...view.beforeSheet, animation: false });
+      view.beforeSheet = null;
+    }
+    if (!narrow.matches || !sel || sel.type !== "node" || sheet.hidden || !view.nodes.get(sel.id)) return;
+    const box = view.box.getBoundingClientRect();
+    const top = sheet.getBoundingClientRect().top - box.top;
+    /* The selection and what it lights, all in the part of the graph the sheet leaves (room for labels around). */
+    const ids = [sel.id, ...[...(view.lit || [])].filter((id) => id !== sel.id && view.shownNodes.has(id))];
+    const points = Object.values(view.network.getPositions(ids));
+    const doms = points.map((p) => view.network.canvasToDOM(p));
+    const fits = (p) => p.y > 24 && p.y < top - 32 && p.x > 24 && p.x < box.width - 24;
+    if (doms.every(fits)) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const w = Math.max(...xs) - Math.min(...xs);
+    const h = Math.max(...ys) - Math.min(...ys);
+    /* Zoomed to fill that part (at most to 1.5), so that their labels have room. */
+    const scale = Math.min(1.5, (box.width - 96) / (w || 1), (top - 80) / (h || 1));
+    const centre = { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+    view.beforeSheet ??= { position: view.network.getViewPosition(), scale: view.network.getScale() };
+    view.network.moveTo({ position: centre, scale, offset: { x: 0, y: top / 2 - box.height / 2 }, animation: false });
+  };
+  return { keepClear };
+};
