@@ -15,7 +15,7 @@ at the start meets its handler as soon as possible.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
@@ -124,6 +124,16 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument(
             "-q", "--quiet", action="store_true", help="no progress bars (they only show in a terminal)"
         )
+    for command in (validate, build):
+        command.add_argument(
+            "--watch", action="store_true", help="run again each time a file of the corpus changes, until Ctrl-C"
+        )
+        command.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="read and validate every file again, not from kgraph's cache of unchanged files "
+            "(in ~/.cache/kgraph, or $KGRAPH_CACHE_DIR; KGRAPH_CACHE=off also turns it off)",
+        )
 
     from kgraph.cli.query import add_query_commands
 
@@ -164,8 +174,20 @@ def _interrupted() -> int:
     return EXIT_INTERRUPTED
 
 
+def _unraisable(info: Any) -> None:
+    """Ctrl-C that lands where Python cannot raise it (a callback run during an import) still ends the run."""
+    if isinstance(info.exc_value, KeyboardInterrupt):
+        import os
+
+        _interrupted()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
+    sys.__unraisablehook__(info)
+
+
 def run() -> None:
     """Entry point of the ``kgraph`` console script: no traceback for Ctrl-C, a closed pipe or a full disk."""
+    sys.unraisablehook = _unraisable
     try:
         code = _run()
     except KeyboardInterrupt:

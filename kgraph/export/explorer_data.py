@@ -28,7 +28,7 @@ from kgraph.export.claims import SUMMARIES, figure_entries, stance_summary, stat
 from kgraph.export.layout import layout
 from kgraph.export.mapdata import map_data
 from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
-from kgraph.export.short_labels import short_label
+from kgraph.export.short_labels import short_date, short_label
 from kgraph.export.style import EDGE_COLORS, EVENT_LINK, NODE_COLORS, edge_color, hex_color, node_style, type_colors
 from kgraph.graph.attributes import DATE_ATTRIBUTES, DATE_BOUNDS, IDENTITY_ATTRIBUTES
 from kgraph.values import json_ready
@@ -134,22 +134,12 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         style = node_style(kind, degree[node])
         aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
         label = label_of(data.get("label"), node)
-        short = label
-        if kind == EVENT:
-            first, last = _bounds(data)[:2]
-            status = _text(data.get("status"))
-            short = short_label(
-                str(data.get("type") or kind),
-                _text(data.get("date")),
-                first,
-                last,
-                _text(data.get("precision")),
-                status,
-            )
+        short, when = _event_labels(data, kind) if kind == EVENT else (label, "")
         item: dict[str, Any] = {
             "id": str(node),
             "label": label,
             "short": short,
+            "when": when,
             "degree": degree[node],
             "kind": kind,
             "type": str(data.get("type") or kind),
@@ -244,6 +234,14 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         "map": map_data(graph),
         "options": _options(graph.is_directed(), big),
     }
+
+
+def _event_labels(data: dict[str, Any], kind: str) -> tuple[str, str]:
+    """An event's short label (its status if not yet happened, type and date) and its date alone, as said briefly."""
+    first, last = _bounds(data)[:2]
+    date, precision = _text(data.get("date")), _text(data.get("precision"))
+    short = short_label(str(data.get("type") or kind), date, first, last, precision, _text(data.get("status")))
+    return short, short_date(date, first, last, precision)
 
 
 def _color_events(nodes: list[dict[str, Any]], types: set[str]) -> dict[str, str]:

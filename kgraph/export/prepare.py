@@ -32,7 +32,7 @@ import networkx as nx
 
 from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, flatten, unify
 from kgraph.export.style import Style, edge_color, node_style
-from kgraph.export.xmlstream import coerce, flat_types
+from kgraph.export.xmltypes import coerce, flat_types
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NEEDS_ESCAPE = re.compile('[&<>"\x00-\x1f\ufffe\uffff\ud800-\udfff]')

@@ -205,3 +205,31 @@ def test_the_footer_says_what_is_drawn_and_what_is_hidden(open_page, seed_file):
     hidden = 56 - len(page.js("[...kgraph.app.visible.nodes]"))
     assert hidden > 0
     assert stats.inner_text().endswith(f"the filters and the time window hide {hidden} of 56")
+
+
+def test_a_fragment_naming_filter_values_the_data_lacks_sets_no_filter(open_page, seed_file):
+    page: Page = open_page(seed_file, PHONE, "#claimant=nobody&off=kind:bogus,type:protest")
+    assert page.js("kgraph.app.state.claimant") == ""
+    assert page.js("[...kgraph.app.state.off.kind]") == []
+    assert page.js("[...kgraph.app.state.off.type]") == ["protest"]  # a value the data has is kept
+    assert page.page.locator("#open-sidebar").inner_text() == "Filters (1)"
+
+
+def test_on_a_phone_a_filter_change_keeps_the_readers_pan(open_page, seed_file):
+    page: Page = open_page(seed_file, PHONE)
+    page.page.wait_for_timeout(200)
+    page.js("kgraph.select('gegham-stepanyan')")
+    page.js("kgraph.network.moveTo({position: {x: 40, y: 40}, animation: false})")  # the reader pans
+    page.page.locator("#open-sidebar").click()
+    page.page.uncheck("input[data-filter='kind'][value='group']")
+    at = page.js("kgraph.network.getViewPosition()")
+    assert at["x"] == pytest.approx(40)
+    assert at["y"] == pytest.approx(40)
+
+
+def test_the_png_caption_names_a_selected_link(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP)
+    page.js("kgraph.app.selectEdge('gegham-stepanyan~icrc')")
+    assert "Selected: Gegham Stepanyan — International Committee of the Red Cross" in page.js(
+        "kgraph.app.png.caption()"
+    )

@@ -128,7 +128,6 @@ def test_places_that_would_overlap_are_one_marker_that_splits_on_zoom(open_page,
 
 def test_a_note_says_what_the_window_and_filters_show_that_is_not_on_the_map(open_page, seed_file, graph):
     data = map_data(graph)
-    assert data is not None
     nodes = dict(graph.nodes(data=True))
     places = sorted(n for n, d in nodes.items() if d.get("kind") == "place" and "lat" not in d)
     events = sorted(n for n, d in nodes.items() if d.get("kind") == "event" and n not in data["eventPlace"])

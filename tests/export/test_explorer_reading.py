@@ -142,3 +142,12 @@ def test_a_node_at_the_canvas_edge_keeps_its_label(open_page, seed_file):
     labels = [label for label in page.js("kgraph.drawnLabels()") if label["id"] == "icrc"]
     assert labels, "the ICRC's label is left out"
     assert labels[0]["x"] + labels[0]["w"] <= width
+
+
+def test_selecting_a_place_folded_into_a_map_marker_zooms_in_on_it(open_page, seed_file):
+    page: Page = open_page(seed_file, LAPTOP, "#view=map")
+    page.page.wait_for_timeout(300)
+    assert "stepanakert-airport" not in page.js("kgraph.visibleNodes()")  # folded into a marker at first
+    page.js("kgraph.app.select('stepanakert-airport', {focus: true, show: true})")  # as search does
+    assert page.js("kgraph.app.state.view") == "map"
+    assert "stepanakert-airport" in page.js("kgraph.visibleNodes()")

@@ -205,7 +205,10 @@ def test_switching_views_keeps_the_selection_and_the_time_window(open_page, seed
 
 def test_the_map_sizes_places_by_their_events_in_the_window(open_page, seed_file):
     page: Page = open_page(seed_file, LAPTOP, "#view=map")
-    assert sorted(page.js("kgraph.visibleNodes()"))[:0] == []
+    drawn = page.js("kgraph.visibleNodes().filter(id => kgraph.app.byId.get(id).kind === 'place')")
+    held = page.js("kgraph.app.views.get('map').clusters.flatMap(c => c.members)")
+    assert drawn
+    assert {"shusha", "stepanakert"} <= set(held)  # each place is drawn, alone or in a marker holding others
     shusha = page.js("kgraph.nodes.get('shusha').size")
     assert "Natural Earth" in page.page.locator("#graph .attribution").inner_text()
     page.js("kgraph.setWindow('2023-01-01', '2023-12-31')")
@@ -271,7 +274,7 @@ def outside(page: Page, width: int, height: int) -> list[str]:
                 if (!r.width || !r.height || s.visibility === 'hidden') return false;
                 const clip = e.parentElement && e.parentElement.closest('#timeline, #panel, #sidebar, #graph');
                 if (clip && clip !== e) return false;
-                return r.left < -1 || r.right > w + 1 || r.top < -1 || r.bottom > Math.max(h, document.body.scrollHeight) + 1;
+                return r.left < -1 || r.right > w + 1 || r.top < -1 || r.bottom > h + 1;
             }).map(e => e.tagName + '#' + e.id + '.' + e.className)""",
             [width, height],
         )
@@ -285,6 +288,7 @@ def test_every_screen_size_keeps_everything_on_screen(open_page, seed_file, view
     show(page, view)
     width, height = viewport
     assert page.js("document.documentElement.scrollWidth") <= width
+    assert page.js("document.documentElement.scrollHeight") <= height  # and no taller than the screen
     assert outside(page, width, height) == []
     graph = page.page.locator("#graph").bounding_box()
     assert graph["height"] >= 0.4 * height  # the graph gets a good part of the screen
@@ -369,7 +373,7 @@ def mapped_payload_graph() -> nx.MultiDiGraph:
             date="2023-07-12",
             earliest="2023-07-12",
             latest="2023-07-12",
-            evidence=[{"quote": text, "source": "s", "claimed_by": PAYLOADS[0]}],
+            evidence=[{"quote": text, "source": "s", "claimed_by": PAYLOADS[0], "stance": text}],
             **extra,
         )
     events = [n for n, d in graph.nodes(data=True) if d["kind"] == "event"]
@@ -378,6 +382,9 @@ def mapped_payload_graph() -> nx.MultiDiGraph:
         graph.nodes[event]["place"] = place
     for a, b in itertools.pairwise(PAYLOADS):
         graph.add_edge(a, b, key=b, kind="participation" if b in events else "relation", type=a, label=b)
+    graph.graph["sources"] = {
+        "s": {"id": "s", "title": PAYLOADS[0], "outlet": PAYLOADS[1], "url": PAYLOADS[3], "notes": PAYLOADS[5]}
+    }
     return graph
 
 
@@ -391,6 +398,16 @@ def test_markup_in_annotations_stays_text_in_every_view(open_page, tmp_path, vie
         page.js("id => kgraph.select(id, true)", node)
     for edge in page.js("kgraph.edges.getIds()"):
         page.js("id => kgraph.app.selectEdge(id)", edge)
+    page.js("kgraph.app.selectSource('s')")  # the source's own panel: title, outlet, address, notes
+    assert PAYLOADS[0] in page.page.locator("#panel h2.title").inner_text()
+    for text in PAYLOADS:  # typed into search: the suggestions mark the match in the names
+        page.page.fill("#search", text[:12])
+        page.page.wait_for_timeout(50)
+    page.page.fill("#search", "")
+    page.js("kgraph.app.setLanes('actor')")  # the timeline's lanes named by actors
+    page.js("document.querySelectorAll('#graph details').forEach(d => { d.open = true; })")  # the map's note
+    titles = page.js("kgraph.nodes.get().concat(kgraph.edges.get()).map(item => typeof item.title)")
+    assert set(titles) <= {"string"}  # tooltips are text, which vis-network sets as text
     page.page.mouse.move(700, 400)
     page.page.wait_for_timeout(300)
     assert page.js("window.__xss === undefined")

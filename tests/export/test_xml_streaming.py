@@ -25,7 +25,8 @@ from kgraph.export.folder import Stream, write_folder
 from kgraph.export.gexf import to_gexf, write_gexf
 from kgraph.export.graphml import to_graphml, write_graphml
 from kgraph.export.prepare import keyed_edges
-from kgraph.export.xmlstream import BATCH, flat_types, type_of
+from kgraph.export.xmlstream import BATCH
+from kgraph.export.xmltypes import flat_types, type_of
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.output import OutputError
 

@@ -58,11 +58,18 @@
       input.max = extent.max;
     }
     /* A slider at its end leaves that end of the window open, as "All time" does. */
+    /* A drag sends an input event per pixel: the page follows once a frame. */
+    let pending = false;
     const slid = () => {
-      let from = Number(fromInput.value);
-      let to = Number(toInput.value);
-      if (from > to) [from, to] = [to, from];
-      app.setWindow(from <= extent.min ? null : from, to >= extent.max ? null : to);
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        let from = Number(fromInput.value);
+        let to = Number(toInput.value);
+        if (from > to) [from, to] = [to, from];
+        app.setWindow(from <= extent.min ? null : from, to >= extent.max ? null : to);
+      });
     };
     fromInput.addEventListener("input", slid);
     toInput.addEventListener("input", slid);
@@ -249,7 +256,6 @@
     const { start, end } = state.window;
     $("time-from-label").textContent = start === null ? "open" : util.iso(start);
     $("time-to-label").textContent = end === null ? "open" : util.iso(end);
-    body.classList.toggle("has-selection", state.selected !== null);
   };
-  return { load, show, noFilters };
+  return { load, show, noFilters, claimants };
 };

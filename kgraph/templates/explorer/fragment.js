@@ -61,15 +61,18 @@
     const parsed = params.get("window") ? app.parts.window.parse(params.get("window")) : { start: null, end: null };
     const mode = params.get("mode") === "within" ? "within" : "overlapping";
     state.window = parsed.error ? { start: null, end: null, mode } : { start: parsed.start, end: parsed.end, mode };
+    /* Only values the page offers: a name the data does not have is dropped, not counted as a filter. */
     state.off = noFilters();
+    const values = new Map(app.data.filters.map((group) => [group.name, new Set(group.values)]));
     for (const item of (params.get("off") || "").split(",")) {
       const at = item.indexOf(":");
       const group = item.slice(0, at);
-      if (at > 0 && state.off[group]) state.off[group].add(item.slice(at + 1));
+      const value = item.slice(at + 1);
+      if (at > 0 && state.off[group] && values.get(group).has(value)) state.off[group].add(value);
     }
     state.hideIsolated = params.get("isolated") === "hide";
     state.disputedOnly = params.get("disputed") === "1";
-    state.claimant = params.get("claimant") || "";
+    state.claimant = controls.claimants.has(params.get("claimant")) ? params.get("claimant") : "";
     state.lanes = params.get("lanes") === "actor" ? "actor" : "type";
     controls.load();
     last = encode();

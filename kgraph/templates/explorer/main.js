@@ -108,7 +108,7 @@
     }
     if (fit && !view.network.physics.physicsEnabled) fitView(view);
     const sel = state.selected;
-    if (focus && sel && sel.type === "node" && view.nodes.get(sel.id)) {
+    if (focus && sel && sel.type === "node" && view.shownNodes.has(sel.id)) {
       view.network.focus(sel.id, { scale: Math.max(view.network.getScale(), 1), animation: false });
     }
     panel.show(sel);
@@ -134,7 +134,10 @@
     if (!app.byId.has(id)) return;
     state.selected = { type: "node", id };
     let fit = false;
-    if (show && !views.get(state.view).nodes.get(id)) {
+    /* A view that does not draw it (not its kind, folded into a map marker, an actor with nothing shown): the
+       map zooms in on it if that draws it; otherwise the full view, which draws whatever passes the filters. */
+    const view = views.get(state.view);
+    if (show && app.isShown(id) && !view.shownNodes.has(id) && !views.zoomTo(view, id)) {
       fit = !views.made.has("full");
       state.view = "full";
     }

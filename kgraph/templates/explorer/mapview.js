@@ -86,6 +86,17 @@
     return true;
   };
 
+  /* Zooms in on a place (or an event's place) folded into a marker, until it has its own (true if it then does). */
+  const zoomTo = (view, id) => {
+    const place = places.has(id) ? id : map.eventPlace[id];
+    if (!place) return false;
+    const at = places.get(place);
+    for (let i = 0; i < 8 && !view.shownNodes.has(id); i++) {
+      view.network.moveTo({ position: at, scale: view.network.getScale() * 2, animation: false });
+      relayout(view);
+    }
+    return view.shownNodes.has(id);
+  };
   const { note, showNote } = app.parts.mapNote(app, places);
 
   /* ---------- layout: clusters and rings at the current zoom ---------- */
@@ -290,5 +301,5 @@
     }
   };
 
-  return { K, items, layout, lit, fit, attach, relayout, exact, zoomInto };
+  return { K, items, layout, lit, fit, attach, relayout, exact, zoomInto, zoomTo };
 };

@@ -29,8 +29,10 @@
     list.appendChild(el("dt", { text: name }));
     list.appendChild(el("dd", {}, typeof value === "object" && value.nodeType ? value : plain(value)));
   };
+  /* A stance as a class name: a plain word, or "other" (a graph from elsewhere may hold anything there). */
+  const word = (stance) => (/^[a-z_]+$/.test(stance) ? stance : "other");
   const stanceWord = (stance) =>
-    el("span", { className: `stance-word ${stance}`, text: STANCE_WORDS[stance] || stance });
+    el("span", { className: `stance-word ${word(stance)}`, text: STANCE_WORDS[stance] || stance });
   /* Where a quote comes from: the source's id, its title in a tooltip (a title in every line would repeat it),
      a button that opens the source's own panel. */
   const sourceTargets = new WeakMap();
@@ -55,7 +57,7 @@
   const quoteBlock = (e) => {
     const stance = e.stance || "supports";
     const against = stance !== "supports";
-    const quote = el("blockquote", { className: against ? `stance-${stance}` : "" });
+    const quote = el("blockquote", { className: against ? `stance-${word(stance)}` : "" });
     if (against) quote.append(stanceWord(stance), " ");
     quote.appendChild(document.createTextNode(String(e.quote)));
     return [quote, claimLine(e)];
@@ -120,7 +122,7 @@
   const summaryBadge = (item) =>
     item.stance
       ? el("span", {
-          className: `stance-word ${item.stance}`,
+          className: `stance-word ${word(item.stance)}`,
           text: item.stance,
           title: data.summaries[item.stance] || "",
         })
@@ -136,7 +138,7 @@
     const arrow = `${e.label}${outgoing ? " → " : " ← "}`;
     return el("p", { className: "connection" }, arrow, nodeLink(outgoing ? e.to : e.from), " ", summaryBadge(e));
   };
-  const dateOf = (id) => app.byId.get(id)?.short.split(" · ")[1] ?? "";
+  const dateOf = (id) => app.byId.get(id)?.when ?? "";
 
   /* One shared event of a link, seen from `side`: its date and short name, each side's roles, its quotes. */
   const sharedEvent = ([event, fromRoles, toRoles], link, side, folded) => {

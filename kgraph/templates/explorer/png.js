@@ -24,7 +24,16 @@
     if (state.claimant) lines.push(`Claimed or relayed by ${app.byId.get(state.claimant)?.label ?? state.claimant}`);
     const sel = state.selected;
     if (sel && sel.type === "node") lines.push(`Selected: ${app.byId.get(sel.id).label}`);
-    if (sel && sel.type === "source") lines.push(`What this source says: ${app.sourceById.get(sel.id).title}`);
+    if (sel && sel.type === "source")
+      lines.push(`What this source says: ${app.sourceById.get(sel.id).title || sel.id}`);
+    if (sel && sel.type === "link") {
+      const link = app.linkById.get(sel.id);
+      lines.push(`Selected: ${app.byId.get(link.from).label} — ${app.byId.get(link.to).label}`);
+    }
+    if (sel && sel.type === "edge") {
+      const e = app.edgeById.get(sel.id);
+      lines.push(`Selected: ${app.byId.get(e.from).label} — ${e.label} → ${app.byId.get(e.to).label}`);
+    }
     return lines;
   };
   /* The legend's swatches: node kinds, and event types when events are drawn. */

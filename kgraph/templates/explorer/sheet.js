@@ -6,8 +6,13 @@
 
   const { state } = app;
   const narrow = window.matchMedia("(max-width: 760px)");
+  let last = "";
   const keepClear = (view) => {
     const sel = state.selected;
+    /* Only when the selection (or the view) changes: a filter or the window changed later keeps the reader's pan. */
+    const key = sel ? `${view.name}|${sel.type}:${sel.id}` : "";
+    if (key === last && sel) return;
+    last = key;
     const sheet = document.getElementById("panel");
     if (!sel && view.beforeSheet) {
       /* The sheet closed: the view goes back to where it was before the sheet moved it. */

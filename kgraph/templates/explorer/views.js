@@ -254,6 +254,7 @@
   /* The map's first look: its places, with enough of the countries around them to know where they are. */
   const fitMap = (view) => mapview.fit(view);
   const zoomInto = (view, id) => view.name === "map" && mapview.zoomInto(view, id);
+  const zoomTo = (view, id) => view.name === "map" && mapview.zoomTo(view, id);
 
-  return { get, sync, highlight, made, marked, fitMap, zoomInto };
+  return { get, sync, highlight, made, marked, fitMap, zoomInto, zoomTo };
 };
