@@ -252,6 +252,19 @@ def test_the_fragment_restores_the_state_and_back_walks_through_it(open_page, se
     page.page.wait_for_timeout(200)
     assert not page.page.locator('input[data-filter="kind"][value="place"]').is_checked()
     assert page.js("kgraph.app.state.window.mode") == "within"
+    # back through the window, the selection and the view, to where the page opened
+    for _ in range(3):
+        page.page.go_back()
+    page.page.wait_for_timeout(200)
+    assert page.js("kgraph.app.state.window.start") is None
+    assert page.js("kgraph.app.state.selected") == {"type": "node", "id": "icrc"}
+    page.page.go_back()
+    page.page.wait_for_timeout(200)
+    assert page.js("kgraph.app.state.selected") is None
+    assert page.js("kgraph.app.state.view") == "full"
+    page.page.go_back()
+    page.page.wait_for_timeout(200)
+    assert page.js("kgraph.app.state.view") == "actors"
     assert page.errors == []
     assert again.errors == []
 

@@ -78,6 +78,14 @@ class Page:
         """The ids of the event nodes that pass the window."""
         return set(self.page.evaluate("kgraph.shownEvents()"))
 
+    def drawn(self) -> set[str]:
+        """The ids of the event nodes the full view draws."""
+        return set(
+            self.page.evaluate(
+                "[...kgraph.app.views.get('full').shownNodes].filter(id => kgraph.app.byId.get(id).kind === 'event')"
+            )
+        )
+
 
 def page_of(browser: Any, corpus_path: Path, tmp_path: Path) -> tuple[Page, KnowledgeGraph]:
     """The explorer of a corpus, opened, and the corpus's KnowledgeGraph."""
@@ -96,7 +104,10 @@ def differences(page: Page, kg: KnowledgeGraph, windows: list[str]) -> list[str]
             page.page.select_option("#time-mode", mode)
             expected = {event.id for event in kg.events(during=window(text))}
             shown = page.shown()
+            drawn = page.drawn()
             error = page.page.locator("#time-window-error").inner_text()
+            if drawn != shown:
+                found.append(f"{mode} {text!r}: the full view draws {sorted(drawn ^ shown)} against what passes")
             if shown != expected or error:
                 found.append(
                     f"{mode} {text!r}: page shows {len(shown)}, Python {len(expected)}; only on the page"

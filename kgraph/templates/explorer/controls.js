@@ -28,7 +28,7 @@
   const windowText = () => {
     const { start, end } = state.window;
     if (start === null && end === null) return "";
-    return `${start === null ? ".." : util.iso(start)}/${end === null ? ".." : util.iso(end)}`;
+    return util.windowText(start, end);
   };
   const applyTyped = () => {
     const text = windowInput.value.trim();

@@ -16,7 +16,7 @@
     if (state.selected) params.set("select", `${state.selected.type}:${state.selected.id}`);
     const { start, end, mode } = state.window;
     if (start !== null || end !== null) {
-      params.set("window", `${start === null ? ".." : util.iso(start)}/${end === null ? ".." : util.iso(end)}`);
+      params.set("window", `${util.windowText(start, end)}`);
     }
     if (mode !== "overlapping") params.set("mode", mode);
     const off = Object.entries(state.off).flatMap(([group, values]) => [...values].sort().map((v) => `${group}:${v}`));

@@ -14,9 +14,7 @@
     const lines = [`${document.title} · ${app.viewName(state.view)}`];
     if (app.extent && (start !== null || end !== null)) {
       const words = mode === "within" ? "certainly in" : "could fall in";
-      lines.push(
-        `Time window: ${words} ${start === null ? ".." : util.iso(start)}/${end === null ? ".." : util.iso(end)}`,
-      );
+      lines.push(`Time window: ${words} ${util.windowText(start, end)}`);
     }
     const off = Object.entries(state.off).flatMap(([, values]) => [...values].map(util.spaced));
     if (off.length) lines.push(`Hidden: ${off.join(", ")}`);

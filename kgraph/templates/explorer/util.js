@@ -64,5 +64,7 @@
   const joined = (items) =>
     items.flatMap((item, i) => [i === 0 ? null : i === items.length - 1 ? " and " : ", ", item]).filter(Boolean);
 
-  return { DAY, el, svg, fold, day, iso, sayDay, plain, spaced, idList, joined };
+  /* A time window as EDTF text, ".." for an open end: "2023-01-01/..". */
+  const windowText = (start, end) => `${start === null ? ".." : iso(start)}/${end === null ? ".." : iso(end)}`;
+  return { DAY, el, svg, fold, day, iso, sayDay, plain, spaced, idList, joined, windowText };
 })();
