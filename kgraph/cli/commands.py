@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
     from pathlib import Path
 
     from kgraph.annotations.terms import Terms
@@ -21,12 +22,19 @@ EXIT_OK, EXIT_INVALID = 0, 1
 def run_validate(args: argparse.Namespace) -> int:
     """``kgraph validate``: every problem as ``file:line: message``, then a count or the corpus's summary.
 
-    With ``--strict``, a warning makes the corpus invalid (exit 1); it is still shown as a warning.
+    With ``--strict``, a warning makes the corpus invalid (exit 1); it is still shown as a warning. With
+    ``--watch``, again each time a file changes, until Ctrl-C.
     """
+    if args.watch:
+        return _watch(args, lambda: _validate_once(args))
+    return _validate_once(args)
+
+
+def _validate_once(args: argparse.Namespace) -> int:
     from kgraph.corpus.loader import read
     from kgraph.errors import shown
 
-    corpus, problems = read(args.path, progress=progress_wanted(args), strict=args.strict)
+    corpus, problems = read(args.path, progress=progress_wanted(args), strict=args.strict, cache=cache_wanted(args))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:  # warnings alone leave the corpus valid, unless --strict
@@ -39,6 +47,35 @@ def run_validate(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(f"{shown(args.path)}: valid: {corpus.summary()}")
     return EXIT_OK
+
+
+def cache_wanted(args: argparse.Namespace) -> bool:
+    """Whether to use the cache of validated files: yes, unless ``--no-cache`` (or ``KGRAPH_CACHE=off``)."""
+    return not getattr(args, "no_cache", False)
+
+
+def _watch(args: argparse.Namespace, once: Callable[[], int], ignore: frozenset[Path] = frozenset()) -> int:
+    """Run ``once`` now and each time a file of the corpus changes; only Ctrl-C ends it (exit 130, from main)."""
+    from kgraph.corpus.discover import corpus_path
+    from kgraph.corpus.watch import watch
+    from kgraph.errors import CorpusError, KgraphError
+
+    given = corpus_path(args.path)
+
+    def round_() -> None:
+        try:
+            once()
+        except CorpusError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"kgraph: the corpus has {len(exc.problems)} problem(s); waiting for a change", file=sys.stderr)
+        except KgraphError as exc:
+            print(f"kgraph: error: {exc}", file=sys.stderr)
+        print(f"-- watching {given} for changes (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+
+    watch(given if given.is_dir() else given.parent, round_, ignore=ignore)
+    return EXIT_OK  # not reached: watching ends with Ctrl-C
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -96,15 +133,25 @@ def size_text(n: int) -> str:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """``kgraph build``: write every export into a folder as one set, or with ``--check`` report stale files."""
+    """``kgraph build``: write every export into a folder as one set, or with ``--check`` report stale files; with
+    ``--watch``, again each time a file of the corpus changes, until Ctrl-C."""
     from pathlib import Path
 
+    refuse_empty(args.out)
+    if args.watch:
+        return _watch(args, lambda: _build_once(args), frozenset({Path(args.out).resolve()}))
+    return _build_once(args)
+
+
+def _build_once(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kgraph.corpus.loader import load
     from kgraph.errors import shown
     from kgraph.export import build, stale
     from kgraph.graph.knowledge import KnowledgeGraph
 
-    refuse_empty(args.out)
-    kg = KnowledgeGraph.load(args.path, progress=progress_wanted(args))
+    kg = KnowledgeGraph(load(args.path, progress=progress_wanted(args), cache=cache_wanted(args)))
     if args.check:
         found = stale(kg.graph, args.out)
         for name in found:

@@ -16,60 +16,63 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from kgraph.annotations.base import Model
-from kgraph.annotations.fields import ITEM_PATTERN, LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
-from kgraph.annotations.files import ENTITY_SECTIONS, FIELD_PLACES, SECTIONS, Addition
+from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
 from kgraph.annotations.models import Source
 from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.corpus.additions import merge_additions
 from kgraph.corpus.checks import Invalid, Record, check
 from kgraph.corpus.corpus import Corpus, Origin
 from kgraph.corpus.discover import ANNOTATION_SUFFIXES, MAX_ANNOTATION_BYTES, corpus_path, discover, find, read_bounded
+from kgraph.corpus.messages import message
 from kgraph.corpus.sections import jsonl_items, yaml_items
 from kgraph.corpus.sources import read_texts
 from kgraph.corpus.yamlfile import UNREADABLE, LineMap, decode
 from kgraph.errors import CorpusError, Problem
 from kgraph.perf import collector_paused
 from kgraph.perf import progress as show_progress
-from kgraph.text import BIDI_CONTROLS, Suggester, code_point, did_you_mean
+
+if TYPE_CHECKING:
+    from kgraph.corpus.cache import FileCache
 
 __all__ = ["ANNOTATION_SUFFIXES", "discover", "load", "read", "validate"]
-_FIELD_NAMES = Suggester(FIELD_PLACES)
 
 
-def load(path: str | os.PathLike[str], progress: bool = False, strict: bool = False) -> Corpus:
-    """Load and validate the corpus at ``path`` (a folder or one annotation file).
+def load(path: str | os.PathLike[str], progress: bool = False, strict: bool = False, cache: bool = False) -> Corpus:
+    """Load and validate the corpus at ``path`` (a folder or one annotation file); ``cache``: see :func:`read`.
 
     Raises :class:`~kgraph.errors.CorpusError` listing every problem when there is an error, or
     :class:`~kgraph.errors.UsageError` when the path names no corpus. Warnings alone do not stop
     loading: they are kept on ``corpus.warnings``. With ``strict``, warnings count as errors.
     """
-    corpus, problems = read(path, progress, strict)
+    corpus, problems = read(path, progress, strict, cache)
     if corpus is None:
         raise CorpusError(_as_errors(problems) if strict else problems)
     return corpus
 
 
-def validate(path: str | os.PathLike[str], strict: bool = False) -> list[Problem]:
+def validate(path: str | os.PathLike[str], strict: bool = False, cache: bool = False) -> list[Problem]:
     """Every problem (errors and warnings) in the corpus at ``path``, sorted by file and line; empty when it is valid.
 
     With ``strict``, warnings count as errors: they come back with severity ``"error"``.
     """
-    problems = read(path)[1]
+    problems = read(path, cache=cache)[1]
     return _as_errors(problems) if strict else problems
 
 
 def read(
-    path: str | os.PathLike[str], progress: bool = False, strict: bool = False
+    path: str | os.PathLike[str], progress: bool = False, strict: bool = False, cache: bool = False
 ) -> tuple[Corpus | None, list[Problem]]:
     """Read the corpus at ``path``: the corpus unless there is an error (or, with ``strict``, a warning), and the
-    sorted list of problems (warnings keep their severity, so they can be shown as warnings)."""
+    sorted list of problems (warnings keep their severity, so they can be shown as warnings). With ``cache``, a
+    folder's files that have not changed since the last reading are not read and validated again (see
+    :mod:`kgraph.corpus.cache`): the result is the same."""
     with collector_paused():
-        corpus, problems = _read(path, progress)
+        corpus, problems = _read(path, progress, cache)
     return (None if strict and problems else corpus), problems
 
 
@@ -77,7 +80,7 @@ def _as_errors(problems: list[Problem]) -> list[Problem]:
     return [p._replace(severity="error") for p in problems]
 
 
-def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, list[Problem]]:
+def _read(path: str | os.PathLike[str], progress: bool, cache: bool) -> tuple[Corpus | None, list[Problem]]:
     given = corpus_path(path)
     root = given if given.is_dir() else given.parent
     files, vocabulary, problems = find(given)
@@ -91,9 +94,12 @@ def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, 
         suffixes = ", ".join("*" + s for s in ANNOTATION_SUFFIXES)
         return None, [*problems, Problem(str(given), 0, f"no annotation files ({suffixes}) found")]
     records: list[Record] = []
+    store = _open_cache(given, terms) if cache and given.is_dir() else None
     with using(terms):
         for file in show_progress(files, progress, "reading"):
-            problems += _read_file(file, str(file), records)
+            problems += _read_file(file, str(file), records, store)
+        if store is not None:
+            store.prune()
         texts, text_problems, text_files = read_texts(records, root)
         problems += text_problems
         problems += check(records, texts)
@@ -106,10 +112,28 @@ def _read(path: str | os.PathLike[str], progress: bool) -> tuple[Corpus | None, 
     return corpus, problems
 
 
-def _read_file(file: Path, display: str, records: list[Record]) -> list[Problem]:
+def _open_cache(folder: Path, terms: Terms) -> FileCache | None:
+    from kgraph.corpus.cache import FileCache, context_key, enabled
+
+    return FileCache.open(folder, context_key(repr(terms))) if enabled() else None
+
+
+def _read_file(file: Path, display: str, records: list[Record], store: FileCache | None = None) -> list[Problem]:
     raw, reason = read_bounded(file, MAX_ANNOTATION_BYTES)
     if raw is None:
         return [Problem(display, 0, f"{reason}; not read")]
+    found = None if store is None else store.get(display, file, raw)
+    if found is not None:
+        records += found[0]
+        return found[1]
+    first = len(records)
+    problems = _parse_and_validate(file, display, raw, records)
+    if store is not None:
+        store.put(display, raw, records[first:], problems)
+    return problems
+
+
+def _parse_and_validate(file: Path, display: str, raw: bytes, records: list[Record]) -> list[Problem]:
     text, problems = decode(raw, display)
     if text is None:
         return problems
@@ -166,7 +190,7 @@ def _validate(
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where = (*loc, *error["loc"])
-            problems.append(Problem(display, lines.line(where), _message(error, where)))
+            problems.append(Problem(display, lines.line(where), message(error, where)))
         return None
 
 
@@ -186,74 +210,6 @@ def _with_default_source(data: dict[str, Any], source_id: str, addition: bool) -
                 if isinstance(item, dict) and item.get("source") is None:
                     item["source"] = source_id
     return data
-
-
-def _message(error: Any, where: tuple[Any, ...]) -> str:
-    parts = [p for p in where if isinstance(p, int) or (p.isidentifier() and p[:1].islower() and p not in _TYPE_TAGS)]
-    kind, message = error["type"], error["msg"]
-    if kind in ("extra_forbidden", "missing"):
-        field = str(where[-1])
-        parent = _dotted(parts[:-1])
-        if kind == "extra_forbidden":
-            elsewhere = f" here: {FIELD_PLACES[field]} takes it" if field in FIELD_PLACES else ""
-            message = f"unknown field {field!r}{elsewhere or did_you_mean(field, _FIELD_NAMES)}"
-        else:
-            message = f"missing required field {field!r}"
-        return f"{parent}: {message}" if parent else message
-    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in (SLUG_PATTERN, ITEM_PATTERN):
-        message = (
-            f"invalid id {error['input']!r}: ids are lowercase words joined by hyphens, such as 'gegham-stepanyan'"
-        )
-    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in (LINE_PATTERN, TEXT_PATTERN):
-        text = str(error["input"])
-        if not text.strip():
-            message = "must not be empty"
-        elif error["ctx"]["pattern"] == LINE_PATTERN:
-            bidi = next((c for c in text if c in BIDI_CONTROLS), None)
-            message = (
-                f"contains a bidirectional control character ({code_point(bidi)}), which reorders the text shown: {text!r}"
-                if bidi
-                else f"contains a control character or line break: {text!r}"
-            )
-        else:
-            message = f"contains a control character: {text!r}"
-    elif kind == "string_too_long" and parts and parts[-1] in _ID_FIELDS:
-        message = f"invalid id {str(error['input'])[:40]!r}...: at most {error['ctx']['max_length']} characters"
-    elif kind == "too_short":
-        count = error["ctx"]["min_length"]
-        message = (
-            f"needs at least {count} item{'s' * (count != 1)}, found none"
-            if not error["input"]
-            else f"needs at least {count} items"
-        )
-    elif kind == "string_too_long":
-        message = f"longer than {error['ctx']['max_length']:,} characters ({len(str(error['input'])):,})"
-    elif kind == "vocabulary":
-        message = Vocabulary(error["ctx"]["vocabulary"]).message(error["input"])
-    elif kind in ("float_type", "number"):
-        message = f"should be a number, not {_describe(error['input'])}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = f"expected a mapping of fields, found {_describe(error['input'])}"
-    message = message.removeprefix("Value error, ").replace("Input should be", "should be")
-    path = _dotted(parts)
-    return f"{path}: {message}" if path else message
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    return f"the value {value!r}" if len(repr(value)) < 60 else f"a {type(value).__name__}"
-
-
-_ID_FIELDS = {"id", "part_of", "place", "actor", "subject", "object", "source", "claimed_by", "via", "to", "counts"}
-_TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "none"}
-
-
-def _dotted(parts: list[Any]) -> str:
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _corpus(

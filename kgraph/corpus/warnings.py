@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 from kgraph.annotations.dates import TimeSpan
@@ -168,7 +169,7 @@ class _Warner:
                     if found is None or not isinstance(found.item, Entity):
                         continue  # an unknown actor is an error reported elsewhere
                     entity = found.item
-                    if any(_occurs(_fold(n), self.folded_text(str(item.source))) for n in entity.names):
+                    if any(_occurs(_fold_name(n), self.folded_text(str(item.source))) for n in entity.names):
                         continue
                     absent = "neither its name nor any alias occurs" if entity.aliases else "its name occurs nowhere"
                     where = (*sub, index, name, position) if len(refs) > 1 else (*sub, index, name)
@@ -258,13 +259,23 @@ def _fold(text: str) -> str:
     return fold_accents(name_key(text))
 
 
+#: :func:`_fold` for names, which come back again and again: each folded once.
+_fold_name = lru_cache(maxsize=65536)(_fold)
+
+
 def _occurs(name: str, text: str) -> bool:
     """Whether ``name`` occurs in ``text`` as whole words.
 
     >>> _occurs("ann", "annual report"), _occurs("ann", "said ann's aide")
     (False, True)
     """
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    return bool(name) and name in text and _whole_words(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(name: str) -> re.Pattern[str]:
+    """The pattern of ``name`` as whole words, compiled once (re's own cache holds too few for a large corpus)."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 __all__ = ["DENIAL_RELATION_TYPES", "check", "denial_cue"]

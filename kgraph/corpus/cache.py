@@ -1,0 +1,213 @@
+"""A cache of validated annotation files, by content, so that reading a corpus again redoes only the files that changed.
+
+What is cached is each file's own work: reading its YAML or JSON Lines and validating its items, with the
+problems found (file and line). The checks across files, the source texts and the merging of additions run on
+the whole corpus every time. An entry is found by a key that hashes the file's bytes, the name it is shown by,
+the corpus's terms, the code of kgraph's readers and models, and the versions of kgraph, Python and pydantic;
+and it carries a hash of its key and payload. An entry that does not match (stale, damaged, truncated, half
+written by another process, edited, from another version) is ignored and written again, never trusted. Entries
+are JSON (:mod:`kgraph.corpus.cache_codec`), never pickles: reading one cannot run code.
+
+The cache lives in the user's cache folder, ``$KGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/kgraph``, else
+``~/.cache/kgraph``: one folder for each corpus folder, named by a hash of its real path. Nothing is written into
+the corpus (kgraph never writes into its inputs), so git, read-only corpora and discovery never meet it. A
+cache folder that cannot be made or written is skipped, never an error. ``KGRAPH_CACHE=off`` turns it off.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as home:
+...     cache = FileCache.open(Path("seeds"), "context", Path(home))
+...     cache.put("a.yaml", b"persons: []", [], [Problem("a.yaml", 1, "a problem")])
+...     found = cache.get("a.yaml", Path("a.yaml"), b"persons: []")
+...     cache.get("a.yaml", Path("a.yaml"), b"persons: [] ") is None, found[1]
+(True, [Problem(path='a.yaml', line=1, message='a problem')])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kgraph.corpus.cache_codec import Uncacheable, decode, encode
+from kgraph.corpus.checks import Invalid, Record
+from kgraph.corpus.yamlfile import LineMap
+from kgraph.errors import Problem
+
+__all__ = ["FORMAT", "FileCache", "cache_home", "enabled"]
+
+#: The layout of entries; a change makes every earlier entry stale.
+FORMAT = 1
+_HEADER = b"kgraph-cache"
+_MAX_ENTRY_BYTES = 400_000_000
+
+
+def enabled() -> bool:
+    """Whether the cache is wanted: yes, unless ``KGRAPH_CACHE`` is ``off``, ``0``, ``no`` or ``false``.
+
+    >>> enabled() == (os.environ.get("KGRAPH_CACHE", "").lower() not in ("off", "0", "no", "false"))
+    True
+    """
+    return os.environ.get("KGRAPH_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
+
+
+def cache_home() -> Path:
+    """The folder kgraph caches into: ``$KGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/kgraph``, else ``~/.cache/kgraph``.
+
+    >>> cache_home().is_absolute() or not cache_home().parts
+    True
+    """
+    if os.environ.get("KGRAPH_CACHE_DIR"):
+        return Path(os.environ["KGRAPH_CACHE_DIR"]).absolute()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "kgraph"
+
+
+def context_key(terms_repr: str) -> str:
+    """What every entry's key shares: the versions, the code that reads and validates, and the corpus's terms.
+
+    >>> context_key("a") == context_key("a") != context_key("b")
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    import pydantic
+
+    try:
+        __version__ = version("kgraph")  # as kgraph.__version__ (imported from here, kgraph would import itself)
+    except PackageNotFoundError:
+        __version__ = "0+unknown"
+    digest = hashlib.sha256()
+    for part in (str(FORMAT), __version__, sys.version, pydantic.VERSION, terms_repr):
+        digest.update(part.encode() + b"\0")
+    digest.update(_code_hash())
+    return digest.hexdigest()
+
+
+def _code_hash() -> bytes:
+    """A hash of the code whose output is cached: kgraph's models, readers and text helpers."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("annotations/*.py"), *package.glob("corpus/*.py"), *package.glob("*.py")]):
+        with contextlib.suppress(OSError):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+class FileCache:
+    """The cached files of one corpus folder, in one folder of the cache."""
+
+    def __init__(self, folder: Path, context: str):
+        self.folder = folder
+        self.context = context
+        self.used: set[str] = set()
+
+    @classmethod
+    def open(cls, corpus: Path, context: str, home: Path | None = None) -> FileCache | None:
+        """The cache of the corpus folder ``corpus``, or None when there is no usable cache folder."""
+        name = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:24]
+        folder = (home or cache_home()) / "corpora" / name
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if folder.is_symlink() or not os.access(folder, os.W_OK | os.X_OK):
+                return None
+            tag = folder.parent.parent / "CACHEDIR.TAG"  # backup tools skip a folder tagged so
+            if not tag.exists():
+                _write(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# kgraph's cache: safe to delete.\n")
+        except OSError:
+            return None
+        return cls(folder, context)
+
+    def key(self, display: str, raw: bytes) -> str:
+        """The key of the file shown as ``display`` with the bytes ``raw``."""
+        digest = hashlib.sha256(self.context.encode() + b"\0" + display.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, display: str, file: Path, raw: bytes) -> tuple[list[Record], list[Problem]] | None:
+        """The records and problems cached for this file and content, or None (never an error)."""
+        key = self.key(display, raw)
+        self.used.add(key)
+        try:
+            with open(self.folder / f"{key}.json", "rb") as handle:
+                data = handle.read(_MAX_ENTRY_BYTES + 1)
+            header, _, payload = data.partition(b"\n")
+            magic, stored_key, check = header.split(b" ")
+            if magic != _HEADER or stored_key.decode() != key or check.decode() != _check(key, payload):
+                return None
+            return _records(decode(payload), display, file)
+        except Exception:
+            return None
+
+    def put(self, display: str, raw: bytes, records: list[Record], problems: list[Problem]) -> None:
+        """Cache what reading this file gave; nothing happens when it cannot be written or encoded."""
+        key = self.key(display, raw)
+        self.used.add(key)
+        try:
+            payload = json.dumps(_payload(records, problems, display), separators=(",", ":")).encode()
+        except (Uncacheable, ValueError, TypeError):
+            return
+        with contextlib.suppress(OSError):
+            _write(
+                self.folder / f"{key}.json",
+                b" ".join([_HEADER, key.encode(), _check(key, payload).encode()]) + b"\n" + payload,
+            )
+
+    def prune(self) -> None:
+        """Remove the entries this reading did not use (files since edited or gone), and leftovers of killed writes."""
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.folder):
+                stem = entry.name.removesuffix(".json")
+                if stem not in self.used:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+def _check(key: str, payload: bytes) -> str:
+    return hashlib.sha256(key.encode() + b"\0" + payload).hexdigest()
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a reader never sees half of it."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _payload(records: list[Record], problems: list[Problem], display: str) -> list[Any]:
+    """What is cached of a file: ``[problems, line maps, records]``; every JSON object in it is a tagged value."""
+    if any(p.path != display for p in problems):
+        raise Uncacheable("a problem about another file")
+    maps: dict[int, int] = {}
+    lines: list[Any] = []
+    rows = []
+    for record in records:
+        if id(record.lines) not in maps:
+            maps[id(record.lines)] = len(lines)
+            lines.append([[list(path), line] for path, line in record.lines.lines.items()])
+        item = {"i": record.item.id} if isinstance(record.item, Invalid) else encode(record.item)
+        rows.append([record.kind, list(record.path), maps[id(record.lines)], item])
+    return [[[p.line, p.message, p.severity] for p in problems], lines, rows]
+
+
+def _records(data: list[Any], display: str, file: Path) -> tuple[list[Record], list[Problem]]:
+    found, line_maps, rows = data
+    problems = [Problem(display, int(line), str(message), str(severity)) for line, message, severity in found]
+    maps = [LineMap({tuple(path): int(line) for path, line in pairs}) for pairs in line_maps]
+    records = []
+    for kind, path, lines, item in rows:
+        if isinstance(item, (str, int, float, list)) or item is None:
+            raise TypeError("not a record")
+        records.append(Record(item, str(kind), display, tuple(path), maps[lines], file.parent))
+    return records, problems

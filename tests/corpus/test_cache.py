@@ -1,0 +1,199 @@
+"""The cache of validated files: the same problems and the same corpus with it, without it, and with it damaged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kgraph.corpus.loader import read
+
+from ..helpers import FIXTURES, SEEDS
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
+    return folder
+
+
+def fingerprint(result):
+    """Everything a reading gives, models' given fields included, as comparable data."""
+    corpus, problems = result
+    if corpus is None:
+        return None, problems
+
+    def deep(value):
+        if hasattr(value, "model_fields_set"):
+            fields = {k: deep(v) for k, v in value.__dict__.items()}
+            return (type(value).__name__, sorted(value.model_fields_set), fields)
+        if isinstance(value, (list, tuple)):
+            return (type(value).__name__, [deep(v) for v in value])
+        if isinstance(value, dict):
+            return {k: deep(v) for k, v in value.items()}
+        return value
+
+    tables = ("sources", "entities", "events", "relations", "texts", "origins", "history", "warnings", "inputs")
+    return {name: deep(getattr(corpus, name)) for name in tables}, problems
+
+
+def entries(home: Path) -> list[Path]:
+    return sorted(home.glob("corpora/*/*.json"))
+
+
+def corpus_copy(tmp_path: Path, source: Path = FIXTURES / "claims") -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(source, folder)
+    return folder
+
+
+@pytest.mark.parametrize("source", [SEEDS, FIXTURES / "claims", *sorted((FIXTURES / "invalid").iterdir())[:12]])
+def test_the_same_with_and_without_the_cache(source, home, tmp_path):
+    if not source.is_dir():
+        pytest.skip("not a corpus")
+    corpus = corpus_copy(tmp_path, source)
+    plain = fingerprint(read(corpus))
+    assert fingerprint(read(corpus, cache=True)) == plain  # filling it
+    assert entries(home)
+    assert fingerprint(read(corpus, cache=True)) == plain  # from it
+
+
+def test_a_warm_reading_comes_from_the_cache(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    read(corpus, cache=True)
+    from kgraph.corpus import loader
+
+    def refuse(*args):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(loader, "_parse_and_validate", refuse)
+    assert read(corpus, cache=True)[0] is not None
+
+
+def test_an_edited_file_is_read_again_and_its_problems_have_their_lines(home, tmp_path):
+    corpus = corpus_copy(tmp_path)
+    read(corpus, cache=True)
+    target = sorted(corpus.rglob("annotations.yaml"))[0]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("events:", "events:\n  - id: Not-A-Slug\n", 1), encoding="utf-8")
+    cached = read(corpus, cache=True)
+    assert fingerprint(cached) == fingerprint(read(corpus))
+    assert any("Not-A-Slug" in p.message and p.line > 1 for p in cached[1])
+    target.write_text(text, encoding="utf-8")
+    assert fingerprint(read(corpus, cache=True)) == fingerprint(read(corpus))
+    assert len(entries(home)) == len(list(corpus.rglob("*.yaml")))  # the entry of the edited version is pruned
+
+
+def _garbage(path: Path, _: list[Path]) -> None:
+    path.write_bytes(os.urandom(200))
+
+
+def _truncated(path: Path, _: list[Path]) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _header_only(path: Path, _: list[Path]) -> None:
+    path.write_bytes(path.read_bytes().split(b"\n")[0])
+
+
+def _wrong_version(path: Path, _: list[Path]) -> None:
+    header, _, payload = path.read_bytes().partition(b"\n")
+    path.write_bytes(header.replace(b"kgraph-cache", b"kgraph-cache-0") + b"\n" + payload)
+
+
+def _swapped(path: Path, every: list[Path]) -> None:
+    other = next(p for p in every if p != path)
+    mine = path.read_bytes()
+    path.write_bytes(other.read_bytes())
+    other.write_bytes(mine)
+
+
+def _payload_edited(path: Path, _: list[Path]) -> None:
+    """The key and check kept, a line number in the payload changed: the check no longer matches."""
+    header, _, payload = path.read_bytes().partition(b"\n")
+    edited = payload.replace(b"]],[", b"]],[", 1).replace(b",1]", b",2]", 1).replace(b'"supports"', b'"denies"')
+    assert edited != payload
+    path.write_bytes(header + b"\n" + edited)
+
+
+def _unreadable(path: Path, _: list[Path]) -> None:
+    path.chmod(0)
+
+
+def _a_folder(path: Path, _: list[Path]) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [_garbage, _truncated, _header_only, _wrong_version, _swapped, _payload_edited, _unreadable, _a_folder],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(damage, home, tmp_path):
+    corpus = corpus_copy(tmp_path)
+    plain = fingerprint(read(corpus))
+    read(corpus, cache=True)
+    every = entries(home)
+    assert len(every) >= 2
+    for path in every:
+        damage(path, every)
+        if damage is _swapped:
+            break
+    assert fingerprint(read(corpus, cache=True)) == plain
+    assert fingerprint(read(corpus, cache=True)) == plain  # and after it was written again
+
+
+def test_another_kgraph_version_does_not_use_the_entries(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    read(corpus, cache=True)
+    before = {p.name for p in entries(home)}
+    import importlib.metadata
+
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0.0-other")
+    read(corpus, cache=True)
+    assert {p.name for p in entries(home)}.isdisjoint(before)
+
+
+def test_other_terms_do_not_use_the_entries(home, tmp_path):
+    corpus = corpus_copy(tmp_path, FIXTURES / "vocabulary" / "valid")
+    plain = fingerprint(read(corpus))
+    read(corpus, cache=True)
+    vocabulary = corpus / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace("sit_in", "sit_down"), encoding="utf-8")
+    changed = read(corpus)
+    assert fingerprint(changed) != plain
+    assert fingerprint(read(corpus, cache=True)) == fingerprint(changed)
+
+
+def test_a_cache_folder_that_cannot_be_written_is_skipped(tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(blocked / "kgraph"))
+    corpus = corpus_copy(tmp_path)
+    assert fingerprint(read(corpus, cache=True)) == fingerprint(read(corpus))
+
+
+def test_a_read_only_corpus_is_cached_and_never_written(home, tmp_path):
+    corpus = corpus_copy(tmp_path)
+    before = {p: p.stat().st_mtime_ns for p in corpus.rglob("*")}
+    for path in [*corpus.rglob("*"), corpus]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        plain = fingerprint(read(corpus))
+        assert fingerprint(read(corpus, cache=True)) == plain
+        assert fingerprint(read(corpus, cache=True)) == plain
+    finally:
+        for path in [corpus, *corpus.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    assert {p: p.stat().st_mtime_ns for p in corpus.rglob("*")} == before
+    assert entries(home)
+
+
+def test_kgraph_cache_off_turns_it_off(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("KGRAPH_CACHE", "off")
+    read(corpus_copy(tmp_path), cache=True)
+    assert not home.exists()
