@@ -110,7 +110,7 @@ class FileCache:
     @classmethod
     def open(cls, corpus: Path, context: str, home: Path | None = None) -> FileCache | None:
         """The cache of the corpus folder ``corpus``, or None when there is no usable cache folder."""
-        name = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:24]
+        name = hashlib.sha256(os.fsencode(corpus.resolve())).hexdigest()[:24]
         folder = (home or cache_home()) / "corpora" / name
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
