@@ -112,7 +112,7 @@
   };
 
   /* ---------- ticks that follow the zoom: years, months or days ---------- */
-  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const { MONTHS } = app.util;
   const STEPS = [
     ["day", 1],
     ["day", 2],

@@ -66,5 +66,5 @@
 
   /* A time window as EDTF text, ".." for an open end: "2023-01-01/..". */
   const windowText = (start, end) => `${start === null ? ".." : iso(start)}/${end === null ? ".." : iso(end)}`;
-  return { DAY, el, svg, fold, day, iso, sayDay, plain, spaced, idList, joined, windowText };
+  return { DAY, MONTHS, el, svg, fold, day, iso, sayDay, plain, spaced, idList, joined, windowText };
 })();
