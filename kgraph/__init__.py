@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kgraph.errors import CorpusError, KgraphError, NotFoundError, Problem, UsageError
-
 __all__ = [
     "Corpus",
     "CorpusError",
@@ -30,12 +28,14 @@ __all__ = [
 if TYPE_CHECKING:
     from kgraph.corpus.corpus import Corpus
     from kgraph.corpus.loader import load, validate
+    from kgraph.errors import CorpusError, KgraphError, NotFoundError, Problem, UsageError
     from kgraph.graph.knowledge import KnowledgeGraph
     from kgraph.graph.windows import overlapping, within
 
     __version__: str
 
-_LAZY = {
+_LAZY = {  # the errors too: the console script imports this package before its Ctrl-C handler exists
+    **dict.fromkeys(["CorpusError", "KgraphError", "NotFoundError", "Problem", "UsageError"], "kgraph.errors"),
     "load": "kgraph.corpus.loader",
     "validate": "kgraph.corpus.loader",
     "Corpus": "kgraph.corpus.corpus",

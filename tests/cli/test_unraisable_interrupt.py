@@ -41,3 +41,34 @@ def test_other_unraisable_exceptions_are_reported_as_python_reports_them():
     assert done.returncode == 0
     assert b"went on" in done.stdout
     assert b"Exception ignored in" in done.stderr
+
+
+RUN = """
+import weakref
+from kgraph.cli import main
+
+
+class Thing:
+    pass
+
+
+def interrupted(_):
+    raise KeyboardInterrupt
+
+
+def work():  # the run's work, in place of a command: an import callback that Ctrl-C lands in
+    thing = Thing()
+    ref = weakref.ref(thing, interrupted)
+    del thing
+    print("went on")
+    return 0
+
+
+main._run = work
+main.run()
+"""
+
+
+def test_the_console_script_entry_installs_the_hook_before_the_work_starts():
+    done = subprocess.run([sys.executable, "-c", RUN], check=False, capture_output=True, timeout=60)
+    assert (done.returncode, done.stderr, done.stdout) == (130, b"kgraph: interrupted\n", b"")
