@@ -27,7 +27,7 @@ import json
 import os
 import random
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -180,7 +180,9 @@ def _event(
     relations: list[dict[str, Any]],
 ) -> None:
     """Add one synthetic event to a document: its sentences, the event, and the relations it brings."""
-    actors, by_kind, names, start, published = astuple(context)
+    # the context's lists are shared, not copied: a copy for every event made a corpus cost the square of its size
+    actors, by_kind, names = context.actors, context.by_kind, context.names
+    start, published = context.start, context.published
     status = rng.choice(_STATUSES)
     edtf, basis = _date(rng, start if status in ("occurred", "ongoing") else published + timedelta(days=40))
     chosen = rng.sample(actors, rng.randint(1, 5))
