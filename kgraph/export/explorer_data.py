@@ -37,6 +37,11 @@ from kgraph.values import json_ready
 LAYOUT_THRESHOLD = 1000
 #: Graphs with more edges than this draw no edge labels.
 EDGE_LABEL_THRESHOLD = 400
+#: Graphs with more nodes than this are drawn at a level of detail (the page's part "detail"): at first the most
+#: connected actors and the events that join two of them, then the neighbourhood (up to ``neighbours`` of each
+#: kind) of whatever is selected or searched.
+DETAIL_THRESHOLD = 5000
+DETAIL = {"actors": 150, "events": 600, "neighbours": 25}
 
 _SHAPES = {"disc": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond"}
 _CSS_SHAPES = {"dot": "dot", "square": "square", "triangle": "triangle", "diamond": "diamond", "hexagon": "hexagon"}
@@ -124,8 +129,9 @@ def _filters(**values: list[str]) -> list[dict[str, Any]]:
 def explorer_data(graph: nx.Graph) -> dict[str, Any]:
     """Everything the explorer page shows, as JSON-ready data, built in one pass over the graph."""
     big = graph.number_of_nodes() > LAYOUT_THRESHOLD
-    positions = layout(graph) if big else {}
     degree = dict(graph.degree())
+    initial = _first_drawn(graph, degree) if graph.number_of_nodes() > DETAIL_THRESHOLD else None
+    positions = layout(graph.subgraph(initial)) if initial is not None else layout(graph) if big else {}
     nodes: list[dict[str, Any]] = []
     kinds: dict[str, str] = {}
     types: set[str] = set()
@@ -233,7 +239,23 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         "actorKinds": list(ACTOR_TYPES),
         "map": map_data(graph),
         "options": _options(graph.is_directed(), big),
+        **({"detail": {**DETAIL, "initial": [str(n) for n in initial]}} if initial is not None else {}),
     }
+
+
+def _first_drawn(graph: nx.Graph, degree: dict[Any, int]) -> list[Any]:
+    """What a large graph's page draws first: its most connected actors, then the most connected events that two
+    or more of them take part in (ties by id)."""
+    rank = lambda n: (-degree[n], str(n))  # noqa: E731
+    kinds = {n: d.get("kind") for n, d in graph.nodes(data=True)}
+    actors = sorted((n for n, k in kinds.items() if k in ACTOR_TYPES), key=rank)[: DETAIL["actors"]]
+    core = set(actors)
+    members: dict[Any, set[Any]] = {}
+    for u, v, data in graph.edges(data=True):
+        if data.get("kind") == PARTICIPATION and u in core and kinds.get(v) == EVENT:
+            members.setdefault(v, set()).add(u)
+    joining = sorted((e for e, who in members.items() if len(who) >= 2), key=rank)[: DETAIL["events"]]
+    return actors + joining
 
 
 def _event_labels(data: dict[str, Any], kind: str) -> tuple[str, str]:

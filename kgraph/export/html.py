@@ -28,6 +28,7 @@ import networkx as nx
 
 from kgraph.export.explorer_data import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data
 from kgraph.export.layout import layout
+from kgraph.export.pack import pack
 
 __all__ = ["LAYOUT_THRESHOLD", "PANEL_FIELDS", "SCRIPTS", "STYLES", "explorer_data", "layout", "to_html"]
 
@@ -36,6 +37,7 @@ __all__ = ["LAYOUT_THRESHOLD", "PANEL_FIELDS", "SCRIPTS", "STYLES", "explorer_da
 SCRIPTS = (
     "days.js",
     "util.js",
+    "unpack.js",
     "window.js",
     "basemap.js",
     "labels.js",
@@ -54,6 +56,7 @@ SCRIPTS = (
     "mapview.js",
     "views.js",
     "meetings.js",
+    "detail.js",
     "visible.js",
     "controls.js",
     "sheet.js",
@@ -108,7 +111,7 @@ def to_html(graph: nx.Graph, title: str = "kgraph explorer") -> str:
         title=title,
         styles=[Markup(text) for text in styles],
         scripts=[Markup(text) for _, text in scripts],
-        data_json=Markup(_script_json(explorer_data(graph))),
+        data_json=Markup(_script_json(pack(explorer_data(graph)))),
         script_hashes=" ".join(_hash(text) for _, text in scripts),
         style_hashes=" ".join(_hash(text) for text in styles),
     )

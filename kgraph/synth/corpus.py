@@ -180,9 +180,7 @@ def _event(
     relations: list[dict[str, Any]],
 ) -> None:
     """Add one synthetic event to a document: its sentences, the event, and the relations it brings."""
-    # the context's lists are shared, not copied: a copy for every event made a corpus cost the square of its size
-    actors, by_kind, names = context.actors, context.by_kind, context.names
-    start, published = context.start, context.published
+    actors, by_kind, names, start, published = (getattr(context, f) for f in _Context.__dataclass_fields__)  # no copy
     status = rng.choice(_STATUSES)
     edtf, basis = _date(rng, start if status in ("occurred", "ongoing") else published + timedelta(days=40))
     chosen = rng.sample(actors, rng.randint(1, 5))

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from kgraph.export.html import LAYOUT_THRESHOLD, PANEL_FIELDS, SCRIPTS, STYLES, explorer_data, layout, to_html
+from kgraph.export.pack import unpack
 from kgraph.export.style import EDGE_COLORS, EVENT_LINK, hex_color
 from kgraph.graph.attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kgraph.graph.knowledge import KnowledgeGraph
@@ -25,7 +26,7 @@ def kg(seeds) -> KnowledgeGraph:
 def page_data(page: str) -> dict:
     block = re.search(r'<script type="application/json" id="kgraph-data">(.*?)</script>', page, re.S)
     assert block
-    return json.loads(block.group(1))
+    return unpack(json.loads(block.group(1)))
 
 
 class Elements(HTMLParser):
@@ -71,7 +72,7 @@ def test_data_cannot_close_its_script_block():
     block = re.search(r'<script type="application/json" id="kgraph-data">(.*?)</script>', page, re.S).group(1)
     assert "<" not in block
     assert ">" not in block
-    data = json.loads(block)
+    data = unpack(json.loads(block))
     a = next(n for n in data["nodes"] if n["id"] == "a")
     assert (a["details"]["text"], a["details"]["control"]) == (XML_HOSTILE, CONTROL)
     assert a["details"]["born"] == "1970-01-02"

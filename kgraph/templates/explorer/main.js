@@ -7,7 +7,7 @@
 
   const parts = globalThis.kgraphParts;
   const { util } = parts;
-  const data = JSON.parse(document.getElementById("kgraph-data").textContent);
+  const data = parts.unpack(JSON.parse(document.getElementById("kgraph-data").textContent));
   /* The page's own colours: dimmed nodes, highlight borders, labels, actor links, the map. */
   const INK = {
     dim: "#e6e6e6",
@@ -39,9 +39,18 @@
   };
 
   parts.meetings(app); /* app.linksOf, partnersOf, eventsOf, actorsOf, eventsAt */
+  app.detail = parts.detail(app); /* a large graph: what is drawn so far */
 
   /* ---------- time: [face start, face end, possible start, possible end] as day numbers ---------- */
-  app.times = (item) => (item.t || [null, null, null, null]).map(util.day);
+  const timesOf = new WeakMap(); /* worked out once an item: the filters ask at every change */
+  app.times = (item) => {
+    let t = timesOf.get(item);
+    if (!t) {
+      t = (item.t || [null, null, null, null]).map(util.day);
+      timesOf.set(item, t);
+    }
+    return t;
+  };
   const dated = [...data.nodes, ...data.edges].map(app.times).filter((t) => t.some((d) => d !== null));
   let minDay = Infinity;
   let maxDay = -Infinity;
@@ -96,6 +105,7 @@
 
   /* Everything follows the state: the views drawn so far, the panel, the timeline, the URL. */
   const render = ({ fit = false, focus = false, history = true } = {}) => {
+    if (state.selected && state.selected.type === "node") app.detail.bring(state.selected.id);
     computeVisible();
     for (const view of views.made.values()) {
       views.sync(view);
@@ -116,11 +126,12 @@
     timeline.draw();
     controls.show();
     const shown = view.shownNodes.size;
-    const total = view.nodes.length;
+    const total = app.detail.totalIn(view);
     const hidden = data.nodes.length - app.visible.nodes.size;
     const hiding = hidden ? `the filters and the time window hide ${hidden} of ${data.nodes.length}` : "nothing hidden";
     document.getElementById("stats").textContent =
       `${VIEW_NAMES[state.view]} view: ${shown} of its ${total} nodes drawn · ${hiding}`;
+    app.detail.show(view);
     if (history) fragment.save();
     for (const fn of app.listeners) fn();
     view.network.redraw();
@@ -137,7 +148,9 @@
     /* A view that does not draw it (not its kind, folded into a map marker, an actor with nothing shown): the
        map zooms in on it if that draws it; otherwise the full view, which draws whatever passes the filters. */
     const view = views.get(state.view);
-    if (show && app.isShown(id) && !view.shownNodes.has(id) && !views.zoomTo(view, id)) {
+    app.detail.bring(id);
+    const drawsIt = view.shownNodes.has(id) || app.detail.drawsIn(view, id);
+    if (show && app.isShown(id) && !drawsIt && !views.zoomTo(view, id)) {
       fit = !views.made.has("full");
       state.view = "full";
     }

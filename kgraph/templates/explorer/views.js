@@ -71,17 +71,18 @@
     width: linkWidth(k.weight),
   });
 
-  /* What each view draws: its nodes and edges (vis items), and where its positions come from. */
+  /* What each view draws: its nodes and edges (vis items), and where its positions come from; in a large graph,
+     only what part "detail" has drawn so far. */
+  const drawn = (id) => app.detail.has(id);
+  const position = (n) => app.detail.position(n);
   const SPECS = {
     actors: () => ({
-      nodes: data.nodes
-        .filter((n) => actorKinds.has(n.kind))
-        .map((n) => visNode(n, n.x === undefined ? {} : { x: n.x, y: n.y })),
-      edges: data.links.map(visLink),
+      nodes: data.nodes.filter((n) => actorKinds.has(n.kind) && drawn(n.id)).map((n) => visNode(n, position(n))),
+      edges: data.links.filter((k) => drawn(k.from) && drawn(k.to)).map(visLink),
     }),
     full: () => ({
-      nodes: data.nodes.map((n) => visNode(n, n.x === undefined ? {} : { x: n.x, y: n.y })),
-      edges: data.edges.map(visEdge),
+      nodes: data.nodes.filter((n) => drawn(n.id)).map((n) => visNode(n, position(n))),
+      edges: data.edges.filter((e) => drawn(e.from) && drawn(e.to)).map(visEdge),
     }),
     map: () => ({ nodes: mapview.items(visNode), edges: [] }),
   };
@@ -104,11 +105,13 @@
     const edgeProps = new Map();
     const shownNodes = new Set();
     const shownEdges = new Set();
+    app.detail.grow(view, { node: visNode, edge: visEdge, link: visLink });
     for (const id of view.nodes.getIds()) {
       if (visible.nodes.has(id)) shownNodes.add(id);
     }
     if (view.name === "actors") {
-      for (const k of data.links) {
+      for (const id of view.edges.getIds()) {
+        const k = app.linkById.get(id);
         const events = k.events.filter(([e]) => visible.nodes.has(e)).length;
         const relations = k.relations.filter((r) => visible.edges.has(r)).length;
         const shown = shownNodes.has(k.from) && shownNodes.has(k.to) && events + relations > 0;
@@ -116,8 +119,10 @@
         edgeProps.set(k.id, { hidden: !shown, width: linkWidth(shown ? events + relations : k.weight) });
       }
     } else if (view.name === "full") {
-      for (const id of visible.edges) shownEdges.add(id);
-      for (const id of view.edges.getIds()) edgeProps.set(id, { hidden: !shownEdges.has(id) });
+      for (const id of view.edges.getIds()) {
+        if (visible.edges.has(id)) shownEdges.add(id);
+        edgeProps.set(id, { hidden: !shownEdges.has(id) });
+      }
     } else {
       /* The map: where each marker is at this zoom, which are shown, their sizes (part "mapview"). */
       for (const [id, p] of mapview.layout(view, view.items)) nodeProps.set(id, p);
