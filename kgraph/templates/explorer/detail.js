@@ -20,6 +20,7 @@
       drawsIn: () => false,
       show: () => {},
       totalIn: (view) => view.nodes.length,
+      version: 0,
     };
   }
 
@@ -123,9 +124,21 @@
     const count = view.nodeState.size.toLocaleString("en");
     element.textContent =
       `A large graph: ${count} of its ${total.toLocaleString("en")} ${what} drawn, the ${spec.actors} most ` +
-      "connected actors and the events that join them first. Select or search to bring in more: search finds " +
-      "every name.";
+      "connected actors and the events that join them first; the timeline shows the events drawn. Select or search " +
+      "to bring in more: search finds every name.";
   };
 
-  return { active: true, has: (id) => drawn.has(id), position, bring, grow, drawsIn, show, totalIn };
+  return {
+    active: true,
+    has: (id) => drawn.has(id),
+    position,
+    bring,
+    grow,
+    drawsIn,
+    show,
+    totalIn,
+    get version() {
+      return version;
+    },
+  };
 };

@@ -85,13 +85,15 @@
   /* Lanes by type in the order of the types' names; lanes by actor in the order of each actor's first event,
      events with no actor last. An event with several actors is drawn in each of their lanes. */
   const lanesFor = (mode) => {
-    if (laneCache.has(mode)) return laneCache.get(mode);
+    const key = `${mode} ${app.detail.version}`; /* a large graph's timeline shows the events drawn so far */
+    if (laneCache.has(key)) return laneCache.get(key);
     const byKey = new Map();
     const add = (key, lane, it) => {
       if (!byKey.has(key)) byKey.set(key, { key, ...lane, items: [] });
       byKey.get(key).items.push(it);
     };
     for (const it of items) {
+      if (!app.detail.has(it.n.id)) continue;
       if (mode === "actor") {
         const actors = app.actorsOf(it.n.id);
         if (!actors.length) add("", { name: NO_ACTOR, actor: null }, it);
@@ -110,7 +112,7 @@
     if (mode === "actor") {
       lanes.sort((p, q) => (p.key === "") - (q.key === "") || p.first - q.first || order(p, q));
     } else lanes.sort(order);
-    laneCache.set(mode, lanes);
+    laneCache.set(key, lanes);
     return lanes;
   };
 
