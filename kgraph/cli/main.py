@@ -185,10 +185,19 @@ def _unraisable(info: Any) -> None:
     sys.__unraisablehook__(info)
 
 
+def _defer_interrupts() -> None:
+    import signal
+
+    from kgraph.cli.interrupt import deferring
+
+    signal.signal(signal.SIGINT, deferring)  # never inside an import: it can break what the import sets up
+
+
 def run() -> None:
     """Entry point of the ``kgraph`` console script: no traceback for Ctrl-C, a closed pipe or a full disk."""
     sys.unraisablehook = _unraisable
     try:
+        _defer_interrupts()
         code = _run()
     except KeyboardInterrupt:
         code = _interrupted()
