@@ -4,13 +4,15 @@ say when they cut a result, and refuse arguments that make no sense (issue 10, p
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
 from kgraph.errors import UsageError
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import kgraph_cli
+from ..helpers import MEMORY_LIMIT, ROOT, TIME_LIMIT, kgraph_cli
 
 THREE_WAY = "MATCH (a) MATCH (b) MATCH (c) RETURN a.id, b.id, c.id"
 THREE_WAY_COUNT = "MATCH (a) MATCH (b) MATCH (c) RETURN COUNT(a)"
@@ -95,6 +97,29 @@ def test_a_cypher_count_over_a_cartesian_product_stops_within_its_memory(synthet
     result = kgraph_cli("query", "cypher", synthetic, THREE_WAY_COUNT, "--timeout", "600", limited=True)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("kgraph: error: Cypher query stopped: it needed more than 1 GB of memory")
+
+
+#: Started by a program that holds 1.2 GB: Linux gives the child that size as its starting ru_maxrss.
+FROM_A_LARGE_PARENT = """
+import resource, subprocess, sys
+held = b"x" * (1200 * 1024**2)
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+done = subprocess.run(
+    [sys.executable, "-m", "kgraph", "query", "cypher", sys.argv[1], sys.argv[2]],
+    preexec_fn=limit, capture_output=True, text=True, timeout=TIME_LIMIT,
+)
+print(done.returncode, done.stderr, end="")
+"""
+
+
+@pytest.mark.hostile
+def test_the_memory_budget_is_the_query_process_own_when_a_large_program_starts_it(synthetic):
+    script = FROM_A_LARGE_PARENT.replace("MEMORY_LIMIT", str(MEMORY_LIMIT)).replace("TIME_LIMIT", str(TIME_LIMIT))
+    done = subprocess.run(
+        [sys.executable, "-c", script, synthetic, THREE_WAY], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert done.stdout.startswith("2 kgraph: error: Cypher query stopped: it needed more than 1 GB of memory")
 
 
 @pytest.mark.hostile
