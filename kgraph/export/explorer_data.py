@@ -131,7 +131,7 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
     big = graph.number_of_nodes() > LAYOUT_THRESHOLD
     degree = dict(graph.degree())
     initial = _first_drawn(graph, degree) if graph.number_of_nodes() > DETAIL_THRESHOLD else None
-    positions = layout(graph.subgraph(initial)) if initial is not None else layout(graph) if big else {}
+    positions = layout(_induced(graph, initial)) if initial is not None else layout(graph) if big else {}
     nodes: list[dict[str, Any]] = []
     kinds: dict[str, str] = {}
     types: set[str] = set()
@@ -241,6 +241,16 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
         "options": _options(graph.is_directed(), big),
         **({"detail": {**DETAIL, "initial": [str(n) for n in initial]}} if initial is not None else {}),
     }
+
+
+def _induced(graph: nx.Graph, nodes: list[Any]) -> nx.MultiGraph:
+    """The graph ``nodes`` induce, in their order: networkx's own subgraph view would iterate a set of them, whose
+    order changes with the hash seed, and so would the layout."""
+    chosen = set(nodes)
+    induced = nx.MultiGraph()
+    induced.add_nodes_from(nodes)
+    induced.add_edges_from((u, v) for u, v in graph.edges(nodes) if v in chosen)
+    return induced
 
 
 def _first_drawn(graph: nx.Graph, degree: dict[Any, int]) -> list[Any]:

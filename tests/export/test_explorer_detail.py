@@ -4,6 +4,8 @@ filterable; a note says what is drawn. Screenshots: test-output/explorer-detail-
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from kgraph.export.explorer_data import DETAIL, DETAIL_THRESHOLD
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.graph.windows import overlapping
 
+from ..helpers import ROOT
 from .browser import Page
 
 LAPTOP, PHONE = (1440, 900), (390, 844)
@@ -28,6 +31,28 @@ def write_corpus(folder: Path, events: int, seed: int) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+#: Renders the page of a synthetic graph above the threshold to standard output.
+RENDER_LARGE = (
+    "import sys; from tests.helpers import big_graph; from kgraph.export import render; "
+    "sys.stdout.buffer.write(render(big_graph(6000), 'html'))"
+)
+
+
+def test_a_large_graph_page_does_not_depend_on_the_hash_seed():
+    pages = [
+        subprocess.run(
+            [sys.executable, "-c", RENDER_LARGE],
+            cwd=ROOT,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            check=True,
+            capture_output=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert b'"detail"' in pages[0]
+    assert pages[0] == pages[1]
 
 
 @pytest.fixture(scope="module")
