@@ -33,7 +33,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -127,8 +127,30 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_bytes(path: Path, data: bytes, inputs: frozenset[Path] = frozenset()) -> Path:
-    """Write ``data`` to ``path``: a file replaced whole, or a FIFO or terminal streamed into (see the module)."""
+class Sink:
+    """An open file that ``produce`` functions write their pieces into: each at once, counted; a failure is an
+    OutputError naming the output (a closed pipe stays a BrokenPipeError)."""
+
+    def __init__(self, fd: int, name: object) -> None:
+        self.fd, self.name, self.size = fd, name, 0
+
+    def write(self, data: bytes) -> int:
+        """Write all of ``data``; returns its length."""
+        stream(self.fd, data, self.name)
+        self.size += len(data)
+        return len(data)
+
+
+def write_pieces(path: Path, produce: Callable[[Sink], object], inputs: frozenset[Path] = frozenset()) -> int:
+    """Write what ``produce`` writes into its sink to ``path``, piece by piece, never whole in memory: into a new
+    file renamed over ``path`` once complete, or straight into a FIFO or terminal (see the module). Returns the
+    number of bytes.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> write_pieces(path, lambda sink: [sink.write(b"two "), sink.write(b"pieces")]), path.read_bytes()
+    (10, b'two pieces')
+    """
     path = Path(path)
     kind = target(path, inputs)
     if kind == "stream":
@@ -137,20 +159,34 @@ def write_bytes(path: Path, data: bytes, inputs: frozenset[Path] = frozenset()) 
         except OSError as exc:
             raise error(path, exc) from None
         try:
-            stream(fd, data, path)
+            sink = Sink(fd, path)
+            produce(sink)
+            return sink.size
         finally:
             os.close(fd)
-        return path
     mode = stat.S_IMODE(path.stat().st_mode) if kind == "replace" else 0o644
     temporary = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"
     try:
-        write_new(temporary, data, mode)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.fchmod(fd, mode)
+            sink = Sink(fd, path)
+            produce(sink)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(temporary, path)
     except OSError as exc:
         raise error(path, exc) from None
     finally:
         temporary.unlink(missing_ok=True)
-    return path
+    return sink.size
+
+
+def write_bytes(path: Path, data: bytes, inputs: frozenset[Path] = frozenset()) -> Path:
+    """Write ``data`` to ``path``: a file replaced whole, or a FIFO or terminal streamed into (see the module)."""
+    write_pieces(path, lambda sink: sink.write(data), inputs)
+    return Path(path)
 
 
 def write_text(path: Path, text: str, inputs: frozenset[Path] = frozenset()) -> Path:
@@ -215,9 +251,18 @@ def guard_standard_output() -> None:
 
 def write_standard_output(data: bytes, inputs: frozenset[Path] = frozenset()) -> None:
     """Write ``data`` to standard output, unless it is a file of the corpus being read (``>>`` onto an input)."""
+    standard_output_pieces(lambda sink: sink.write(data), inputs)
+
+
+def standard_output_pieces(produce: Callable[[Sink], object], inputs: frozenset[Path] = frozenset()) -> int:
+    """Write what ``produce`` writes into its sink to standard output, piece by piece, unless standard output is a
+    file of the corpus being read (``>>`` onto an input): that is refused before ``produce`` runs. Returns the
+    number of bytes."""
     sys.stdout.flush()
     fd = sys.stdout.fileno()
     info = os.fstat(fd)
     if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) in identities(inputs):
         raise error("standard output", INPUT)
-    stream(fd, data, "standard output")
+    sink = Sink(fd, "standard output")
+    produce(sink)
+    return sink.size

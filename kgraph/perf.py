@@ -1,4 +1,5 @@
-"""Keeping bulk work fast: the garbage collector paused while large structures are built.
+"""Keeping bulk work fast and measured: the garbage collector paused while large structures are built, and the
+process's own peak memory.
 
 Loading, building and exporting create hundreds of thousands of small objects
 and no reference cycles; Python's cyclic collector would rescan them over and
@@ -6,6 +7,8 @@ over as they accumulate (half the time of a large load). :func:`collector_paused
 pauses it for the duration and restores it after, whatever happens.
 
 >>> import gc
+import resource
+import sys
 >>> with collector_paused():
 ...     gc.isenabled()
 False
@@ -16,6 +19,8 @@ True
 from __future__ import annotations
 
 import gc
+import resource
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -43,3 +48,24 @@ def progress(items: Iterable[T], enabled: bool, description: str, total: int | N
 
     bar: Iterable[T] = tqdm(items, desc=description, total=total, unit=" files", leave=False, dynamic_ncols=True)
     return bar
+
+
+def peak_memory() -> int:
+    """The process's own peak resident size in bytes.
+
+    On Linux this is ``VmHWM`` of ``/proc/self/status``: ``ru_maxrss`` there starts from the parent's size when
+    the process was forked, so a kgraph started by a large program (a test runner, a notebook) would seem to have
+    used its memory already. Elsewhere ``ru_maxrss`` (macOS counts bytes, the BSDs KiB).
+
+    >>> 0 < peak_memory() < 2**40
+    True
+    """
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak) if sys.platform == "darwin" else int(peak) * 1024

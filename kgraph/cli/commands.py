@@ -173,27 +173,25 @@ def _build_once(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """``kgraph export``: one format to a file (written whole) or to standard output (streamed)."""
+    """``kgraph export``: one format to a file (replaced whole, never half-written) or to standard output; GraphML
+    and GEXF are written element by element as they are made, never whole in memory."""
     from pathlib import Path
 
     from kgraph.errors import UsageError, shown
-    from kgraph.export import render
+    from kgraph.export import export
     from kgraph.graph.knowledge import KnowledgeGraph
-    from kgraph.output import target, write_bytes, write_standard_output
+    from kgraph.output import target
 
     refuse_empty(args.output)
-    output = Path(args.output)
-    if args.output != "-" and not output.parent.is_dir():
+    output = None if args.output == "-" else Path(args.output)
+    if output is not None and not output.parent.is_dir():
         raise UsageError(f"{shown(output)}: the folder {shown(output.parent)} does not exist")
     kg = KnowledgeGraph.load(args.path)
-    if args.output != "-":
+    if output is not None:
         target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering
-    data = render(kg.graph, args.format)
-    if args.output == "-":
-        write_standard_output(data, kg.corpus.inputs)
-    else:
-        write_bytes(output, data, kg.corpus.inputs)
-        print(f"wrote {shown(output)} ({size_text(len(data))})", file=sys.stderr)
+    size = export(kg.graph, args.format, output, kg.corpus.inputs)
+    if output is not None:
+        print(f"wrote {shown(output)} ({size_text(size)})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -131,6 +131,9 @@ class _Checker(EvidenceChecks):
         self, record: warnings.Record, sub: tuple[str | int, ...], target: str, allowed: Iterable[str], noun: str
     ) -> bool:
         allowed = tuple(allowed)
+        found = self.by_id.get(target)
+        if found is not None and found.kind in allowed:
+            return True  # the common case, at once
         kind = self.kind_of(target)
         if kind is None:
             self.problem(record, sub, f"unknown {noun} {target!r}{self.suggest(target, allowed)}")

@@ -14,12 +14,14 @@ never touches the filesystem.
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from kgraph.annotations.dates import TimeSpan
+from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.models import (
     AnyEntity,
     Event,
@@ -59,7 +61,7 @@ def fold_accents(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large corpus has hundreds of thousands
 class Origin:
     """Where something was defined: an annotation file and line."""
 
@@ -185,6 +187,32 @@ class Corpus:
                 shown[entity.id] = next((n for n in (*entity.names, entity.id) if name_key(n) == key), entity.name)
         return list(shown.values())[:n]
 
+    def mentions(self) -> dict[str, set[str]]:
+        """The sources that mention each entity: as a participant, place or relation end (with the evidence for
+        them), as a claimant or relayer, or as the actor a figure counts (where they are quoted).
+
+        >>> import kgraph
+        >>> sorted(kgraph.load("seeds").mentions()["shusha"])
+        ['2020-10-shusha-appeal']
+        """
+        mentioned: defaultdict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            _figure_sources(entity.figures, mentioned)
+        for event in self.events.values():
+            sources = _claims(event.evidence, mentioned)
+            for participant in event.participants:
+                found = mentioned[participant.actor]
+                found |= sources
+                found |= _claims(participant.evidence, mentioned)
+            if event.place:
+                mentioned[event.place] |= sources
+            _figure_sources(event.figures, mentioned)
+        for relation in self.relations.values():
+            sources = _claims(relation.evidence, mentioned)
+            mentioned[relation.subject] |= sources
+            mentioned[relation.object] |= sources
+        return dict(mentioned)
+
     def as_of(self, day: date | str) -> Corpus:
         """The corpus as known from the sources published by ``day`` (see :mod:`kgraph.corpus.asof`).
 
@@ -224,3 +252,21 @@ class Corpus:
     def places(self) -> list[Place]:
         """Every place, in file order."""
         return self._of_type(Place)
+
+
+def _claims(evidence: list[Evidence], mentioned: defaultdict[str, set[str]]) -> set[str]:
+    """The sources of ``evidence``; each is noted as mentioning the claimants and relayers it quotes."""
+    sources = set()
+    for e in evidence:
+        if e.source:
+            sources.add(e.source)
+            for actor in (*e.claimed_by, *e.via) if e.claimed_by or e.via else ():
+                mentioned[actor].add(e.source)
+    return sources
+
+
+def _figure_sources(figures: list[Figure], mentioned: defaultdict[str, set[str]]) -> None:
+    for figure in figures:
+        sources = _claims(figure.evidence, mentioned)
+        if figure.counts and sources:
+            mentioned[figure.counts] |= sources

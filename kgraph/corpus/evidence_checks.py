@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.evidence import Evidence, Figure
@@ -66,38 +66,46 @@ class EvidenceChecks:
         seen: set[tuple[str, str]],
     ) -> None:
         """Each participant's actor fits its role and is not listed twice in a role; ``seen`` holds those already listed."""
-        roles = active().roles
+        roles, by_id = active().roles, self.by_id
         for index, participant in enumerate(participants):
-            at = (*sub, index)
-            role = roles[participant.role]
-            noun = "actor" if set(role.allowed) <= set(vocab.ACTOR_TYPES) else "participant"
-            self.ref(record, (*at, "actor"), participant.actor, role.allowed, noun)
-            if (participant.actor, participant.role) in seen:
-                self.problem(
-                    record, at, f"{participant.actor!r} is listed twice as {participant.role!r} in event {event_id!r}"
-                )
-            seen.add((participant.actor, participant.role))
-            self.check_evidence(record, (*at, "evidence"), participant.evidence)
+            actor, role = participant.actor, participant.role
+            allowed = roles[role].allowed
+            found = by_id.get(actor)
+            if found is None or found.kind not in allowed:  # else fine, as ref would say, without its cost
+                self.ref(record, (*sub, index, "actor"), actor, allowed, _noun(allowed))
+            if (actor, role) in seen:
+                self.problem(record, (*sub, index), f"{actor!r} is listed twice as {role!r} in event {event_id!r}")
+            seen.add((actor, role))
+            if participant.evidence:
+                self.check_evidence(record, (*sub, index, "evidence"), participant.evidence)
 
     def check_evidence(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
         """Claimants and relayers are actors, named once; the source exists and holds the quote."""
         for index, item in enumerate(evidence):
             at = (*sub, index)
-            for name, noun in (("claimed_by", "claimant"), ("via", "relayer")):
+            for name, noun in (("claimed_by", "claimant"), ("via", "relayer")) if item.claimed_by or item.via else ():
                 refs: tuple[str, ...] = getattr(item, name)
                 for position, actor in enumerate(refs):
                     where = (*at, name, position) if len(refs) > 1 else (*at, name)
                     self.ref(record, where, actor, vocab.ACTOR_TYPES, noun)
                     if actor in refs[:position]:
                         self.problem(record, where, f"{noun} {actor!r} is named twice in '{name}'")
-            for actor in set(item.claimed_by) & set(item.via):
+            for actor in set(item.claimed_by) & set(item.via) if item.via else ():
                 self.problem(record, (*at, "via"), f"{actor!r} is both the claimant and a relayer of the claim")
-            if item.source is None:
+            source = item.source
+            if source is None:
                 self.problem(
                     record, at, "evidence has no source: this file has no 'source' section, so name one with 'source:'"
                 )
-            elif self.ref(record, (*at, "source"), item.source, ("source",), "source") and item.source in self.texts:
-                self.check_quote(record, (*at, "quote"), item)
+            elif (
+                self.is_source(source) or self.ref(record, (*at, "source"), source, ("source",), "source")
+            ) and source in self.texts:
+                self.check_quote(record, at, item)
+
+    def is_source(self, id: str) -> bool:
+        """Whether ``id`` is a source's: what :meth:`ref` finds at once when it is."""
+        found = self.by_id.get(id)
+        return found is not None and found.kind == "source"
 
     def check_figures(self, record: Record, sub: tuple[str | int, ...], figures: list[Figure]) -> None:
         """What each figure counts is an actor; its evidence checks out."""
@@ -151,11 +159,13 @@ class EvidenceChecks:
         self.check_evidence(record, ("evidence",), addition.evidence)
 
     def check_quote(self, record: Record, at: tuple[str | int, ...], item: Evidence) -> None:
-        """The quote occurs in its source; when not, the message names the closest passage and where they part."""
+        """The quote occurs in its source; when not, the message names the closest passage and where they part.
+        ``at`` is the evidence item's path."""
         assert item.source is not None
         quote = squash(item.quote)
         if quote in self.texts[item.source]:
             return
+        at = (*at, "quote")
         shown = quote if len(quote) <= 70 else quote[:67] + "..."
         folded = quote.translate(PUNCTUATION_FOLD).lower()
         position = self.folded[item.source].find(folded)
@@ -174,6 +184,12 @@ class EvidenceChecks:
         self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
 
 
+@lru_cache(maxsize=256)
+def _noun(allowed: tuple[str, ...]) -> str:
+    """What a participant is called in messages: an 'actor' when its role takes only actors."""
+    return "actor" if set(allowed) <= set(vocab.ACTOR_TYPES) else "participant"
+
+
 def _plural(kinds: tuple[str, ...]) -> str:
     if len(kinds) == 1:
         return f"{kinds[0]}s"
@@ -188,7 +204,7 @@ def squash(text: str) -> str:
     >>> squash("  two\\n  words ")
     'two words'
     """
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # what re.sub(r"\s+", " ", text).strip() gives: both split on str.isspace
 
 
 __all__ = ["ADDABLE", "EvidenceChecks", "squash"]

@@ -15,8 +15,9 @@ only ones that read a corpus. Problems are collected across every file and repor
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 
@@ -122,15 +123,47 @@ def _read_file(file: Path, display: str, records: list[Record], store: FileCache
     raw, reason = read_bounded(file, MAX_ANNOTATION_BYTES)
     if raw is None:
         return [Problem(display, 0, f"{reason}; not read")]
+    first = len(records)
     found = None if store is None else store.get(display, file, raw)
     if found is not None:
         records += found[0]
-        return found[1]
-    first = len(records)
-    problems = _parse_and_validate(file, display, raw, records)
-    if store is not None:
-        store.put(display, raw, records[first:], problems)
+        problems = found[1]
+    else:
+        problems = _parse_and_validate(file, display, raw, records)
+        if store is not None:
+            store.put(display, raw, records[first:], problems)
+    for record in records[first:]:
+        if isinstance(record.item, Model):
+            _share_fields_set(record.item)
     return problems
+
+
+#: One set for all the models given the same fields: pydantic keeps a set of them on each model (which fields
+#: were given, for ``model_fields_set``), as large as the model's own data. The sets are never changed in place: a
+#: frozen model cannot be, and ``model_copy`` copies the set before adding to it.
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _share_fields_set(model: Model) -> None:
+    """Give ``model``, and every model inside it, the one set of its fields given that others share."""
+    given = model.__pydantic_fields_set__
+    object.__setattr__(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(given), given))
+    fields = model.__dict__
+    for name in _nested(type(model)):
+        value = fields[name]
+        for item in value if type(value) is list else (value,):
+            if isinstance(item, Model):
+                _share_fields_set(item)
+
+
+@lru_cache(maxsize=64)
+def _nested(model: type[Model]) -> tuple[str, ...]:
+    """The fields of ``model`` that hold models, or lists of them."""
+
+    def holds_model(kind: Any) -> bool:
+        return (isinstance(kind, type) and issubclass(kind, Model)) or any(map(holds_model, get_args(kind)))
+
+    return tuple(name for name, field in model.model_fields.items() if holds_model(field.annotation))
 
 
 def _parse_and_validate(file: Path, display: str, raw: bytes, records: list[Record]) -> list[Problem]:

@@ -81,6 +81,8 @@ class _Warner:
                 self.check_relation_valid(record, item)
             quotes_denials = self.quotes_denials(item)
             for sub, evidence in evidence_lists(item):
+                if not evidence:
+                    continue
                 self.check_claimants(record, sub, evidence)
                 if not (quotes_denials and sub == ("evidence",)):
                     self.check_denials(record, sub, evidence)
@@ -160,8 +162,8 @@ class _Warner:
 
     def check_claimants(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
         for index, item in enumerate(evidence):
-            if item.source not in self.texts:
-                continue  # an unknown source is an error reported elsewhere
+            if not (item.claimed_by or item.via) or item.source not in self.texts:
+                continue  # none named; or an unknown source, an error reported elsewhere
             for name, noun in (("claimed_by", "claimant"), ("via", "relayer")):
                 refs: tuple[str, ...] = getattr(item, name)
                 for position, actor in enumerate(refs):
@@ -214,6 +216,9 @@ class _Warner:
 #: Relation types whose evidence may quote a denial in support: a denial is what makes a contradiction.
 DENIAL_RELATION_TYPES: tuple[str, ...] = ("contradicts",)
 _DENIAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in DENIAL_CUES) + r")(?!\w)")
+#: A word of each cue, one of which an ASCII quote must hold to read as a denial (folding ASCII text changes only
+#: its case, its spaces and the backtick).
+_CUE_PARTS = tuple(sorted({max(cue.split(), key=len) for cue in DENIAL_CUES}))
 #: "was denied", "have been denied": a refusal suffered, not a denial made.
 _PASSIVE = re.compile(r"(?<!\w)(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\s+$")
 #: "denied them access", "denied entry": a refusal, not a denial.
@@ -228,6 +233,9 @@ def denial_cue(quote: str) -> str | None:
     >>> denial_cue("Azerbaijan denied the ICRC access to the road"), denial_cue("He called the report baseless")
     (None, 'baseless')
     """
+    lowered = quote.lower()
+    if quote.isascii() and not any(part in lowered for part in _CUE_PARTS):
+        return None  # the common case, told at once: no cue can come out of folding an ASCII quote without these
     text = _fold(quote)
     for cue in _DENIAL.finditer(text):
         if not (_PASSIVE.search(text[: cue.start()]) or _REFUSAL.match(text[cue.end() :])):
@@ -264,18 +272,27 @@ _fold_name = lru_cache(maxsize=65536)(_fold)
 
 
 def _occurs(name: str, text: str) -> bool:
-    """Whether ``name`` occurs in ``text`` as whole words.
+    """Whether ``name`` occurs in ``text`` as whole words: not inside a longer word (a word character is one
+    ``\\w`` matches: a letter, digit or underscore in any script).
 
-    >>> _occurs("ann", "annual report"), _occurs("ann", "said ann's aide")
-    (False, True)
+    >>> _occurs("ann", "annual report"), _occurs("ann", "said ann's aide"), _occurs("ann", "joann, ann_b or ann")
+    (False, True, True)
     """
-    return bool(name) and name in text and _whole_words(name).search(text) is not None
+    if not name:
+        return False
+    size, length = len(name), len(text)
+    at = text.find(name)
+    while at >= 0:  # str.find, not a pattern compiled for each name: a large corpus has thousands of names
+        end = at + size
+        if (at == 0 or not _is_word(text[at - 1])) and (end == length or not _is_word(text[end])):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
-@lru_cache(maxsize=4096)
-def _whole_words(name: str) -> re.Pattern[str]:
-    """The pattern of ``name`` as whole words, compiled once (re's own cache holds too few for a large corpus)."""
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+def _is_word(character: str) -> bool:
+    """Whether ``character`` is one regular expressions count as part of a word (``\\w``)."""
+    return character.isalnum() or character == "_"
 
 
 __all__ = ["DENIAL_RELATION_TYPES", "check", "denial_cue"]

@@ -43,10 +43,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Format:
-    """An export format: its file name in a build, and the function (``module:function``) that renders a graph."""
+    """An export format: its file name in a build, the function (``module:function``) that renders a graph, and
+    the one that writes it piece by piece into a binary handle, for a format that can be."""
 
     file: str
     writer: str
+    pieces: str | None = None
 
     def render(self, graph: nx.Graph) -> str:
         """The file's text for ``graph``."""
@@ -56,11 +58,21 @@ class Format:
         text: str = getattr(importlib.import_module(module), function)(graph)
         return text
 
+    def write(self, graph: nx.Graph, handle: Writable) -> None:
+        """Write the file's bytes for ``graph`` into ``handle``: piece by piece when the format can be, else whole."""
+        import importlib
+
+        if self.pieces is None:
+            handle.write(self.render(graph).encode("utf-8"))
+            return
+        module, _, function = self.pieces.partition(":")
+        getattr(importlib.import_module(module), function)(graph, handle)
+
 
 #: Every format, by the name ``--format`` takes: the registry the command line and the builds read.
 FORMATS: dict[str, Format] = {
-    "graphml": Format("graph.graphml", "kgraph.export.graphml:to_graphml"),
-    "gexf": Format("graph.gexf", "kgraph.export.gexf:to_gexf"),
+    "graphml": Format("graph.graphml", "kgraph.export.graphml:to_graphml", "kgraph.export.graphml:write_graphml"),
+    "gexf": Format("graph.gexf", "kgraph.export.gexf:to_gexf", "kgraph.export.gexf:write_gexf"),
     "json": Format("graph.json", "kgraph.export.nodelink:to_json"),
     "timelinejs": Format("timeline.json", "kgraph.export.timelinejs:to_timelinejs"),
     "html": Format("graph.html", "kgraph.export.html:to_html"),
@@ -77,6 +89,29 @@ def render(graph: nx.Graph, fmt: str) -> bytes:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
     with collector_paused(), using(terms_of(graph)):
         return FORMATS[fmt].render(graph).encode("utf-8")
+
+
+def export(graph: nx.Graph, fmt: str, path: Path | None, inputs: frozenset[Path] = frozenset()) -> int:
+    """Write one export to ``path`` (None: standard output), as :func:`kgraph.output.write_pieces` writes:
+    GraphML and GEXF element by element, never whole in memory. The bytes :func:`render` gives; returns how many.
+
+    >>> import kgraph, tempfile, pathlib
+    >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.gexf"
+    >>> export(graph, "gexf", path) == len(render(graph, "gexf")), path.read_bytes() == render(graph, "gexf")
+    (True, True)
+    """
+    from kgraph.output import standard_output_pieces, write_pieces
+    from kgraph.perf import collector_paused
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+
+    def produce(handle: Writable) -> None:
+        with collector_paused(), using(terms_of(graph)):
+            FORMATS[fmt].write(graph, handle)
+
+    return standard_output_pieces(produce, inputs) if path is None else write_pieces(path, produce, inputs)
 
 
 def terms_of(graph: nx.Graph) -> Terms:

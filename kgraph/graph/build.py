@@ -11,25 +11,25 @@
   the place it lies in (key ``part_of``);
 * ``relation`` edges from subject to object, keyed by the relation's id.
 
-Event nodes list their ``participants`` (actor and role, in order); the
-graph's own attributes hold the ``sources`` (their metadata, by id) and
-``lastmodified``, the latest publication date.
+Event nodes list their ``participants`` (actor and role, in order); the graph's own attributes hold the ``sources``
+(their metadata, by id) and ``lastmodified``, the latest publication date.
 
-Every node and edge has ``kind``, ``type`` and ``label``; events and the
-edges that stand for them have their date (``date`` as EDTF, ``earliest``,
-``latest``, ``earliest_possible``, ``latest_possible`` as ISO days, left out
-when open, and ``precision``); relations have those of their ``valid``
-interval when they have one. Events, participation and relation edges carry
-their ``evidence``: a list of ``{quote, source, stance, claimed_by, via, note}``
-(``stance`` only when it is not ``supports``; ``claimed_by`` and ``via`` are lists of actor ids). Events and
-entities with numbers have ``figures``: ``{measure, value, min, max, qualifier, unit, counts, evidence, note}``.
-Event nodes carry the nearest ACLED terms of their type (``acled_event_type``, ``acled_sub_event_type``) and
-its CAMEO root code (``cameo``) where the vocabulary gives them. An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for each
-state, oldest first. Participants another document added name their ``source``. Entity
-nodes list the ``sources`` that mention them (as a participant, place, claimant or relayer). Values that are None are left
-out. A corpus with terms of its own (its ``vocabulary.yaml``) has them in ``vocabulary``, shaped like that file,
-so a graph read back knows them. Building reads nothing from disk and changes nothing it is given. The names of these attributes, and
-how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
+Every node and edge has ``kind``, ``type`` and ``label``; events and the edges that stand for them have their date
+(``date`` as EDTF, ``earliest``, ``latest``, ``earliest_possible``, ``latest_possible`` as ISO days, left out when
+open, and ``precision``); relations have those of their ``valid`` interval when they have one. Events,
+participation and relation edges carry their ``evidence``: a list of ``{quote, source, stance, claimed_by, via,
+note}`` (``stance`` only when it is not ``supports``; ``claimed_by`` and ``via`` are lists of actor ids). A
+participant's edge has its own evidence first, then its event's; when it has none of its own, its ``evidence`` is
+its event's list itself, one object (as the evidence items always were): changed in place, it changes for the event
+and each such edge; to change one alone, give it a new list. Events and entities with numbers have ``figures``:
+``{measure, value, min, max, qualifier, unit, counts, evidence, note}``. Event nodes carry the nearest ACLED terms of
+their type (``acled_event_type``, ``acled_sub_event_type``) and its CAMEO root code (``cameo``) where the vocabulary
+gives them. An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for
+each state, oldest first. Participants another document added name their ``source``. Entity nodes list the
+``sources`` that mention them (as a participant, place, claimant or relayer). Values that are None are left out. A
+corpus with terms of its own (its ``vocabulary.yaml``) has them in ``vocabulary``, shaped like that file, so a graph
+read back knows them. Building reads nothing from disk and changes nothing it is given. The names of these
+attributes, and how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
 
 >>> import kgraph
 >>> kg = kgraph.KnowledgeGraph.load("seeds")
@@ -41,27 +41,33 @@ how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
 from kgraph.annotations.dates import TimeSpan
-from kgraph.annotations.evidence import Evidence, Figure, all_evidence
+from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.models import AnyEntity, Event, Place, Relation, entity_type
 from kgraph.annotations.terms import Terms
 from kgraph.corpus.corpus import Corpus, StateChange
 from kgraph.graph.attributes import DATE_BOUNDS
 
 
-def date_attributes(span: TimeSpan | None) -> dict[str, str]:
-    """The date attributes of a node or edge: EDTF text, ISO bounds (open ones left out), precision."""
+def date_attributes(span: TimeSpan | None, days: dict[date, str] | None = None) -> dict[str, str]:
+    """The date attributes of a node or edge: EDTF text, ISO bounds (open ones left out), precision.
+
+    >>> date_attributes(TimeSpan.parse("2023-07"), days={})["latest"]  # days: the ISO text of each day, made once
+    '2023-07-31'
+    """
     if span is None:
         return {}
     attributes = {"date": span.edtf, "precision": span.precision}
+    days = {} if days is None else days
     for name in DATE_BOUNDS:
         value = getattr(span, name)
         if value is not None:
-            attributes[name] = value.isoformat()
+            attributes[name] = days.get(value) or days.setdefault(value, value.isoformat())
     return attributes
 
 
@@ -128,22 +134,25 @@ def _entity_node(entity: AnyEntity) -> dict[str, Any]:
     return node
 
 
-def _event_node(event: Event, history: tuple[StateChange, ...], terms: Terms) -> dict[str, Any]:
+def _event_node(event: Event, history: tuple[StateChange, ...], terms: Terms, dates: dict[str, str]) -> dict[str, Any]:
     node: dict[str, Any] = {"kind": "event", "type": event.type, "label": event.title, "status": event.status}
     codes = terms.event_types.get(event.type)  # None for a type from elsewhere (a graph built by hand)
     if codes is not None and codes.acled:
         node["acled_event_type"], node["acled_sub_event_type"] = codes.acled
     if codes is not None and codes.cameo:
         node["cameo"] = codes.cameo
-    node.update(date_attributes(event.date))
+    node.update(dates)
     node["date_basis"] = event.date_basis
     for name in ("date_note", "place", "part_of", "description"):
         if getattr(event, name):
             node[name] = getattr(event, name)
     if event.participants:
-        node["participants"] = [
-            {"actor": p.actor, "role": p.role, **({"source": p.source} if p.source else {})} for p in event.participants
-        ]
+        node["participants"] = participants = []
+        for p in event.participants:
+            participant = {"actor": p.actor, "role": p.role}
+            if p.source:
+                participant["source"] = p.source
+            participants.append(participant)
     if event.figures:
         node["figures"] = figures_attribute(event.figures)
     if history:
@@ -157,56 +166,43 @@ def _event_node(event: Event, history: tuple[StateChange, ...], terms: Terms) ->
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     """The MultiDiGraph of a corpus, as described in this module's documentation."""
     graph = nx.MultiDiGraph()
-    # every node first, so that node order is corpus order; then the edges, in one call
-    graph.add_nodes_from((entity.id, _entity_node(entity)) for entity in corpus.entities.values())
-    history = corpus.history
-    graph.add_nodes_from(
-        (event.id, _event_node(event, history.get(event.id, ()), corpus.terms)) for event in corpus.events.values()
-    )
-    nodes = graph.nodes
-    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    dates = _Dates()
+    fill = _Filler(graph)
+    # every node first, so that node order is corpus order; then the edges
+    for entity in corpus.entities.values():
+        fill.node(entity.id, _entity_node(entity))
+    history, terms = corpus.history, corpus.terms
     for event in corpus.events.values():
-        dates = date_attributes(event.date)
-        shared = nodes[event.id]["evidence"]  # the event's own evidence, already as dicts
+        fill.node(event.id, _event_node(event, history.get(event.id, ()), terms, dates.of(event.date)))
+    labels: dict[str, str] = {}
+    for event in corpus.events.values():
+        span = dates.of(event.date)
+        shared = fill.nodes[event.id]["evidence"]  # the event's own evidence: one list for it and its participants
         for participant in event.participants:
-            edge: dict[str, Any] = {
-                "kind": "participation",
-                "type": participant.role,
-                "role": participant.role,
-                "label": participant.role.replace("_", " "),
-                **dates,
-            }
+            role = participant.role
+            label = labels.get(role) or labels.setdefault(role, role.replace("_", " "))
+            edge: dict[str, Any] = {"kind": "participation", "type": role, "role": role, "label": label, **span}
             if participant.note:
                 edge["note"] = participant.note
-            edge["evidence"] = (
-                [*evidence_attribute(participant.evidence), *shared] if participant.evidence else list(shared)
-            )
-            edges.append((participant.actor, event.id, participant.role, edge))
+            edge["evidence"] = [*evidence_attribute(participant.evidence), *shared] if participant.evidence else shared
+            fill.edge(participant.actor, event.id, role, edge)
         if event.place:
-            edges.append(
-                (event.id, event.place, "place", {"kind": "location", "type": "place", "label": "at", **dates})
-            )
+            fill.edge(event.id, event.place, "place", {"kind": "location", "type": "place", "label": "at", **span})
         if event.part_of:
-            edges.append(
-                (
-                    event.id,
-                    event.part_of,
-                    "part_of",
-                    {"kind": "part_of", "type": "part_of", "label": "part of", **dates},
-                )
-            )
+            fill.edge(event.id, event.part_of, "part_of", {**_PART_OF, **span})
     for place in corpus.places:
         if place.part_of:
-            edges.append(
-                (place.id, place.part_of, "part_of", {"kind": "part_of", "type": "part_of", "label": "part of"})
-            )
-    edges.extend((r.subject, r.object, r.key, _relation_edge(r, corpus.terms)) for r in corpus.relations.values())
-    graph.add_edges_from(edges)
-    _add_sources(graph, corpus)
-    published = [s.published.latest or s.published.earliest for s in corpus.sources.values()]
-    dated = [d for d in published if d is not None]
-    graph.graph["name"] = "kgraph"
-    graph.graph["description"] = f"Knowledge graph of {len(corpus.sources)} annotated source documents"
+            fill.edge(place.id, place.part_of, "part_of", dict(_PART_OF))
+    for r in corpus.relations.values():
+        fill.edge(r.subject, r.object, r.key, _relation_edge(r, terms, dates))
+    for entity_id, sources in corpus.mentions().items():  # last, as they always were: after the other attributes
+        node = fill.nodes.get(entity_id)
+        if node is not None and node["kind"] != "event":
+            node["sources"] = sorted(sources)
+    dated = [d for s in corpus.sources.values() if (d := s.published.latest or s.published.earliest) is not None]
+    graph.graph.update(
+        name="kgraph", description=f"Knowledge graph of {len(corpus.sources)} annotated source documents"
+    )
     if dated:
         graph.graph["lastmodified"] = max(dated).isoformat()
     graph.graph["sources"] = {sid: s.model_dump(mode="json", exclude_none=True) for sid, s in corpus.sources.items()}
@@ -215,6 +211,50 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     if vocabulary:  # only then, so that the graph of a corpus without terms of its own stays as it was
         graph.graph["vocabulary"] = vocabulary
     return graph
+
+
+_PART_OF = {"kind": "part_of", "type": "part_of", "label": "part of"}
+
+
+class _Dates:
+    """The date attributes of each date, made once: events on the same day share them, and their text."""
+
+    def __init__(self) -> None:
+        self.spans: dict[str | None, dict[str, str]] = {}  # by EDTF text, which says all of a date
+        self.days: dict[date, str] = {}
+
+    def of(self, span: TimeSpan | None) -> dict[str, str]:
+        text = None if span is None else span.edtf
+        found = self.spans.get(text)
+        return found if found is not None else self.spans.setdefault(text, date_attributes(span, self.days))
+
+
+class _Filler:
+    """Fills a new MultiDiGraph as ``add_nodes_from`` and ``add_edges_from`` do, without their two copies of each dict."""
+
+    def __init__(self, graph: nx.MultiDiGraph):
+        self.nodes: dict[str, dict[str, Any]] = graph._node
+        self.succ, self.pred = graph._succ, graph._pred  # each {node: {node: {key: attributes}}}
+
+    def node(self, node: str, data: dict[str, Any]) -> None:
+        if node in self.nodes:
+            self.nodes[node].update(data)
+        else:
+            self.nodes[node], self.succ[node], self.pred[node] = data, {}, {}
+
+    def edge(self, u: str, v: str, key: str, data: dict[str, Any]) -> None:
+        out, into = self.succ.get(u), self.pred.get(v)  # None: an end that is no node, which becomes one
+        if out is None:
+            self.node(u, {})
+            out = self.succ[u]
+        if into is None:
+            self.node(v, {})
+            into = self.pred[v]
+        keys = out.get(v)
+        if keys is None:
+            keys = out[v] = into[u] = {}
+        if keys.setdefault(key, data) is not data:  # an edge given again: its attributes updated, as networkx does
+            keys[key].update(data)
 
 
 def vocabulary_attribute(terms: Terms) -> dict[str, dict[str, dict[str, Any]]]:
@@ -248,40 +288,12 @@ def vocabulary_attribute(terms: Terms) -> dict[str, dict[str, dict[str, Any]]]:
     return data
 
 
-def _relation_edge(relation: Relation, terms: Terms) -> dict[str, Any]:
+def _relation_edge(relation: Relation, terms: Terms, dates: _Dates) -> dict[str, Any]:
     edge: dict[str, Any] = {"kind": "relation", "type": relation.type, "label": relation.type.replace("_", " ")}
     if terms.relation_types[relation.type].symmetric:
         edge["symmetric"] = True
-    edge.update(date_attributes(relation.valid))
+    edge.update(dates.of(relation.valid))
     if relation.description:
         edge["description"] = relation.description
     edge["evidence"] = evidence_attribute(relation.evidence)
     return edge
-
-
-def _add_sources(graph: nx.MultiDiGraph, corpus: Corpus) -> None:
-    mentioned: dict[str, set[str]] = {}
-    items: list[Any] = [*corpus.entities.values(), *corpus.events.values(), *corpus.relations.values()]
-    for item in items:  # claimants, relayers and the actors figures count are mentioned where they are quoted
-        for figure in getattr(item, "figures", ()):
-            for e in figure.evidence:
-                if figure.counts and e.source:
-                    mentioned.setdefault(figure.counts, set()).add(e.source)
-        for e in all_evidence(item):
-            for actor in (*e.claimed_by, *e.via):
-                if e.source:
-                    mentioned.setdefault(actor, set()).add(e.source)
-    for event in corpus.events.values():
-        sources = {e.source for e in event.evidence if e.source}
-        for participant in event.participants:
-            own = {e.source for e in participant.evidence if e.source}
-            mentioned.setdefault(participant.actor, set()).update(sources, own)
-        if event.place:
-            mentioned.setdefault(event.place, set()).update(sources)
-    for relation in corpus.relations.values():
-        sources = {e.source for e in relation.evidence if e.source}
-        for end in (relation.subject, relation.object):
-            mentioned.setdefault(end, set()).update(sources)
-    for entity_id, sources in mentioned.items():
-        if entity_id in graph.nodes and graph.nodes[entity_id]["kind"] != "event":
-            graph.nodes[entity_id]["sources"] = sorted(sources)

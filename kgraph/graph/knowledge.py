@@ -116,13 +116,13 @@ class KnowledgeGraph(Queries):
 
     def write(self, format: str, path: str | os.PathLike[str]) -> None:
         """Write one export of this graph (a format of :data:`kgraph.export.FORMATS`: ``graphml``, ``gexf``, ``json``,
-        ``timelinejs``, ``html``) to ``path``, whole or not at all, never over a file the corpus was read from."""
+        ``timelinejs``, ``html``) to ``path``, whole or not at all, never over a file the corpus was read from; GraphML
+        and GEXF element by element, never whole in memory."""
         from pathlib import Path
 
-        from kgraph.export import render
-        from kgraph.output import write_bytes
+        from kgraph.export import export
 
-        write_bytes(Path(path), render(self.graph, format), self.corpus.inputs)
+        export(self.graph, format, Path(path), self.corpus.inputs)
 
     def to_html(self, path: str | os.PathLike[str], title: str = "kgraph explorer") -> None:
         """Write the interactive explorer of this graph to ``path``: one HTML file that works offline."""

@@ -19,9 +19,7 @@ kgraph.errors.UsageError: limit must be 1 or more, not 0
 from __future__ import annotations
 
 import math
-import resource
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +27,7 @@ from contextlib import contextmanager
 from types import FrameType
 
 from kgraph.errors import UsageError
+from kgraph.perf import peak_memory
 
 #: How long a path enumeration or Cypher query may run, in seconds, unless told otherwise.
 TIMEOUT = 10.0
@@ -86,27 +85,6 @@ class OverBudget(BaseException):
         self.kind = kind
 
 
-def _peak_memory() -> int:
-    """The process's own peak resident size in bytes.
-
-    On Linux this is ``VmHWM`` of ``/proc/self/status``: ``ru_maxrss`` there starts from the parent's size when
-    the process was forked, so a kgraph started by a large program (a test runner, a notebook) would seem to have
-    used its memory already. Elsewhere ``ru_maxrss`` (macOS counts bytes, the BSDs KiB).
-
-    >>> 0 < _peak_memory() < 2**40
-    True
-    """
-    try:
-        with open("/proc/self/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak) if sys.platform == "darwin" else int(peak) * 1024
-
-
 def _can_time() -> bool:
     return (
         hasattr(signal, "setitimer")
@@ -125,12 +103,12 @@ def guarded(timeout: float | None, memory: int = MEMORY) -> Iterator[None]:
     if not _can_time():
         yield
         return
-    deadline, ceiling = Deadline(timeout), _peak_memory() + memory
+    deadline, ceiling = Deadline(timeout), peak_memory() + memory
     active = True
 
     def tick(signum: int, frame: FrameType | None) -> None:
         nonlocal active
-        if active and (deadline.passed() or _peak_memory() > ceiling):
+        if active and (deadline.passed() or peak_memory() > ceiling):
             active = False  # raise once only; the body unwinds from here
             raise OverBudget("time" if deadline.passed() else "memory")
 

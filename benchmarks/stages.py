@@ -1,0 +1,205 @@
+"""The stages of the benchmark, each run by ``benchmarks/run.py`` in a fresh process: ``stages.py NAME CORPUS [ARG]``
+prints the stage's figures as one line of JSON, with its peak memory (resident set, in MB), and exits at once.
+
+Each stage that loads a corpus first imports what it needs and says what that took (``imports``, in seconds, and
+``base_mb``, the resident set after them), so that fixed costs are counted apart from the work; the floor and the
+load also give the processor time of their work (``cpu``), which other processes on the machine disturb less.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _peak_mb() -> float:
+    from kgraph.perf import peak_memory  # the process's own: ru_maxrss starts from its parent's size
+
+    return peak_memory() / 1024**2
+
+
+def _imported(modules: Callable[[], object]) -> dict[str, float]:
+    """Import what a stage needs and say what it took: seconds, and the resident set after (MB)."""
+    started = time.perf_counter()
+    modules()
+    return {"imports": time.perf_counter() - started, "base_mb": _peak_mb()}
+
+
+def stage_floor(corpus: Path) -> dict[str, float]:
+    figures = _imported(lambda: __import__("networkx"))
+    import networkx as nx
+
+    started, cpu = time.perf_counter(), time.process_time()
+    records = []
+    for path in sorted(corpus.rglob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            records.extend(json.loads(line) for line in handle if line.strip())
+    parsed = time.perf_counter()
+    nodes, edges = [], []
+    for record in records:
+        kind = record["record"]
+        if kind == "relation":
+            key = record.get("id") or f"{record['subject']}--{record['type'].replace('_', '-')}--{record['object']}"
+            edges.append((record["subject"], record["object"], key, record))
+        elif kind != "source":
+            nodes.append((record["id"], record))
+            if kind == "event":
+                edges.extend((p["actor"], record["id"], p["role"], {"role": p["role"]}) for p in record["participants"])
+                if "place" in record:
+                    edges.append((record["id"], record["place"], "place", {}))
+            elif record.get("part_of"):
+                edges.append((record["id"], record["part_of"], "part_of", {}))
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    done = time.perf_counter()
+    work = {
+        "parse": parsed - started,
+        "build": done - parsed,
+        "total": done - started,
+        "cpu": time.process_time() - cpu,
+    }
+    return figures | work | {"edges": graph.number_of_edges()}
+
+
+def _kgraph_modules() -> None:
+    import kgraph.corpus.loader
+    import kgraph.graph.knowledge  # noqa: F401
+
+
+def stage_load(corpus: Path) -> dict[str, float]:
+    os.environ["KGRAPH_CACHE"] = "off"
+    figures = _imported(_kgraph_modules)
+    import kgraph
+
+    started, cpu = time.perf_counter(), time.process_time()
+    corpus_ = kgraph.load(corpus)
+    loaded = time.perf_counter()
+    kg = kgraph.KnowledgeGraph(corpus_)
+    done = time.perf_counter()
+    work = {
+        "parse": loaded - started,
+        "build": done - loaded,
+        "total": done - started,
+        "cpu": time.process_time() - cpu,
+    }
+    return figures | work | {"edges": kg.graph.number_of_edges()}
+
+
+def stage_startup(corpus: Path) -> dict[str, float]:
+    """Nothing: the parent times this process's whole life, which is the interpreter's start and end."""
+    return {}
+
+
+def stage_queries(corpus: Path) -> dict[str, float]:
+    import random
+
+    import kgraph
+
+    kg = kgraph.KnowledgeGraph.load(corpus)
+    rng = random.Random(7)
+    actors = [e for e in kg.corpus.entities if not e.startswith("place")]
+    results: dict[str, float] = {}
+    kg.connections(actors[0])  # the first call builds the shared index
+    kg.path(actors[0], actors[1])
+    kg.events(during="2010-03")
+    for name, call in (
+        ("connections", lambda: kg.connections(rng.choice(actors))),
+        ("path", lambda: kg.path(rng.choice(actors), rng.choice(actors))),
+        ("events(during)", lambda: kg.events(during=f"20{rng.randint(4, 23):02d}-{rng.randint(1, 12):02d}")),
+    ):
+        started = time.perf_counter()
+        for _ in range(50):
+            call()
+        results[name] = (time.perf_counter() - started) / 50
+    return results
+
+
+def stage_export(corpus: Path, fmt: str) -> dict[str, float]:
+    import kgraph
+    from kgraph.export import render
+
+    kg = kgraph.KnowledgeGraph.load(corpus)
+    started = time.perf_counter()
+    render(kg.graph, fmt)
+    return {"total": time.perf_counter() - started}
+
+
+def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
+    """GraphML or GEXF written element by element into a file, as a build writes it (never whole in memory)."""
+    import tempfile
+
+    import kgraph
+    from kgraph.annotations.terms import using
+    from kgraph.export import terms_of
+    from kgraph.export.gexf import write_gexf
+    from kgraph.export.graphml import write_graphml
+    from kgraph.perf import collector_paused
+
+    kg = kgraph.KnowledgeGraph.load(corpus)
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as handle, collector_paused(), using(terms_of(kg.graph)):
+        (write_graphml if fmt == "graphml" else write_gexf)(kg.graph, handle)
+        size = handle.tell()
+    return {"total": time.perf_counter() - started, "bytes": size}
+
+
+def stage_networkx_writer(corpus: Path, fmt: str) -> dict[str, float]:
+    """networkx's own writer on the same graph, flattened to scalars beforehand (not timed)."""
+    import io
+
+    import networkx as nx
+
+    import kgraph
+    from kgraph.export.prepare import prepare
+
+    kg = kgraph.KnowledgeGraph.load(corpus)
+    prepared = prepare(kg.graph)
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from((n.id, n.attributes) for n in prepared.nodes)
+    flat.add_edges_from((e.source, e.target, e.id, e.attributes) for e in prepared.edges)
+    started = time.perf_counter()
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, io.BytesIO())
+    return {"total": time.perf_counter() - started}
+
+
+def stage_revalidate(corpus: Path) -> dict[str, float]:
+    """Validate with an empty cache (cold), then again after editing one file (warm), and once with no cache."""
+    import tempfile
+
+    from kgraph.corpus.loader import read
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["KGRAPH_CACHE_DIR"] = home
+        started = time.perf_counter()
+        read(corpus)
+        uncached = time.perf_counter() - started
+        started = time.perf_counter()
+        read(corpus, cache=True)
+        cold = time.perf_counter() - started
+        edited = min(corpus.glob("*/annotations.*"))
+        original = edited.read_bytes()
+        try:
+            edited.write_bytes(original + b"\n")  # a real edit: the file's content changes
+            started = time.perf_counter()
+            read(corpus, cache=True)
+            warm = time.perf_counter() - started
+        finally:
+            edited.write_bytes(original)
+    return {"uncached": uncached, "cold": cold, "warm": warm}
+
+
+def main() -> None:
+    name, corpus, *rest = sys.argv[1:]
+    figures = globals()[f"stage_{name}"](Path(corpus), *rest)
+    figures["peak_mb"] = _peak_mb()
+    print(json.dumps(figures), flush=True)
+    os._exit(0)  # no time spent freeing what the stage built: the parent's clock is running
+
+
+if __name__ == "__main__":
+    main()
