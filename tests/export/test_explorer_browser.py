@@ -78,9 +78,11 @@ class Page:
         return bool(self.js("id => !!kgraph.nodes.get(id).hidden", node))
 
     def set_range(self, selector: str, iso: str) -> None:
+        """Move a slider as a drag does, and wait for the frame in which the page follows it."""
         self.page.locator(selector).evaluate(
             "(el, iso) => { el.value = Math.floor(Date.parse(iso + 'T00:00:00Z') / 86400000);"
-            " el.dispatchEvent(new Event('input')); }",
+            " el.dispatchEvent(new Event('input'));"
+            " return new Promise((done) => requestAnimationFrame(() => done())); }",
             iso,
         )
 
