@@ -37,7 +37,19 @@ class GraphFileError(KgraphError):
 
 
 def _line(item: dict[str, Any]) -> str:
-    return json.dumps(json_ready(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """One node or edge as a line of JSON, its values made JSON-ready (:func:`kgraph.values.json_ready`).
+
+    A graph kgraph built holds JSON's own types but for a few values (sets, dates), which ``default`` converts
+    as they come, without a copy of the rest; an item JSON cannot write as it is (a float that is not finite, a
+    key of another type) is made JSON-ready whole first. Both give the same text.
+
+    >>> _line({"id": "a", "when": {1: float("inf")}, "tags": {"b", "a"}, "ok": {True: None}})
+    '{"id":"a","when":{"1":"inf"},"tags":["a","b"],"ok":{"true":null}}'
+    """
+    try:
+        return json.dumps(item, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=json_ready)
+    except (ValueError, TypeError):
+        return json.dumps(json_ready(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def to_json(graph: nx.Graph) -> str:

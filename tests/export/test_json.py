@@ -157,3 +157,27 @@ def test_queries_on_the_claims_answer_the_same_after_a_round_trip(claims):
     assert again.timeline() == claims.timeline()
     assert again.why("army", "region") == claims.why("army", "region")
     assert to_json(again.graph) == to_json(claims.graph)
+
+
+_KEYS = st.one_of(st.text(max_size=3), st.integers(), st.booleans(), st.none(), st.floats(), st.tuples(st.integers()))
+_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=5), st.dates()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.tuples(inner, inner),
+        st.frozensets(st.integers(), max_size=3),
+        st.dictionaries(_KEYS, inner, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(max_size=4), _VALUES, max_size=4))
+@settings(max_examples=400, deadline=None)
+def test_a_line_is_the_json_of_its_json_ready_values(item):
+    """The fast path (JSON's own types written as they are) gives the text of the slow one (all made ready first)."""
+    from kgraph.export.nodelink import _line
+    from kgraph.values import json_ready
+
+    slow = json.dumps(json_ready(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    assert _line(item) == slow
