@@ -6,8 +6,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import resource
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -64,6 +67,26 @@ def kgraph_cli(
     )
     assert "Traceback" not in result.stderr
     return result
+
+
+def killed_while_writing(command: list[str], partial: Callable[[], Path | None]) -> bytes:
+    """Run ``command`` and SIGKILL it from outside as soon as ``partial()`` names a file it has begun to write;
+    returns what that file held then. The process must have been killed, not have ended by itself."""
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    found = None
+    deadline = time.monotonic() + 120
+    try:
+        while found is None and process.poll() is None and time.monotonic() < deadline:
+            found = partial()
+            if found is not None:
+                os.kill(process.pid, signal.SIGKILL)  # at once: the write is under way
+            time.sleep(0.001)
+    finally:
+        process.kill()
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert found is not None, "the command never started writing its file"
+    return found.read_bytes()
 
 
 # The browser of the browser tests: Debian's headless Chromium.

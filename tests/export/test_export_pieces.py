@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from kgraph.export import export, render
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.output import OutputError
 
-from ..helpers import ROOT, SEEDS, kgraph_cli
+from ..helpers import ROOT, SEEDS, kgraph_cli, killed_while_writing
 
 
 @pytest.fixture(scope="module")
@@ -121,22 +119,11 @@ def test_an_export_killed_during_the_write_leaves_the_earlier_file_intact(tmp_pa
     out = tmp_path / "graph.graphml"
     out.write_bytes(b"the earlier export")
     command = [sys.executable, "-m", "kgraph", "export", str(corpus), "--format", "graphml", "-o", str(out)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    partial = None
-    deadline = time.monotonic() + 120
-    try:
-        while partial is None and process.poll() is None and time.monotonic() < deadline:
-            for temporary in tmp_path.glob(".graph.graphml.*.tmp"):
-                if temporary.stat().st_size > 0:
-                    os.kill(process.pid, signal.SIGKILL)  # at once: the write is under way
-                    partial = temporary
-            time.sleep(0.001)
-    finally:
-        process.kill()
-        process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL
-    assert partial is not None, "the export never started writing its file"
-    written = partial.read_bytes()
+
+    def partial() -> Path | None:
+        return next((t for t in tmp_path.glob(".graph.graphml.*.tmp") if t.stat().st_size > 0), None)
+
+    written = killed_while_writing(command, partial)
     assert written.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
     assert not written.endswith(b"</graphml>\n")  # killed during the write, not after it
     assert out.read_bytes() == b"the earlier export"

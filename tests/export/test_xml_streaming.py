@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import shutil
-import signal
-import subprocess
 import sys
-import time
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +27,7 @@ from kgraph.export.xmltypes import flat_types, type_of
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.output import OutputError
 
-from ..helpers import ROOT, hostile_graph
+from ..helpers import ROOT, hostile_graph, killed_while_writing
 
 EXPORTS = ROOT / "exports"
 BEFORE = {  # sha256 of the pre-streaming writers' output (see the module's docstring)
@@ -157,23 +154,12 @@ def test_a_build_killed_during_the_graphml_write_leaves_the_earlier_file_intact(
     shutil.copytree(EXPORTS, out)
     earlier = {p.name: p.read_bytes() for p in out.iterdir()}
     command = [sys.executable, "-m", "kgraph", "build", str(corpus), "--out", str(out), "-q"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    partial = None
-    deadline = time.monotonic() + 120
-    try:
-        while partial is None and process.poll() is None and time.monotonic() < deadline:
-            for temporary in tmp_path.glob(".exports.*.kgraph-tmp"):
-                candidate = temporary / "graph.graphml"
-                if candidate.is_file() and candidate.stat().st_size > 0:
-                    os.kill(process.pid, signal.SIGKILL)  # at once: the write is under way
-                    partial = candidate
-            time.sleep(0.001)
-    finally:
-        process.kill()
-        process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL
-    assert partial is not None, "the build never started writing its GraphML file"
-    written = partial.read_bytes()
+
+    def partial() -> Path | None:
+        candidates = (t / "graph.graphml" for t in tmp_path.glob(".exports.*.kgraph-tmp"))
+        return next((c for c in candidates if c.is_file() and c.stat().st_size > 0), None)
+
+    written = killed_while_writing(command, partial)
     assert written.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
     assert not written.endswith(b"</graphml>\n")  # killed during the GraphML write, not after it
     assert {p.name: p.read_bytes() for p in out.iterdir()} == earlier  # the earlier files, byte for byte
