@@ -1,8 +1,10 @@
 """A cache of validated annotation files, by content, so that reading a corpus again redoes only the files that changed.
 
 What is cached is each file's own work: reading its YAML or JSON Lines and validating its items, with the
-problems found (file and line). The checks across files, the source texts and the merging of additions run on
-the whole corpus every time. An entry is found by a key that hashes the file's bytes, the name it is shown by,
+problems found (file and line) and the digest of what checks of other files read of them; and, in one entry for
+the corpus, the problems the checks across files found in each file (:mod:`kgraph.corpus.check_cache`: after an
+edit only the files they may differ for are checked again). The source texts are read and the additions merged
+every time. An entry is found by a key that hashes the file's bytes, the name it is shown by,
 the corpus's terms, the code of kgraph's readers and models, and the versions of kgraph, Python and pydantic;
 and it carries a hash of its key and payload. An entry that does not match (stale, damaged, truncated, half
 written by another process, edited, from another version) is ignored and written again, never trusted. Entries
@@ -33,15 +35,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from kgraph.corpus.cache_codec import Uncacheable, decode, encode
-from kgraph.corpus.checks import Invalid, Record
+from kgraph.corpus.cache_codec import Uncacheable, decode, dumps
+from kgraph.corpus.checks import Record
 from kgraph.corpus.yamlfile import LineMap
 from kgraph.errors import Problem
 
 __all__ = ["FORMAT", "FileCache", "cache_home", "enabled"]
 
 #: The layout of entries; a change makes every earlier entry stale.
-FORMAT = 1
+FORMAT = 3
 _HEADER = b"kgraph-cache"
 _MAX_ENTRY_BYTES = 400_000_000
 
@@ -106,6 +108,8 @@ class FileCache:
         self.folder = folder
         self.context = context
         self.used: set[str] = set()
+        self.keys: dict[str, str] = {}  # by file as shown: the key of its content
+        self.digests: dict[str, str] = {}  # by file as shown: the digest of its interface (see check_cache)
 
     @classmethod
     def open(cls, corpus: Path, context: str, home: Path | None = None) -> FileCache | None:
@@ -132,26 +136,50 @@ class FileCache:
     def get(self, display: str, file: Path, raw: bytes) -> tuple[list[Record], list[Problem]] | None:
         """The records and problems cached for this file and content, or None (never an error)."""
         key = self.key(display, raw)
-        self.used.add(key)
+        self.keys[display] = key
         try:
-            with open(self.folder / f"{key}.json", "rb") as handle:
-                data = handle.read(_MAX_ENTRY_BYTES + 1)
-            header, _, payload = data.partition(b"\n")
-            magic, stored_key, check = header.split(b" ")
-            if magic != _HEADER or stored_key.decode() != key or check.decode() != _check(key, payload):
-                return None
-            return _records(decode(payload), display, file)
+            records, problems, digest = _records(decode(self._load(key)), display, file)
         except Exception:
             return None
+        self.digests[display] = digest
+        return records, problems
 
     def put(self, display: str, raw: bytes, records: list[Record], problems: list[Problem]) -> None:
         """Cache what reading this file gave; nothing happens when it cannot be written or encoded."""
-        key = self.key(display, raw)
-        self.used.add(key)
+        from kgraph.corpus.check_cache import interface_digest
+
+        key = self.keys[display] = self.key(display, raw)
+        self.digests[display] = digest = interface_digest(records)
         try:
-            payload = json.dumps(_payload(records, problems, display), separators=(",", ":")).encode()
-        except (Uncacheable, ValueError, TypeError):
+            self._store(key, dumps([*_payload(records, problems, display), digest]))
+        except (Uncacheable, ValueError, TypeError, RecursionError):
             return
+
+    def get_value(self, key: str) -> Any:
+        """The JSON value cached under ``key``, or None when there is none that matches its key and check."""
+        try:
+            return json.loads(self._load(key))
+        except Exception:
+            return None
+
+    def put_value(self, key: str, value: Any) -> None:
+        """Cache the JSON value ``value`` under ``key``; nothing happens when it cannot be written."""
+        self._store(key, json.dumps(value, separators=(",", ":")).encode())
+
+    def _load(self, key: str) -> bytes:
+        """The payload of the entry ``key``; an error when there is none or it does not match its key and check."""
+        self.used.add(key)
+        with open(self.folder / f"{key}.json", "rb") as handle:
+            data = handle.read(_MAX_ENTRY_BYTES + 1)
+        header, _, payload = data.partition(b"\n")
+        magic, stored_key, check = header.split(b" ")
+        if magic != _HEADER or stored_key.decode() != key or check.decode() != _check(key, payload):
+            raise ValueError("not a valid entry")
+        return payload
+
+    def _store(self, key: str, payload: bytes) -> None:
+        """Write the entry ``key``; nothing happens when it cannot be written."""
+        self.used.add(key)
         with contextlib.suppress(OSError):
             _write(
                 self.folder / f"{key}.json",
@@ -196,18 +224,20 @@ def _payload(records: list[Record], problems: list[Problem], display: str) -> li
         if id(record.lines) not in maps:
             maps[id(record.lines)] = len(lines)
             lines.append([[list(path), line] for path, line in record.lines.lines.items()])
-        item = {"i": record.item.id} if isinstance(record.item, Invalid) else encode(record.item)
-        rows.append([record.kind, list(record.path), maps[id(record.lines)], item])
+        rows.append([record.kind, list(record.path), maps[id(record.lines)], record.item])  # models: see dumps
     return [[[p.line, p.message, p.severity] for p in problems], lines, rows]
 
 
-def _records(data: list[Any], display: str, file: Path) -> tuple[list[Record], list[Problem]]:
-    found, line_maps, rows = data
+def _records(data: list[Any], display: str, file: Path) -> tuple[list[Record], list[Problem], str]:
+    found, line_maps, rows, digest = data
+    if not isinstance(digest, str):
+        raise TypeError("not a digest")
     problems = [Problem(display, int(line), str(message), str(severity)) for line, message, severity in found]
     maps = [LineMap({tuple(path): int(line) for path, line in pairs}) for pairs in line_maps]
     records = []
+    folder = file.parent
     for kind, path, lines, item in rows:
         if isinstance(item, (str, int, float, list)) or item is None:
             raise TypeError("not a record")
-        records.append(Record(item, str(kind), display, tuple(path), maps[lines], file.parent))
-    return records, problems
+        records.append(Record(item, str(kind), display, tuple(path), maps[lines], folder))
+    return records, problems, digest

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ class Record:
     lines: LineMap
     folder: Path
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The item's id (a relation's given or derived id)."""
         return self.item.key if isinstance(self.item, Relation) else str(self.item.id)
@@ -57,14 +58,17 @@ class Record:
         return f"{self.file}:{self.line()}"
 
 
-def check(records: list[Record], texts: dict[str, str]) -> list[Problem]:
-    """Every cross-reference problem among ``records``; ``texts`` are the source texts by source id."""
-    return _Checker(records, texts).run()
+def check(records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-reference problem among ``records``; ``texts`` are the source texts by source id. The problems of
+    the files in ``skip`` are left out, and only what the other files' checks need is done of theirs (their names and
+    additions are still taken into account): :mod:`kgraph.corpus.check_cache` has them from an earlier run."""
+    return _Checker(records, texts, skip).run()
 
 
 class _Checker(EvidenceChecks):
-    def __init__(self, records: list[Record], texts: dict[str, str]):
+    def __init__(self, records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset()):
         self.records = records
+        self.skip = skip
         self.raw_texts = texts
         self.texts = {sid: squash(t) for sid, t in texts.items()}
         self.folded = {sid: t.translate(PUNCTUATION_FOLD).lower() for sid, t in self.texts.items()}
@@ -87,6 +91,12 @@ class _Checker(EvidenceChecks):
             self.register(record)
         for record in self.records:
             item = record.item
+            if record.file in self.skip:  # what other files' checks depend on: names taken, additions made
+                if isinstance(item, Entity):
+                    self.check_names(record, item)
+                elif isinstance(item, Addition):
+                    self.check_addition(record, item)
+                continue
             if isinstance(item, Entity):
                 self.check_names(record, item)
                 self.check_figures(record, ("figures",), item.figures)
@@ -100,7 +110,11 @@ class _Checker(EvidenceChecks):
                 self.check_relation(record, item)
         self.check_cycles("place")
         self.check_cycles("event")
-        return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
+        if not self.skip:
+            return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
+        checked = [r for r in self.records if r.file not in self.skip]
+        found = self.problems + warnings.check(checked, self.by_id, self.raw_texts)
+        return [p for p in found if p.path not in self.skip]
 
     def register(self, record: Record) -> None:
         if record.kind == "addition":

@@ -51,6 +51,29 @@ def kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
+class RealPaths:
+    """The real path of a file, links resolved (as :meth:`Path.resolve` gives it), each folder's found once.
+
+    >>> real = RealPaths()
+    >>> real(Path("seeds/registry.yaml")) == Path("seeds/registry.yaml").resolve(), len(real.folders)
+    (True, 1)
+    """
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> Path:
+        """The real path of ``path``."""
+        if ".." in path.parts or not path.name:
+            return Path(os.path.realpath(path))
+        folder = str(path.parent)
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        joined = os.path.join(real, path.name)
+        return Path(os.path.realpath(joined) if os.path.islink(joined) else joined)
+
+
 def corpus_path(path: str | os.PathLike[str]) -> Path:
     """The corpus folder or annotation file named by ``path``; a :class:`UsageError` if it names none."""
     if not os.fspath(path):

@@ -28,7 +28,15 @@ from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.corpus.additions import merge_additions
 from kgraph.corpus.checks import Invalid, Record, check
 from kgraph.corpus.corpus import Corpus, Origin
-from kgraph.corpus.discover import ANNOTATION_SUFFIXES, MAX_ANNOTATION_BYTES, corpus_path, discover, find, read_bounded
+from kgraph.corpus.discover import (
+    ANNOTATION_SUFFIXES,
+    MAX_ANNOTATION_BYTES,
+    RealPaths,
+    corpus_path,
+    discover,
+    find,
+    read_bounded,
+)
 from kgraph.corpus.messages import message
 from kgraph.corpus.sections import jsonl_items, yaml_items
 from kgraph.corpus.sources import read_texts
@@ -99,12 +107,13 @@ def _read(path: str | os.PathLike[str], progress: bool, cache: bool) -> tuple[Co
     with using(terms):
         for file in show_progress(files, progress, "reading"):
             problems += _read_file(file, str(file), records, store)
-        if store is not None:
-            store.prune()
         texts, text_problems, text_files = read_texts(records, root)
         problems += text_problems
-        problems += check(records, texts)
-        inputs = frozenset(f.resolve() for f in (*files, *text_files, *([vocabulary] if vocabulary else [])))
+        problems += check(records, texts) if store is None else _checked(records, texts, store)
+        if store is not None:
+            store.prune()
+        real = RealPaths()
+        inputs = frozenset(real(f) for f in (*files, *text_files, *([vocabulary] if vocabulary else [])))
         corpus, merge_problems = _corpus(root, records, texts, inputs, terms)  # merged even so: all problems at once
     problems = sorted(set(problems + merge_problems))
     if any(p.is_error for p in problems):
@@ -119,22 +128,27 @@ def _open_cache(folder: Path, terms: Terms) -> FileCache | None:
     return FileCache.open(folder, context_key(repr(terms))) if enabled() else None
 
 
+def _checked(records: list[Record], texts: dict[str, str], store: FileCache) -> list[Problem]:
+    from kgraph.corpus.check_cache import checked
+
+    return checked(records, texts, store)
+
+
 def _read_file(file: Path, display: str, records: list[Record], store: FileCache | None = None) -> list[Problem]:
     raw, reason = read_bounded(file, MAX_ANNOTATION_BYTES)
     if raw is None:
         return [Problem(display, 0, f"{reason}; not read")]
     first = len(records)
     found = None if store is None else store.get(display, file, raw)
-    if found is not None:
+    if found is not None:  # its models share their sets of given fields already (see cache_codec)
         records += found[0]
-        problems = found[1]
-    else:
-        problems = _parse_and_validate(file, display, raw, records)
-        if store is not None:
-            store.put(display, raw, records[first:], problems)
+        return found[1]
+    problems = _parse_and_validate(file, display, raw, records)
     for record in records[first:]:
         if isinstance(record.item, Model):
             _share_fields_set(record.item)
+    if store is not None:
+        store.put(display, raw, records[first:], problems)
     return problems
 
 
@@ -275,8 +289,8 @@ def _corpus(
             return Problem(record.file, record.line(field), message)
 
         history, problems = merge_additions(items, [r.item for r in additions], tables["source"], problem)
-        for table in ("entity", "event", "relation"):
-            tables[table] = {key: items[key] for key in tables[table]}
+        for table in ("entity", "event", "relation"):  # an id two tables share (an error) keeps each its own item
+            tables[table] = {k: new if type(new := items[k]) is type(old) else old for k, old in tables[table].items()}
     sources, entities, events, relations = (tables[t] for t in ("source", "entity", "event", "relation"))
     corpus = Corpus(root, sources, entities, events, relations, texts, origins, inputs, history, terms)
     return corpus, problems

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kgraph.annotations.models import Source
 from kgraph.corpus.checks import Record
-from kgraph.corpus.discover import MAX_TEXT_BYTES, kind_of, read_bounded
+from kgraph.corpus.discover import MAX_TEXT_BYTES, RealPaths, kind_of, read_bounded
 from kgraph.corpus.yamlfile import decode
 from kgraph.errors import Problem, shown
 from kgraph.text import code_point
@@ -28,7 +28,7 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     files: list[Path] = []
-    real_root = root.resolve()
+    real_root, real = root.resolve(), RealPaths()
     for record in records:
         source = record.item
         if not isinstance(source, Source):
@@ -36,7 +36,7 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
         where = (record.file, record.line("text"))
         path = record.folder / source.text
         name = f"source text file {source.text!r}"
-        reason = _refused(path, real_root)
+        reason = _refused(path, real_root, real)
         if reason:
             problems.append(Problem(*where, f"{name} {reason}"))
             continue
@@ -62,7 +62,7 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
     return texts, problems, files
 
 
-def _refused(path: Path, real_root: Path) -> str:
+def _refused(path: Path, real_root: Path, real: RealPaths) -> str:
     """Why the file at ``path`` is not read as a source text, or nothing."""
     try:
         mode = path.stat().st_mode
@@ -77,6 +77,6 @@ def _refused(path: Path, real_root: Path) -> str:
     kind = kind_of(mode)
     if kind:
         return f"is {kind}, not a file"
-    if not path.resolve().is_relative_to(real_root):
+    if not real(path).is_relative_to(real_root):
         return "lies outside the corpus folder"
     return ""

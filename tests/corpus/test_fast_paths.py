@@ -110,3 +110,29 @@ def test_each_model_says_it_was_given_what_it_was_given(monkeypatch):
     monkeypatch.setattr(loader, "_share_fields_set", lambda model: None)
     assert shared == fields_sets(kgraph.load(SEEDS))
     assert len(shared) > 200
+
+
+def test_real_paths_are_those_path_resolve_gives(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from kgraph.corpus.discover import RealPaths
+
+    (tmp_path / "real" / "inner").mkdir(parents=True)
+    (tmp_path / "real" / "inner" / "a.yaml").write_text("a")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "inner" / "b.yaml").symlink_to(tmp_path / "real" / "inner" / "a.yaml")
+    (tmp_path / "real" / "up").symlink_to(tmp_path / "real" / "inner")
+    monkeypatch.chdir(tmp_path)
+    real = RealPaths()
+    for name in [
+        "linked/inner/a.yaml",
+        "linked/inner/b.yaml",
+        "real/inner/a.yaml",
+        "real/up/a.yaml",
+        "real/up/../inner/a.yaml",
+        "linked/inner/missing.yaml",
+        tmp_path / "linked" / "up" / "b.yaml",
+    ]:
+        path = Path(name)
+        assert real(path) == path.resolve(), name
+    assert len(real.folders) == 4  # each folder once; a path with ".." is resolved whole

@@ -1,0 +1,180 @@
+"""The problems found across files, cached for each file: after each edit, warm, cold and uncached readings agree."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kgraph.corpus import check_cache
+from kgraph.corpus.loader import read
+
+from .test_cache import corpus_copy, entries, fingerprint
+
+FRONT = "2020-10-28-shusha-front/annotations.yaml"
+CLAIMS = "2020-11-08-aliyev-claims-shusha/annotations.yaml"
+CLAIMS_TEXT = "2020-11-08-aliyev-claims-shusha/article.txt"
+CEASEFIRE = "2020-11-10-ceasefire/annotations.yaml"
+REGISTRY = "registry.yaml"
+
+#: Edits made one after the other, each with a message one of the problems then holds (so that none is vacuous).
+EDITS = [
+    (
+        "a quote of the first file not found (it stays so)",
+        FRONT,
+        "- quote: whose 120,000 people",
+        "- quote: whose 130,000 people",
+        "quote not found",
+    ),
+    (
+        "a quote of the second file not found, all else as it was",
+        CLAIMS,
+        "- quote: Aliyev said in a televised address",
+        "- quote: Aliyev said on the radio",
+        "on the radio",
+    ),
+    (
+        "an alias a later file's addition gives, given to an earlier file's entity",
+        FRONT,
+        "    kind: population\n",
+        "    kind: population\n    aliases: [Shushi]\n",
+        "'Shushi' of 'shusha' is already a name of 'stepanakert-residents'",
+    ),
+    (
+        "a quote of that later file changed again, all else as it was",
+        CLAIMS,
+        "- quote: Aliyev said on the radio",
+        "- quote: Aliyev said on TV",
+        "'Shushi' of 'shusha' is already a name of 'stepanakert-residents'",
+    ),
+    (
+        "an alias an earlier file's addition gives, given by a later file's addition too",
+        CEASEFIRE,
+        "  - to: capture-of-shusha\n",
+        "  - to: shusha\n    aliases: [{name: Shushi}]\n\n  - to: capture-of-shusha\n",
+        "name 'Shushi' is already a name of 'shusha'",
+    ),
+    (
+        "a quote of that later file changed, all else as it was",
+        CEASEFIRE,
+        "- quote: A ceasefire took effect at 1 a.m. on Tuesday\n",
+        "- quote: A ceasefire took effect at 2 a.m.\n",
+        "name 'Shushi' is already a name of 'shusha'",
+    ),
+    (
+        "a person another file names as a claimant removed",
+        REGISTRY,
+        "  - id: ilham-aliyev\n    name: Ilham Aliyev\n    aliases: [Aliyev]\n",
+        "",
+        "unknown claimant 'ilham-aliyev'",
+    ),
+    ("a quoted sentence removed from a source text", CLAIMS_TEXT, '"Shusha is ours," ', "", "'Shusha is ours'"),
+    (
+        "an id another file uses given to a person (a later file)",
+        REGISTRY,
+        "persons:\n",
+        "persons:\n  - id: capture-of-shusha\n    name: Someone Else\n",
+        "duplicate id 'capture-of-shusha'",
+    ),
+    (
+        "a name of a later file's entity given to an earlier file's one",
+        FRONT,
+        "    aliases: [Armenian forces]\n",
+        "    aliases: [Armenian forces, Azerbaijani army]\n",
+        "'Azerbaijani army' of 'azerbaijani-army' is already a name of 'armenian-armed-forces'",
+    ),
+    ("a line added at the top of a file: every line after it moves", FRONT, "\nsource:", "\n\nsource:", None),
+    (
+        "the person back",
+        REGISTRY,
+        "persons:\n",
+        "persons:\n  - id: ilham-aliyev\n    name: Ilham Aliyev\n    aliases: [Aliyev]\n",
+        None,
+    ),
+]
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
+    return folder
+
+
+def _edit(corpus: Path, name: str, old: str, new: str) -> None:
+    path = corpus / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_warm_cold_and_uncached_readings_agree_after_each_edit(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    read(corpus, cache=True)
+    for step, (what, name, old, new, expected) in enumerate(EDITS):
+        _edit(corpus, name, old, new)
+        plain = fingerprint(read(corpus))
+        assert fingerprint(read(corpus, cache=True)) == plain, what  # warm: the cache filled before the edit
+        assert fingerprint(read(corpus, cache=True)) == plain, what  # warm again: every file's problems cached
+        monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / f"cold-{step}"))
+        assert fingerprint(read(corpus, cache=True)) == plain, what  # cold: an empty cache
+        monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
+        if expected:
+            assert any(expected in p.message for p in plain[1]), what
+
+
+def test_an_edit_inside_one_file_has_only_that_file_checked_again(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    _edit(corpus, FRONT, "- quote: whose 120,000 people", "- quote: whose 130,000 people")
+    read(corpus, cache=True)
+    checked_files: list[frozenset[str]] = []
+    real = check_cache.check
+
+    def spy(records, texts, skip=frozenset()):
+        checked_files.append(frozenset({r.file for r in records} - skip))
+        return real(records, texts, skip)
+
+    monkeypatch.setattr(check_cache, "check", spy)
+    assert read(corpus, cache=True)[1]
+    assert checked_files == []  # nothing changed: nothing checked
+    _edit(corpus, CLAIMS, "- quote: Aliyev said in a televised address", "- quote: Aliyev said on the radio")
+    problems = read(corpus, cache=True)[1]
+    assert checked_files == [frozenset({str(corpus / CLAIMS)})]
+    assert {p.path for p in problems} == {str(corpus / FRONT), str(corpus / CLAIMS)}  # the first file's, cached
+    _edit(corpus, REGISTRY, "    aliases: [Aliyev]\n", "    aliases: [Aliyev, President Aliyev]\n")
+    read(corpus, cache=True)
+    assert len(checked_files[-1]) == 4  # a name is part of what other files' checks read: every file again
+
+
+def _forged(path: Path) -> None:
+    """The entry of problems across files rewritten as a valid JSON value of another shape, its check not updated."""
+    header, _, _ = path.read_bytes().partition(b"\n")
+    path.write_bytes(header + b"\n" + b'{"a": 1}')
+
+
+@pytest.mark.parametrize("damage", ["garbage", "shape", "problem", "missing"])
+def test_a_damaged_entry_of_problems_is_ignored(damage, home, tmp_path):
+    corpus = corpus_copy(tmp_path)
+    _edit(corpus, FRONT, "- quote: whose 120,000 people", "- quote: whose 130,000 people")
+    plain = fingerprint(read(corpus))
+    read(corpus, cache=True)
+    (entry,) = [p for p in entries(home) if b'"quote not found' in p.read_bytes()]
+    header, _, payload = entry.read_bytes().partition(b"\n")
+    if damage == "garbage":
+        entry.write_bytes(header + b"\n" + os.urandom(100))
+    elif damage == "shape":
+        _forged(entry)
+    elif damage == "problem":  # a problem taken out, the check kept: it no longer matches
+        entry.write_bytes(header + b"\n" + payload.replace(b"quote not found", b"quote found"))
+    else:
+        entry.unlink()
+    assert fingerprint(read(corpus, cache=True)) == plain
+    assert fingerprint(read(corpus, cache=True)) == plain
+
+
+def test_a_well_formed_entry_of_another_shape_is_not_used():
+    assert check_cache._entry({"a": 1}) == {}
+    assert check_cache._entry([["f", "key", [[1, "m", "fatal"]]]]) == {}
+    assert check_cache._entry([["f", "key", [[1, "m", "error"]]]]) == {"f": ("key", [(1, "m", "error")])}
