@@ -105,7 +105,7 @@ def _json_object(line: str) -> tuple[Any, str]:
     if line.count("[") + line.count("{") > MAX_DEPTH and _depth(line) > MAX_DEPTH:
         return None, f"nesting deeper than {MAX_DEPTH} levels"
     try:
-        data = json.loads(line, object_pairs_hook=_no_duplicates)
+        data = _DECODER.decode(line)
     except json.JSONDecodeError as exc:
         return None, f"invalid JSON: {exc.msg} (column {exc.colno})"
     except _DuplicateKey as exc:
@@ -141,3 +141,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKey(key)
             seen.add(key)
     return result
+
+
+#: One decoder for every line (json.loads would make a new one, and its scanner, for each).
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates)
