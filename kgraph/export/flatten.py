@@ -63,24 +63,8 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=json_ready)
 
 
-#: Texts already made for a list or dict, by its identity and name: the value itself (held, so that its identity
-#: stays its own), its JSON and its readable text. A graph's edges can share one list (a participant's edge and its
-#: event share their evidence), which is then rendered once.
-Memo = dict[tuple[int, str], tuple[Any, str, str]]
-
-
-def flatten(
-    data: dict[str, Any], reserved: frozenset[str] = frozenset(), memo: Memo | None = None
-) -> dict[str, Scalar]:
-    """One node's or edge's attributes as scalars under valid names, following the module's rules.
-
-    Given a ``memo`` (an empty dict, kept across the calls of one export of an unchanging graph), a list or dict
-    that several nodes or edges share is rendered once.
-
-    >>> shared, memo = [{"quote": "q"}], {}
-    >>> flatten({"evidence": shared}, memo=memo) == flatten({"evidence": shared}, memo=memo), len(memo)
-    (True, 1)
-    """
+def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dict[str, Scalar]:
+    """One node's or edge's attributes as scalars under valid names, following the module's rules."""
     flat: dict[str, Scalar] = {}
     for raw_name, value in data.items():
         if value is None:
@@ -92,15 +76,10 @@ def flatten(
         if kind is str or kind is int or kind is bool:
             flat[name] = value
         elif kind is list or kind is dict or isinstance(value, list | tuple | set | frozenset | dict):
-            made = None if memo is None else memo.get((id(value), raw_name))
-            if made is None:
-                made = (value, json_text(value), readable(raw_name, value))
-                if memo is not None:
-                    memo[(id(value), raw_name)] = made
-            flat[name] = made[1]
+            flat[name] = json_text(value)
             companion = f"{name}_text"
             if companion not in data:
-                flat[companion] = made[2]
+                flat[companion] = readable(raw_name, value)
             if raw_name == "figures":
                 flat.update((k, v) for k, v in figure_bounds(value).items() if k not in data)
         elif isinstance(value, float):

@@ -30,7 +30,7 @@ from typing import Any, Generic, TypeVar
 
 import networkx as nx
 
-from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Memo, Scalar, flatten, unify
+from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, flatten, unify
 from kgraph.export.style import Style, edge_color, node_style
 from kgraph.export.xmltypes import coerce, flat_types
 
@@ -238,9 +238,8 @@ def _note(row: dict[str, str], seen: dict[str, set[str]], names: dict[str, None]
 
 
 def _nodes(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed: frozenset[str]) -> Iterator[Node]:
-    memo: Memo = {}
     for node, data in graph.nodes(data=True):
-        flat = flatten(data, _NODE_RESERVED, memo)
+        flat = flatten(data, _NODE_RESERVED)
         label = label_of(data.get("label"), node)
         flat["label"] = label
         if tokens[node] != str(node):
@@ -252,11 +251,10 @@ def _nodes(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed
 
 def _edges(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed: frozenset[str]) -> Iterator[Edge]:
     edge_ids: set[str] = set()
-    memo: Memo = {}  # a participant's edge and its event share their evidence: rendered once for all of them
     for u, v, key, raw in keyed_edges(graph):
         weight, data = _weight(raw)
         data = kind_as_category(data)
-        flat = flatten(data, _EDGE_RESERVED, memo)
+        flat = flatten(data, _EDGE_RESERVED)
         label = label_of(data.get("label"), data.get("type") or key or "edge")
         flat["label"] = label
         yield Edge(
