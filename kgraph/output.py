@@ -135,7 +135,14 @@ class Sink:
         self.fd, self.name, self.size = fd, name, 0
 
     def write(self, data: bytes) -> int:
-        """Write all of ``data``; returns its length."""
+        """Write all of ``data``; returns its length.
+
+        >>> import os
+        >>> read, written = os.pipe()
+        >>> sink = Sink(written, "a pipe")
+        >>> sink.write(b"abc"), sink.size, os.read(read, 3)
+        (3, 3, b'abc')
+        """
         stream(self.fd, data, self.name)
         self.size += len(data)
         return len(data)
@@ -166,21 +173,25 @@ def write_pieces(path: Path, produce: Callable[[Sink], object], inputs: frozense
             os.close(fd)
     mode = stat.S_IMODE(path.stat().st_mode) if kind == "replace" else 0o644
     temporary = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    own: list[OSError] = []  # an error of the work itself (reading a template, say): raised as it is
+
+    def work(sink: Sink) -> None:
         try:
-            os.fchmod(fd, mode)
-            sink = Sink(fd, path)
             produce(sink)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        except OSError as exc:
+            own.append(exc)
+            raise
+
+    try:
+        size = write_new(temporary, work, mode, path)
         os.replace(temporary, path)
     except OSError as exc:
+        if own and exc is own[0]:
+            raise
         raise error(path, exc) from None
     finally:
         temporary.unlink(missing_ok=True)
-    return sink.size
+    return size
 
 
 def write_bytes(path: Path, data: bytes, inputs: frozenset[Path] = frozenset()) -> Path:
@@ -194,13 +205,27 @@ def write_text(path: Path, text: str, inputs: frozenset[Path] = frozenset()) -> 
     return write_bytes(path, text.encode("utf-8"), inputs)
 
 
-def write_new(path: Path, data: bytes, mode: int) -> None:
-    """Write a new file ``path`` with permissions ``mode`` and flush it to disk."""
+def write_new(path: Path, data: bytes | Callable[[Sink], object], mode: int, name: object = None) -> int:
+    """Write a new file ``path`` with permissions ``mode`` and flush it to disk: ``data``, or what a ``produce``
+    function writes into its sink (whose failures are OutputErrors naming ``name``). Returns the size.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_new(folder / "a", b"whole", 0o644), write_new(folder / "b", lambda sink: sink.write(b"piece"), 0o644)
+    (5, 5)
+    """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.fchmod(fd, mode)
-        _write_all(fd, data)
+        if isinstance(data, bytes):
+            _write_all(fd, data)
+            size = len(data)
+        else:
+            sink = Sink(fd, path if name is None else name)
+            data(sink)
+            size = sink.size
         os.fsync(fd)
+        return size
     finally:
         os.close(fd)
 
@@ -257,7 +282,13 @@ def write_standard_output(data: bytes, inputs: frozenset[Path] = frozenset()) ->
 def standard_output_pieces(produce: Callable[[Sink], object], inputs: frozenset[Path] = frozenset()) -> int:
     """Write what ``produce`` writes into its sink to standard output, piece by piece, unless standard output is a
     file of the corpus being read (``>>`` onto an input): that is refused before ``produce`` runs. Returns the
-    number of bytes."""
+    number of bytes. What was written stays written if ``produce`` fails part-way.
+
+    >>> import subprocess, sys
+    >>> script = "from kgraph.output import standard_output_pieces as out; out(lambda sink: sink.write(b'piece'))"
+    >>> subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
+    b'piece'
+    """
     sys.stdout.flush()
     fd = sys.stdout.fileno()
     info = os.fstat(fd)

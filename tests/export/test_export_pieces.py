@@ -15,7 +15,7 @@ import pytest
 
 from kgraph.export import export, render
 from kgraph.graph.knowledge import KnowledgeGraph
-from kgraph.output import OutputError
+from kgraph.output import OutputError, write_pieces
 
 from ..helpers import ROOT, SEEDS, kgraph_cli, killed_while_writing
 
@@ -63,20 +63,36 @@ def test_a_fifo_is_written_into_as_the_pieces_come(seeds, tmp_path):
     assert size == len(received[0])
 
 
-def test_a_write_that_fails_midway_leaves_the_earlier_file(seeds, tmp_path, monkeypatch):
-    import kgraph.export.graphml
+def test_a_write_that_fails_midway_leaves_the_earlier_file(synthetic, tmp_path, monkeypatch):
+    import kgraph.output
 
-    def half_then_fail(graph, handle, prepared=None):
-        handle.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
-        raise OSError(28, "No space left on device")
+    writes = []
+    write_all = kgraph.output._write_all
 
-    monkeypatch.setattr(kgraph.export.graphml, "write_graphml", half_then_fail)
+    def full_after_one_piece(fd, data):
+        writes.append(len(data))
+        if len(writes) > 1:
+            raise OSError(28, "No space left on device")
+        write_all(fd, data)
+
+    monkeypatch.setattr(kgraph.output, "_write_all", full_after_one_piece)
     out = tmp_path / "graph.graphml"
     out.write_bytes(b"the earlier export")
-    with pytest.raises(OutputError, match="No space left on device"):
-        export(KnowledgeGraph(seeds).graph, "graphml", out, frozenset())
+    with pytest.raises(OutputError, match=f"{out}: .*No space left on device"):
+        export(KnowledgeGraph.load(synthetic).graph, "graphml", out, frozenset())
+    assert len(writes) == 2  # failed at the second piece, after the first was written
     assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]
     assert out.read_bytes() == b"the earlier export"
+
+
+def test_an_error_of_the_work_itself_is_raised_as_it_is_and_leaves_nothing(tmp_path):
+    def produce(sink):
+        sink.write(b"a first piece")
+        raise FileNotFoundError(2, "No such file or directory", "explorer.html")
+
+    with pytest.raises(FileNotFoundError):
+        write_pieces(tmp_path / "out.html", produce)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_written_file_keeps_the_mode_of_the_one_it_replaces(seeds, tmp_path):
