@@ -41,7 +41,8 @@ def _line(item: dict[str, Any]) -> str:
 
     A graph kgraph built holds JSON's own types but for a few values (sets, dates), which ``default`` converts
     as they come, without a copy of the rest; an item JSON cannot write as it is (a float that is not finite, a
-    key of another type) is made JSON-ready whole first. Both give the same text.
+    key of another type) is made JSON-ready whole first. Both give the same text, but for a dict with two keys
+    that read the same as text (``1`` and ``"1"``): JSON writes both, ``json_ready`` keeps the last.
 
     >>> _line({"id": "a", "when": {1: float("inf")}, "tags": {"b", "a"}, "ok": {True: None}})
     '{"id":"a","when":{"1":"inf"},"tags":["a","b"],"ok":{"true":null}}'

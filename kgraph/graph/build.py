@@ -21,7 +21,8 @@ participation and relation edges carry their ``evidence``: a list of ``{quote, s
 note}`` (``stance`` only when it is not ``supports``; ``claimed_by`` and ``via`` are lists of actor ids). A
 participant's edge has its own evidence first, then its event's; when it has none of its own, its ``evidence`` is
 its event's list itself, one object (as the evidence items always were): changed in place, it changes for the event
-and each such edge; to change one alone, give it a new list. Events and entities with numbers have ``figures``:
+and each such edge; to change one alone, give it a new list (a graph read back from graph.json shares none).
+Events and entities with numbers have ``figures``:
 ``{measure, value, min, max, qualifier, unit, counts, evidence, note}``. Event nodes carry the nearest ACLED terms of
 their type (``acled_event_type``, ``acled_sub_event_type``) and its CAMEO root code (``cameo``) where the vocabulary
 gives them. An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for

@@ -172,10 +172,23 @@ _VALUES = st.recursive(
 )
 
 
-@given(st.dictionaries(st.text(max_size=4), _VALUES, max_size=4))
+def _keys_read_alike(value: object) -> bool:
+    """Whether a dict in ``value`` has two keys that read the same as text (1 and "1", True and "true")."""
+    from kgraph.values import json_ready
+
+    if isinstance(value, dict):
+        alike = len({json.dumps(json_ready({k: 0})) for k in value}) < len(value)
+        return alike or any(_keys_read_alike(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_keys_read_alike(v) for v in value)
+    return False
+
+
+@given(st.dictionaries(st.text(max_size=4), _VALUES, max_size=4).filter(lambda item: not _keys_read_alike(item)))
 @settings(max_examples=400, deadline=None)
 def test_a_line_is_the_json_of_its_json_ready_values(item):
-    """The fast path (JSON's own types written as they are) gives the text of the slow one (all made ready first)."""
+    """The fast path (JSON's own types written as they are) gives the text of the slow one (all made ready first),
+    for every dict whose keys read differently as text (the one case where the two differ, documented)."""
     from kgraph.export.nodelink import _line
     from kgraph.values import json_ready
 
