@@ -92,6 +92,20 @@ EDITS = [
         "persons:\n  - id: ilham-aliyev\n    name: Ilham Aliyev\n    aliases: [Aliyev]\n",
         None,
     ),
+    (
+        "an addition ending an event another file defines",
+        CEASEFIRE,
+        "  - to: capture-of-shusha\n",
+        "  - to: capture-of-shusha\n    end: 2020-11-09\n",
+        None,
+    ),
+    (
+        "that event's status changed in its own file, no line moved: the addition's warning changes",
+        CLAIMS,
+        "    date_note: Taken by the Sunday on which Aliyev announced it.\n",
+        "    status: ongoing\n",
+        "leaves its status 'ongoing'",
+    ),
 ]
 
 
