@@ -25,6 +25,7 @@ import networkx as nx
 from kgraph.annotations.vocabulary import ACTOR_TYPES, NOT_YET
 from kgraph.export.actor_links import actor_links
 from kgraph.export.claims import SUMMARIES, figure_entries, stance_summary, states
+from kgraph.export.explorer_details import _text
 from kgraph.export.layout import layout
 from kgraph.export.mapdata import map_data
 from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
@@ -53,6 +54,7 @@ _EVENT_SHAPE = "hexagon"
 EVENT, PARTICIPATION, RELATION, PLACE = "event", "participation", "relation", "place"
 #: Edge kinds: an event at its place, a place within another.
 LOCATION, PART_OF = "location", "part_of"
+_KIND_NAMES = ("event", "relation", "participation", "place", "location", "partOf")
 #: The graph attributes the side panel shows in its own way (or leaves out, as kind and type, shown as badges);
 #: it lists every other attribute under its own name. The page gets them as ``data.fields``.
 PANEL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -93,10 +95,6 @@ FILTER_GROUPS: tuple[dict[str, str | None], ...] = (
 
 def _bounds(data: dict[str, Any]) -> list[str | None]:
     return [data.get(k) if isinstance(data.get(k), str) else None for k in DATE_BOUNDS]
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def _darker(rgb: tuple[int, int, int]) -> str:
@@ -200,14 +198,27 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             roles.add(edge_type)
         elif kind == RELATION:
             relations.add(edge_type)
-    sources = graph.graph.get("sources")
-    order = list(NODE_COLORS)
     return {
         "nodes": nodes,
         "edges": edges,
         "links": actor_links(graph, ids),
-        "directed": graph.is_directed(),
+        **frame(graph, kinds, types, edge_kinds, roles, relations),
         "edgeLabels": len(edges) <= EDGE_LABEL_THRESHOLD,
+        "typeColors": colors,
+        "options": _options(graph.is_directed(), big),
+        **({"detail": {**DETAIL, "initial": [str(n) for n in initial]}} if initial is not None else {}),
+    }
+
+
+def frame(
+    graph: nx.Graph, kinds: dict[str, str], types: set[str], edge_kinds: list[str], roles: set[str], relations: set[str]
+) -> dict[str, Any]:
+    """What the page's data says besides its nodes, edges and links: the legend (``kinds``: each node kind's shape),
+    the filters, the panel's fields, the names of kinds, the map."""
+    sources = graph.graph.get("sources")
+    order = list(NODE_COLORS)
+    return {
+        "directed": graph.is_directed(),
         "sources": json_ready(sources, keep_none=False) if isinstance(sources, dict) else {},
         "legend": {
             "nodes": [
@@ -225,21 +236,11 @@ def explorer_data(graph: nx.Graph) -> dict[str, Any]:
             role=sorted(roles),
             relation=sorted(relations),
         ),
-        "typeColors": colors,
         "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
         "summaries": SUMMARIES,
-        "kinds": {
-            "event": EVENT,
-            "relation": RELATION,
-            "participation": PARTICIPATION,
-            "place": PLACE,
-            "location": LOCATION,
-            "partOf": PART_OF,
-        },
+        "kinds": dict(zip(_KIND_NAMES, (EVENT, RELATION, PARTICIPATION, PLACE, LOCATION, PART_OF), strict=True)),
         "actorKinds": list(ACTOR_TYPES),
         "map": map_data(graph),
-        "options": _options(graph.is_directed(), big),
-        **({"detail": {**DETAIL, "initial": [str(n) for n in initial]}} if initial is not None else {}),
     }
 
 
@@ -261,7 +262,7 @@ def _first_drawn(graph: nx.Graph, degree: dict[Any, int]) -> list[Any]:
     actors = sorted((n for n, k in kinds.items() if k in ACTOR_TYPES), key=rank)[: DETAIL["actors"]]
     core = set(actors)
     members: dict[Any, set[Any]] = {}
-    for u, v, data in graph.edges(data=True):
+    for u, v, data in graph.out_edges(actors, data=True) if graph.is_directed() else graph.edges(data=True):
         if data.get("kind") == PARTICIPATION and u in core and kinds.get(v) == EVENT:
             members.setdefault(v, set()).add(u)
     joining = sorted((e for e, who in members.items() if len(who) >= 2), key=rank)[: DETAIL["events"]]

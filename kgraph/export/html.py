@@ -5,7 +5,9 @@ styles (``kgraph/templates/explorer/``, one script a part of the page, in :data:
 fetched: a Content-Security-Policy allows no connection, font or frame, and only the page's own scripts and
 styles (by hash). Annotation text travels as JSON in a non-executed ``<script type="application/json">``
 block, escaped so it cannot close it, and the page only ever sets it as text. What the page shows is built
-by :func:`kgraph.export.explorer_data.explorer_data` in one pass over the graph, which is never modified.
+by :func:`kgraph.export.explorer_data.explorer_data` in one pass over the graph, which is never modified; a
+graph above :data:`kgraph.export.explorer_data.DETAIL_THRESHOLD` nodes gets columns instead
+(:mod:`kgraph.export.explorer_large`), and its details in blocks of their own that the page parses when needed.
 
 The page has three views of the same data: actors linked directly (the first), actors and events, and a
 map. Selection, the time window and the filters are shared by the three and kept in the URL's fragment.
@@ -19,6 +21,7 @@ map. Selection, the time window and the filters are shared by the three and kept
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import json
 from importlib import resources
@@ -26,7 +29,8 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.export.explorer_data import LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data
+from kgraph.export.explorer_data import DETAIL_THRESHOLD, LAYOUT_THRESHOLD, PANEL_FIELDS, explorer_data
+from kgraph.export.explorer_large import large_page_data
 from kgraph.export.layout import layout
 from kgraph.export.pack import pack
 
@@ -38,6 +42,7 @@ SCRIPTS = (
     "days.js",
     "util.js",
     "unpack.js",
+    "columns.js",
     "window.js",
     "basemap.js",
     "labels.js",
@@ -56,6 +61,7 @@ SCRIPTS = (
     "mapview.js",
     "views.js",
     "meetings.js",
+    "meetings-large.js",
     "detail.js",
     "visible.js",
     "controls.js",
@@ -79,7 +85,11 @@ def _vis_network_js() -> str:
 
 
 def _script_json(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _escaped(json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+
+
+def _escaped(text: str) -> str:
+    """JSON text that cannot close the script block it is in, nor end a line in it."""
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -95,9 +105,6 @@ def _hash(text: str) -> str:
 
 def to_html(graph: nx.Graph, title: str = "kgraph explorer") -> str:
     """The explorer page for ``graph``, as one HTML document."""
-    from jinja2 import Environment
-    from markupsafe import Markup
-
     scripts = [("vis-network", _vis_network_js())] + [(name, _template(name)) for name in SCRIPTS]
     for name, text in scripts:
         if "</script" in text.lower():
@@ -106,12 +113,30 @@ def to_html(graph: nx.Graph, title: str = "kgraph explorer") -> str:
     for name, text in zip(STYLES, styles, strict=True):
         if "</style" in text.lower():
             raise ValueError(f"{name} contains '</style' and cannot be inlined")
+    collecting = gc.isenabled()
+    gc.disable()  # millions of small objects, none in a cycle: the collector would walk them again and again
+    try:
+        return _render(graph, title, scripts, styles)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render(graph: nx.Graph, title: str, scripts: list[tuple[str, str]], styles: list[str]) -> str:
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    if graph.number_of_nodes() > DETAIL_THRESHOLD:  # columns, and the details in blocks read when needed
+        data, blocks = large_page_data(graph)
+    else:
+        data, blocks = pack(explorer_data(graph)), []
     env = Environment(autoescape=True, keep_trailing_newline=True)
     return env.from_string(_template("explorer.html")).render(
         title=title,
         styles=[Markup(text) for text in styles],
         scripts=[Markup(text) for _, text in scripts],
-        data_json=Markup(_script_json(pack(explorer_data(graph)))),
+        data_json=Markup(_script_json(data)),
+        blocks=[(name, Markup(_escaped(text))) for name, text in blocks],
         script_hashes=" ".join(_hash(text) for _, text in scripts),
         style_hashes=" ".join(_hash(text) for text in styles),
     )

@@ -139,8 +139,9 @@
     app.render();
   });
   const claimant = $("claimant");
-  const claimants = new Set();
-  for (const item of [...data.nodes, ...data.edges]) {
+  /* Who claims something: a large graph's data lists them (its quotes are read only when needed). */
+  const claimants = new Set(data.columns ? data.columns.claimants : []);
+  for (const item of data.columns ? [] : [...data.nodes, ...data.edges]) {
     for (const e of app.quotesOf(item)) {
       for (const id of [...util.idList(e.claimed_by), ...util.idList(e.via)]) claimants.add(id);
     }

@@ -36,12 +36,13 @@
 
   /* The edges at each node, for the full view to draw those between drawn nodes. */
   const edgesAt = new Map();
-  for (const e of data.edges) {
+  for (const e of app.edgesAt ? [] : data.edges) {
     for (const id of [e.from, e.to]) {
       if (!edgesAt.has(id)) edgesAt.set(id, []);
       edgesAt.get(id).push(e);
     }
   }
+  const edgesOf = app.edgesAt ?? ((id) => edgesAt.get(id) || []); /* a large graph's columns index them */
   /* A node's neighbourhood: its partners and events if an actor, its actors and place if an event, the events
      at it if a place; the best connected of each, up to spec.neighbours. */
   const neighbours = (id) => {
@@ -49,11 +50,11 @@
     const ids = (list) => top(list.map((x) => app.byId.get(x)).filter(Boolean), spec.neighbours).map((x) => x.id);
     if (actorKinds.has(n.kind)) return [...ids(app.partnersOf(id)), ...ids(app.eventsOf(id))];
     if (n.kind === kinds.event) {
-      const place = (n.details || {}).place;
+      const place = app.placeOf(n);
       return [...ids(app.actorsOf(id)), ...(place && app.byId.has(place) ? [place] : [])];
     }
     if (n.kind === kinds.place) return ids(app.eventsAt(id));
-    return ids((edgesAt.get(id) || []).map((e) => (e.from === id ? e.to : e.from)));
+    return ids(edgesOf(id).map((e) => (e.from === id ? e.to : e.from)));
   };
   const position = (n) => placed.get(n.id) ?? (n.x === undefined ? {} : { x: n.x, y: n.y });
   /* Where a node brought in from nowhere goes: the first drawing has positions; the rest are placed in a column
@@ -98,7 +99,7 @@
     for (const item of nodes) view.nodeState.set(item.id, { hidden: false, size: item.size });
     const edges = [];
     for (const id of fresh) {
-      for (const e of view.name === "actors" ? app.linksOf(id) : edgesAt.get(id) || []) {
+      for (const e of view.name === "actors" ? app.linksOf(id) : edgesOf(id)) {
         if (view.edgeState.has(e.id) || !view.nodeState.has(e.from) || !view.nodeState.has(e.to)) continue;
         const item = view.name === "actors" ? make.link(e) : make.edge(e);
         view.edgeState.set(item.id, { hidden: false, width: item.width });

@@ -31,19 +31,23 @@
     parts,
     INK,
     byId: new Map(data.nodes.map((n) => [n.id, n])),
-    edgeById: new Map(data.edges.map((e) => [e.id, e])),
+    edgeById: data.columns ? null : new Map(data.edges.map((e) => [e.id, e])) /* large: part "meetingsLarge" */,
     linkById: new Map(data.links.map((k) => [k.id, k])),
     sourceById: new Map(Object.entries(data.sources)),
     listeners: [],
     on: (fn) => app.listeners.push(fn),
   };
 
+  /* An event's date as written and its place: a large graph's records carry them, a small graph's details. */
+  app.dateOf = (n) => ("date" in n ? n.date : (n.details || {}).date);
+  app.placeOf = (n) => ("place" in n ? n.place : (n.details || {}).place);
   parts.meetings(app); /* app.linksOf, partnersOf, eventsOf, actorsOf, eventsAt */
   app.detail = parts.detail(app); /* a large graph: what is drawn so far */
 
   /* ---------- time: [face start, face end, possible start, possible end] as day numbers ---------- */
   const timesOf = new WeakMap(); /* worked out once an item: the filters ask at every change */
   app.times = (item) => {
+    if (item.days) return item.days; /* a large graph's records have them from Python */
     let t = timesOf.get(item);
     if (!t) {
       t = (item.t || [null, null, null, null]).map(util.day);
@@ -260,6 +264,7 @@
   const ready = () => {
     window.kgraphReady = performance.now();
     document.body.setAttribute("data-ready", "true");
+    window.dispatchEvent(new Event("kgraph-ready"));
   };
   if (view.network.physics.physicsEnabled) view.network.once("stabilizationIterationsDone", () => setTimeout(ready));
   else view.network.once("afterDrawing", ready);

@@ -21,27 +21,42 @@
   /* A name as search compares it: folded (no accents, no case), apostrophes dropped, other punctuation a space. */
   const key = (text) => fold(String(text).replace(APOSTROPHES, "")).replace(WORDS, " ").trim();
   const kindOrder = new Map(data.legend.nodes.map((k, i) => [k.name, i]));
+  const entry = (n) => {
+    const names = [{ key: key(n.label), text: n.label, how: "label" }];
+    if (n.kind === data.kinds.event && n.short && n.short !== n.label) {
+      names.push({ key: key(n.short), text: n.short, how: "short" });
+    }
+    const given = "aliases" in n ? n.aliases : (n.details || {}).aliases; /* a large graph's records carry them */
+    const aliases = (given || []).filter((a) => a && typeof a === "object");
+    for (const name of (n.names || []).slice(1)) {
+      const alias = aliases.find((a) => String(a.name) === name);
+      names.push({ key: key(name), text: name, how: "alias", lang: alias && alias.lang ? String(alias.lang) : "" });
+    }
+    const order = kindOrder.get(n.kind) ?? kindOrder.size;
+    return { node: n, names: names.filter((name) => name.key), order, label: names[0].key };
+  };
   let index = null;
+  const folded = [];
   const built = () => {
     if (index) return index;
-    index = data.nodes.map((n) => {
-      const names = [{ key: key(n.label), text: n.label, how: "label" }];
-      if (n.kind === data.kinds.event && n.short && n.short !== n.label) {
-        names.push({ key: key(n.short), text: n.short, how: "short" });
-      }
-      const aliases = ((n.details || {}).aliases || []).filter((a) => a && typeof a === "object");
-      for (const name of (n.names || []).slice(1)) {
-        const alias = aliases.find((a) => String(a.name) === name);
-        names.push({ key: key(name), text: name, how: "alias", lang: alias && alias.lang ? String(alias.lang) : "" });
-      }
-      const order = kindOrder.get(n.kind) ?? kindOrder.size;
-      return { node: n, names: names.filter((name) => name.key), order, label: names[0].key };
-    });
-    index.sort((a, b) => a.order - b.order || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    while (folded.length < data.nodes.length) folded.push(entry(data.nodes[folded.length]));
+    index = folded.sort((a, b) => a.order - b.order || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     return index;
   };
-  /* Folded while the page is idle, so that the first keystroke does not wait for it. */
-  (window.requestIdleCallback || setTimeout)(built);
+  /* Folded a slice at a time while the page is idle once it is ready, so that neither the page nor the first
+     keystroke waits for it (a search before the end folds the rest at once). */
+  const SLICE = 4000;
+  const later = (fn) => (window.requestIdleCallback || setTimeout)(fn);
+  const idle = () => {
+    if (index) return;
+    const end = Math.min(folded.length + SLICE, data.nodes.length);
+    while (folded.length < end) folded.push(entry(data.nodes[folded.length]));
+    if (folded.length < data.nodes.length) later(idle);
+    else built();
+  };
+  if (document.body.dataset.ready === "true") later(idle);
+  else window.addEventListener("kgraph-ready", () => later(idle), { once: true });
+
   /* How well one name matches the query (a key), or -1. */
   const rankOf = (name, q, words) => {
     if (name === q) return EXACT;

@@ -34,7 +34,7 @@
      unqualified single day. An interval is certain from the last day its start may be to the first day its end
      may be (its qualifiers widen it outwards, hatched, as app.times's possible days say). */
   const certainOf = (n, cs, ce) => {
-    const text = String((n.details || {}).date || "").trim();
+    const text = String(app.dateOf(n) || "").trim();
     if (text.includes("/") && !/^[[{]/.test(text)) {
       const [from, to] = text.split("/").map((side) => side.trim());
       const s = endDays(from);
@@ -59,7 +59,6 @@
     });
     const lo = firstOf(us, cs, ce, ue);
     const hi = firstOf(ue, ce, cs, us);
-    const history = (n.states || []).map((s) => `\n${stateText(s)}`).join("");
     return {
       n,
       cs,
@@ -71,9 +70,15 @@
       lo,
       hi,
       sortKey: Math.min(us ?? -Infinity, ...states.map((s) => s.s0)),
-      title: `${n.label} (${(n.details || {}).date || ""})${history}`,
+      /* Its tooltip and hatch, said when drawn (a large graph has many more items than it draws). */
+      get title() {
+        const history = (n.states || []).map((s) => `\n${stateText(s)}`).join("");
+        return `${n.label} (${app.dateOf(n) || ""})${history}`;
+      },
       color: typeColors[n.type || ""],
-      hatch: `kgtl-hatch-${hatchIndex.get(n.type || "")}`,
+      get hatch() {
+        return `kgtl-hatch-${hatchIndex.get(n.type || "")}`;
+      },
     };
   });
   const itemById = new Map(items.map((it) => [it.n.id, it]));
@@ -130,7 +135,7 @@
       } else {
         out.actor = sel.id;
         for (const e of app.eventsOf(sel.id)) out.marked.add(e);
-        for (const it of items) if ((it.n.details || {}).place === sel.id) out.marked.add(it.n.id);
+        for (const it of items) if (app.placeOf(it.n) === sel.id) out.marked.add(it.n.id);
       }
     } else if (sel.type === "source") {
       for (const id of app.citing(sel.id).nodes) if (itemById.has(id)) out.marked.add(id);

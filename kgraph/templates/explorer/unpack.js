@@ -5,6 +5,7 @@
 (globalThis.kgraphParts ??= {}).unpack = (packed) => {
   "use strict";
 
+  if (packed.columns) return globalThis.kgraphParts.columns(packed); /* a large graph's columns */
   const { tables, repeated, mask, shares } = packed.packing;
   const data = { ...packed };
   delete data.packing;

@@ -36,7 +36,18 @@
     (!state.disputedOnly || Boolean(item.stance)) && (!state.claimant || claimedBy(item, state.claimant));
   const evidenceFilter = () => state.disputedOnly || state.claimant;
   app.passes = (n) => !filteredOut(n, "nodes") && inWindow(n);
+  /* Nothing filtered: everything shows (a large graph's page then makes no set of ids). */
+  const unfiltered = () =>
+    (state.window.start ?? null) === null &&
+    (state.window.end ?? null) === null &&
+    !state.hideIsolated &&
+    !evidenceFilter() &&
+    Object.values(state.off).every((off) => off.size === 0);
   const computeVisible = () => {
+    if (data.columns && unfiltered()) {
+      app.visible = { nodes: app.byId, edges: app.edgeById }; /* has(id) and size, as the sets would */
+      return;
+    }
     const nodes = new Set();
     for (const n of data.nodes) {
       if (!app.passes(n)) continue;

@@ -1,0 +1,109 @@
+"""A large graph's page reads its data from columns, and its details from blocks parsed when needed
+(kgraph/export/explorer_columns.py, the page's parts "columns" and "meetingsLarge"): every node, edge and actor
+link reads in the page as a small graph's page reads it, and nothing of the details is parsed before a selection
+needs it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from kgraph.export.explorer_data import DETAIL_THRESHOLD, explorer_data
+from kgraph.export.html import to_html
+from kgraph.graph.knowledge import KnowledgeGraph
+
+from ..helpers import big_graph
+from .browser import Page
+
+#: The fields of a record the page reads (a small graph's records have them as keys).
+NODE_FIELDS = ["id", "label", "short", "when", "degree", "kind", "type", "color", "border", "shape", "size", "t"]
+NODE_FIELDS += ["uncertain", "names", "details", "notYet", "stance", "figures", "states", "x", "y"]
+EDGE_FIELDS = ["id", "from", "to", "kind", "type", "label", "color", "t", "details", "link", "stance", "figures"]
+EDGE_FIELDS += ["states"]
+READ = """([nodes, edges, fields]) => JSON.stringify({
+  nodes: nodes.map((id) => Object.fromEntries(fields[0].map((f) => [f, kgraph.app.byId.get(id)[f]]))),
+  edges: edges.map((id) => Object.fromEntries(fields[1].map((f) => [f, kgraph.app.edgeById.get(id)[f]]))),
+})"""
+
+
+@pytest.fixture(scope="module")
+def mixed(seeds: Any, claims: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.Graph, Path]:
+    """The seeds and the claims (aliases, quotes, stances, figures, histories), with enough synthetic nodes
+    around them to be drawn at a level of detail, and its page."""
+    graph = nx.compose_all([KnowledgeGraph(seeds).graph, claims.graph, big_graph(DETAIL_THRESHOLD)])
+    graph.graph.update(KnowledgeGraph(seeds).graph.graph)
+    graph.graph["sources"] = {**KnowledgeGraph(seeds).graph.graph["sources"], **claims.graph.graph["sources"]}
+    assert graph.number_of_nodes() > DETAIL_THRESHOLD
+    path = tmp_path_factory.mktemp("columns") / "graph.html"
+    path.write_text(to_html(graph), encoding="utf-8")
+    return graph, path
+
+
+def test_a_large_pages_records_read_as_a_small_pages(open_page: Callable[..., Page], mixed, seeds, claims) -> None:
+    graph, path = mixed
+    data = json.loads(json.dumps(explorer_data(graph)))
+    small = set(KnowledgeGraph(seeds).graph) | set(claims.graph)
+    nodes = [n for n in data["nodes"] if n["id"] in small or n.get("x") is not None][:900]
+    edges = [e for e in data["edges"] if e["from"] in small or e["to"] in small][:1500]
+    page: Page = open_page(path)
+    assert page.js("kgraph.data.columns.parsed()") == 0  # no details read to open the page
+    read = json.loads(page.js(READ, [[n["id"] for n in nodes], [e["id"] for e in edges], [NODE_FIELDS, EDGE_FIELDS]]))
+    for expected, found in zip(nodes, read["nodes"], strict=True):
+        assert {k: v for k, v in found.items() if v is not None} == expected, expected["id"]
+    for expected, found in zip(edges, read["edges"], strict=True):
+        assert {k: v for k, v in found.items() if v is not None} == expected, expected["id"]
+    assert page.js("kgraph.data.columns.parsed()") > 0
+    assert page.js("kgraph.data.edges.length") == len(data["edges"])
+    assert page.errors == []
+
+
+def test_an_actors_links_are_the_ones_a_small_page_lists(open_page: Callable[..., Page], mixed, seeds) -> None:
+    graph, path = mixed
+    data = explorer_data(graph)
+    page: Page = open_page(path)
+    actors = [n["id"] for n in data["nodes"] if n["kind"] in data["actorKinds"]]
+    for actor in [*actors[:40], *[a for a in actors if a in KnowledgeGraph(seeds).graph]]:
+        expected = [k for k in data["links"] if actor in (k["from"], k["to"])]
+        assert page.js("id => kgraph.app.linksOf(id)", actor) == expected, actor
+        for link in expected[:3]:
+            assert page.js("id => kgraph.app.linkById.get(id)", link["id"]) == link
+    assert page.js("kgraph.app.linkById.has('no~such')") is False
+    assert page.errors == []
+
+
+def test_the_claimants_are_every_one_a_quote_names(open_page: Callable[..., Page], mixed) -> None:
+    graph, path = mixed
+    data = explorer_data(graph)
+    quotes = [q for item in data["nodes"] + data["edges"] for q in item["details"].get("evidence", [])]
+    quotes += [q for item in data["nodes"] + data["edges"] for f in item.get("figures", []) for q in f["evidence"]]
+    named = {str(w) for q in quotes for key in ("claimed_by", "via") for w in _list(q.get(key)) if w not in (None, "")}
+    assert named
+    page: Page = open_page(path)
+    assert set(page.js("[...document.querySelectorAll('#claimant option')].map((o) => o.value)")) - {""} == named
+    assert page.js("kgraph.data.columns.parsed()") == 0  # listed without reading a quote
+    assert page.errors == []
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_search_finds_an_alias_of_a_node_not_drawn(open_page: Callable[..., Page], mixed) -> None:
+    graph, path = mixed
+    data = explorer_data(graph)
+    initial = set(data["detail"]["initial"])
+    node = next(n for n in data["nodes"] if len(n["names"]) > 1 and n["id"] not in initial)
+    page: Page = open_page(path)
+    box = page.page.locator("#search")
+    box.click()
+    box.press_sequentially(node["names"][1])
+    option = page.page.locator("#search-list [role=option]", has_text=node["label"]).first
+    assert node["names"][1] in option.inner_text()  # found by its alias, named with it
+    option.click()
+    assert page.js("kgraph.app.state.selected") == {"type": "node", "id": node["id"]}
+    assert page.errors == []
