@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -67,6 +68,41 @@ def kgraph_cli(
     )
     assert "Traceback" not in result.stderr
     return result
+
+
+# The cache's tests: a corpus to edit, and all that a reading gives, comparable.
+
+
+def reading(result: Any) -> Any:
+    """Everything a reading gives, models' given fields included, as comparable data."""
+    corpus, problems = result
+    if corpus is None:
+        return None, problems
+
+    def deep(value: Any) -> Any:
+        if hasattr(value, "model_fields_set"):
+            fields = {k: deep(v) for k, v in value.__dict__.items()}
+            return (type(value).__name__, sorted(value.model_fields_set), fields)
+        if isinstance(value, (list, tuple)):
+            return (type(value).__name__, [deep(v) for v in value])
+        if isinstance(value, dict):
+            return {k: deep(v) for k, v in value.items()}
+        return value
+
+    tables = ("sources", "entities", "events", "relations", "texts", "origins", "history", "warnings", "inputs")
+    return {name: deep(getattr(corpus, name)) for name in tables}, problems
+
+
+def cache_entries(home: Path) -> list[Path]:
+    """The entries of the cache in folder ``home``."""
+    return sorted(home.glob("corpora/*/*.json"))
+
+
+def corpus_copy(tmp_path: Path, source: Path = FIXTURES / "claims") -> Path:
+    """A copy of a corpus (the claims fixture unless told) to edit, in ``tmp_path``."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(source, folder)
+    return folder
 
 
 def killed_while_writing(command: list[str], partial: Callable[[], Path | None]) -> bytes:

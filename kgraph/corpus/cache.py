@@ -32,15 +32,18 @@ import json
 import os
 import sys
 import tempfile
+import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kgraph.annotations.models import Event, Relation
 from kgraph.corpus.cache_codec import Uncacheable, decode, dumps
 from kgraph.corpus.checks import Record
 from kgraph.corpus.yamlfile import LineMap
 from kgraph.errors import Problem
 
-__all__ = ["FORMAT", "FileCache", "cache_home", "enabled"]
+__all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]
 
 #: The layout of entries; a change makes every earlier entry stale.
 FORMAT = 3
@@ -146,8 +149,6 @@ class FileCache:
 
     def put(self, display: str, raw: bytes, records: list[Record], problems: list[Problem]) -> None:
         """Cache what reading this file gave; nothing happens when it cannot be written or encoded."""
-        from kgraph.corpus.check_cache import interface_digest
-
         key = self.keys[display] = self.key(display, raw)
         self.digests[display] = digest = interface_digest(records)
         try:
@@ -241,3 +242,29 @@ def _records(data: list[Any], display: str, file: Path) -> tuple[list[Record], l
             raise TypeError("not a record")
         records.append(Record(item, str(kind), display, tuple(path), maps[lines], folder))
     return records, problems, digest
+
+
+def interface_digest(records: Sequence[Record]) -> str:
+    """A hash of what checks of other files may read of ``records`` (one file's, in order).
+
+    A record the cache cannot write gives a digest never seen again, so that every file is checked again.
+
+    >>> interface_digest([]) == interface_digest([]), len(interface_digest([]))
+    (True, 64)
+    """
+    try:
+        return hashlib.sha256(dumps([_interface(r) for r in records])).hexdigest()
+    except (Uncacheable, ValueError, TypeError, RecursionError):
+        return uuid.uuid4().hex
+
+
+def _interface(record: Record) -> list[Any]:
+    item = record.item
+    shown: Any
+    if isinstance(item, Event):
+        shown = [item.part_of, item.type, item.status, item.date, [[p.actor, p.role] for p in item.participants]]
+    elif isinstance(item, Relation):
+        shown = [item.type]
+    else:  # a source, an entity, an addition or the stand-in for an invalid item: all of it
+        shown = item
+    return [record.kind, None if record.kind == "addition" else record.key, record.line(), shown]

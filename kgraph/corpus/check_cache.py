@@ -6,7 +6,8 @@ file's own items and, of the rest of the corpus, only on what they look up there
 kind, in which file and on which line (in this order, as the first of two items with one id is the one kept);
 every source, entity and addition whole (names, kinds, what additions add); of an event its ``part_of``, type,
 status, date and participants, and of a relation its type (what additions and warnings read of the items they
-add to); and the source texts. That is a file's *interface* (:func:`interface_digest`, kept in its cache entry).
+add to); and the source texts. That is a file's *interface* (:func:`kgraph.corpus.cache.interface_digest`, kept
+in its cache entry).
 The digest of every file's interface in order, with the source texts and the cache's context (kgraph's version
 and code, the terms), is the corpus's: under it, one entry of the cache (:class:`~kgraph.corpus.cache.FileCache`)
 holds every file's problems, each with the key of the content it had.
@@ -27,42 +28,13 @@ True
 from __future__ import annotations
 
 import hashlib
-import uuid
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kgraph.annotations.models import Event, Relation
-from kgraph.corpus.cache_codec import Uncacheable, dumps
+from kgraph.corpus.cache import FileCache, interface_digest
 from kgraph.corpus.checks import Record, check
 from kgraph.errors import Problem
 
-if TYPE_CHECKING:
-    from kgraph.corpus.cache import FileCache
-
-__all__ = ["checked", "interface_digest"]
-
-
-def interface_digest(records: Sequence[Record]) -> str:
-    """A hash of what checks of other files may read of ``records`` (one file's, in order).
-
-    A record the cache cannot write gives a digest never seen again, so that every file is checked again.
-    """
-    try:
-        return hashlib.sha256(dumps([_interface(r) for r in records])).hexdigest()
-    except (Uncacheable, ValueError, TypeError, RecursionError):
-        return uuid.uuid4().hex
-
-
-def _interface(record: Record) -> list[Any]:
-    item = record.item
-    shown: Any
-    if isinstance(item, Event):
-        shown = [item.part_of, item.type, item.status, item.date, [[p.actor, p.role] for p in item.participants]]
-    elif isinstance(item, Relation):
-        shown = [item.type]
-    else:  # a source, an entity, an addition or the stand-in for an invalid item: all of it
-        shown = item
-    return [record.kind, None if record.kind == "addition" else record.key, record.line(), shown]
+__all__ = ["checked"]
 
 
 def checked(records: list[Record], texts: dict[str, str], store: FileCache) -> list[Problem]:

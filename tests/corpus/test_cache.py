@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kgraph.corpus.loader import read
 
-from ..helpers import FIXTURES, SEEDS
+from ..helpers import FIXTURES, SEEDS, cache_entries, corpus_copy, reading
 
 
 @pytest.fixture
@@ -21,45 +20,15 @@ def home(tmp_path, monkeypatch):
     return folder
 
 
-def fingerprint(result):
-    """Everything a reading gives, models' given fields included, as comparable data."""
-    corpus, problems = result
-    if corpus is None:
-        return None, problems
-
-    def deep(value):
-        if hasattr(value, "model_fields_set"):
-            fields = {k: deep(v) for k, v in value.__dict__.items()}
-            return (type(value).__name__, sorted(value.model_fields_set), fields)
-        if isinstance(value, (list, tuple)):
-            return (type(value).__name__, [deep(v) for v in value])
-        if isinstance(value, dict):
-            return {k: deep(v) for k, v in value.items()}
-        return value
-
-    tables = ("sources", "entities", "events", "relations", "texts", "origins", "history", "warnings", "inputs")
-    return {name: deep(getattr(corpus, name)) for name in tables}, problems
-
-
-def entries(home: Path) -> list[Path]:
-    return sorted(home.glob("corpora/*/*.json"))
-
-
-def corpus_copy(tmp_path: Path, source: Path = FIXTURES / "claims") -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(source, folder)
-    return folder
-
-
 @pytest.mark.parametrize("source", [SEEDS, FIXTURES / "claims", *sorted((FIXTURES / "invalid").iterdir())[:12]])
 def test_the_same_with_and_without_the_cache(source, home, tmp_path):
     if not source.is_dir():
         pytest.skip("not a corpus")
     corpus = corpus_copy(tmp_path, source)
-    plain = fingerprint(read(corpus))
-    assert fingerprint(read(corpus, cache=True)) == plain  # filling it
-    assert entries(home)
-    assert fingerprint(read(corpus, cache=True)) == plain  # from it
+    plain = reading(read(corpus))
+    assert reading(read(corpus, cache=True)) == plain  # filling it
+    assert cache_entries(home)
+    assert reading(read(corpus, cache=True)) == plain  # from it
 
 
 def test_a_warm_reading_comes_from_the_cache(home, tmp_path, monkeypatch):
@@ -81,12 +50,12 @@ def test_an_edited_file_is_read_again_and_its_problems_have_their_lines(home, tm
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("events:", "events:\n  - id: Not-A-Slug\n", 1), encoding="utf-8")
     cached = read(corpus, cache=True)
-    assert fingerprint(cached) == fingerprint(read(corpus))
+    assert reading(cached) == reading(read(corpus))
     assert any("Not-A-Slug" in p.message and p.line > 1 for p in cached[1])
     target.write_text(text, encoding="utf-8")
-    assert fingerprint(read(corpus, cache=True)) == fingerprint(read(corpus))
+    assert reading(read(corpus, cache=True)) == reading(read(corpus))
     # an entry a file (its items), one of the problems found across files; those of the edited version are pruned
-    assert len(entries(home)) == len(list(corpus.rglob("*.yaml"))) + 1
+    assert len(cache_entries(home)) == len(list(corpus.rglob("*.yaml"))) + 1
 
 
 def _garbage(path: Path, _: list[Path]) -> None:
@@ -139,38 +108,38 @@ def _a_folder(path: Path, _: list[Path]) -> None:
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(damage, home, tmp_path):
     corpus = corpus_copy(tmp_path)
-    plain = fingerprint(read(corpus))
+    plain = reading(read(corpus))
     read(corpus, cache=True)
-    every = entries(home)
+    every = cache_entries(home)
     assert len(every) >= 2
     for path in every:
         damage(path, every)
         if damage is _swapped:
             break
-    assert fingerprint(read(corpus, cache=True)) == plain
-    assert fingerprint(read(corpus, cache=True)) == plain  # and after it was written again
+    assert reading(read(corpus, cache=True)) == plain
+    assert reading(read(corpus, cache=True)) == plain  # and after it was written again
 
 
 def test_another_kgraph_version_does_not_use_the_entries(home, tmp_path, monkeypatch):
     corpus = corpus_copy(tmp_path)
     read(corpus, cache=True)
-    before = {p.name for p in entries(home)}
+    before = {p.name for p in cache_entries(home)}
     import importlib.metadata
 
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0.0-other")
     read(corpus, cache=True)
-    assert {p.name for p in entries(home)}.isdisjoint(before)
+    assert {p.name for p in cache_entries(home)}.isdisjoint(before)
 
 
 def test_other_terms_do_not_use_the_entries(home, tmp_path):
     corpus = corpus_copy(tmp_path, FIXTURES / "vocabulary" / "valid")
-    plain = fingerprint(read(corpus))
+    plain = reading(read(corpus))
     read(corpus, cache=True)
     vocabulary = corpus / "vocabulary.yaml"
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace("sit_in", "sit_down"), encoding="utf-8")
     changed = read(corpus)
-    assert fingerprint(changed) != plain
-    assert fingerprint(read(corpus, cache=True)) == fingerprint(changed)
+    assert reading(changed) != plain
+    assert reading(read(corpus, cache=True)) == reading(changed)
 
 
 def test_a_cache_folder_that_cannot_be_written_is_skipped(tmp_path, monkeypatch):
@@ -178,7 +147,7 @@ def test_a_cache_folder_that_cannot_be_written_is_skipped(tmp_path, monkeypatch)
     blocked.write_text("a file where the cache folder would be")
     monkeypatch.setenv("KGRAPH_CACHE_DIR", str(blocked / "kgraph"))
     corpus = corpus_copy(tmp_path)
-    assert fingerprint(read(corpus, cache=True)) == fingerprint(read(corpus))
+    assert reading(read(corpus, cache=True)) == reading(read(corpus))
 
 
 def test_a_read_only_corpus_is_cached_and_never_written(home, tmp_path):
@@ -187,14 +156,14 @@ def test_a_read_only_corpus_is_cached_and_never_written(home, tmp_path):
     for path in [*corpus.rglob("*"), corpus]:
         path.chmod(0o555 if path.is_dir() else 0o444)
     try:
-        plain = fingerprint(read(corpus))
-        assert fingerprint(read(corpus, cache=True)) == plain
-        assert fingerprint(read(corpus, cache=True)) == plain
+        plain = reading(read(corpus))
+        assert reading(read(corpus, cache=True)) == plain
+        assert reading(read(corpus, cache=True)) == plain
     finally:
         for path in [corpus, *corpus.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
     assert {p: p.stat().st_mtime_ns for p in corpus.rglob("*")} == before
-    assert entries(home)
+    assert cache_entries(home)
 
 
 def test_kgraph_cache_off_turns_it_off(home, tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 from kgraph.corpus import check_cache
 from kgraph.corpus.loader import read
 
-from .test_cache import corpus_copy, entries, fingerprint
+from ..helpers import cache_entries, corpus_copy, reading
 
 FRONT = "2020-10-28-shusha-front/annotations.yaml"
 CLAIMS = "2020-11-08-aliyev-claims-shusha/annotations.yaml"
@@ -129,11 +129,11 @@ def test_warm_cold_and_uncached_readings_agree_after_each_edit(home, tmp_path, m
     read(corpus, cache=True)
     for step, (what, name, old, new, expected) in enumerate(EDITS):
         _edit(corpus, name, old, new)
-        plain = fingerprint(read(corpus))
-        assert fingerprint(read(corpus, cache=True)) == plain, what  # warm: the cache filled before the edit
-        assert fingerprint(read(corpus, cache=True)) == plain, what  # warm again: every file's problems cached
+        plain = reading(read(corpus))
+        assert reading(read(corpus, cache=True)) == plain, what  # warm: the cache filled before the edit
+        assert reading(read(corpus, cache=True)) == plain, what  # warm again: every file's problems cached
         monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / f"cold-{step}"))
-        assert fingerprint(read(corpus, cache=True)) == plain, what  # cold: an empty cache
+        assert reading(read(corpus, cache=True)) == plain, what  # cold: an empty cache
         monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
         if expected:
             assert any(expected in p.message for p in plain[1]), what
@@ -172,9 +172,9 @@ def _forged(path: Path) -> None:
 def test_a_damaged_entry_of_problems_is_ignored(damage, home, tmp_path):
     corpus = corpus_copy(tmp_path)
     _edit(corpus, FRONT, "- quote: whose 120,000 people", "- quote: whose 130,000 people")
-    plain = fingerprint(read(corpus))
+    plain = reading(read(corpus))
     read(corpus, cache=True)
-    (entry,) = [p for p in entries(home) if b'"quote not found' in p.read_bytes()]
+    (entry,) = [p for p in cache_entries(home) if b'"quote not found' in p.read_bytes()]
     header, _, payload = entry.read_bytes().partition(b"\n")
     if damage == "garbage":
         entry.write_bytes(header + b"\n" + os.urandom(100))
@@ -184,8 +184,8 @@ def test_a_damaged_entry_of_problems_is_ignored(damage, home, tmp_path):
         entry.write_bytes(header + b"\n" + payload.replace(b"quote not found", b"quote found"))
     else:
         entry.unlink()
-    assert fingerprint(read(corpus, cache=True)) == plain
-    assert fingerprint(read(corpus, cache=True)) == plain
+    assert reading(read(corpus, cache=True)) == plain
+    assert reading(read(corpus, cache=True)) == plain
 
 
 def test_a_well_formed_entry_of_another_shape_is_not_used():
