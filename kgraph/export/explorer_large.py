@@ -85,8 +85,55 @@ def large_page_data(graph: nx.Graph) -> tuple[dict[str, Any], list[tuple[str, st
         "options": _options(graph.is_directed(), True),
         "detail": {**DETAIL, "initial": [str(n) for n in initial]},
         "columns": {**columns, "looks": looks},
+        "timeline": timeline_extent(
+            [d for k, d in zip(nodes["kind"], nodes["days"], strict=True) if names[k] == EVENT]
+        ),
     }
     return data, blocks
+
+
+#: An empty stretch longer than this share of the whole splits the timeline's events (timeline-scale.js: BREAK).
+BREAK = 0.4
+
+
+def timeline_extent(days: list[Any]) -> dict[str, Any]:
+    """The timeline's axis over events' packed ``days``, as timeline-scale.js works it out from their items.
+
+    ``lo`` and ``hi`` bound every span of days (the end day's next day), ``main`` is the bulk of them (the
+    smaller side of any long empty stretch left out), ``outliers`` how many spans it leaves out, ``dated`` how
+    many events have a day.
+
+    >>> timeline_extent([None, 10, [None, 20, 12, None], 500])
+    {'lo': 10, 'hi': 501, 'main': [10, 21], 'outliers': 1, 'dated': 3}
+    """
+    spans = []
+    for packed in days:
+        if packed is None:
+            continue
+        a, b, pa, pb = (packed,) * 4 if isinstance(packed, int) else packed
+        lo = next(d for d in (pa, a, b, pb) if d is not None)
+        hi = next(d for d in (pb, b, a, pa) if d is not None)
+        spans.append((lo, hi + 1))
+    whole = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 1)
+    clusters: list[list[int]] = []
+    for lo, hi in sorted(spans, key=lambda s: s[0]):
+        if clusters and lo <= clusters[-1][1]:
+            clusters[-1][1] = max(clusters[-1][1], hi)
+            clusters[-1][2] += 1
+        else:
+            clusters.append([lo, hi, 1])
+    start, end = 0, len(clusters) - 1
+    while end > start:
+        gaps = [(clusters[i + 1][0] - clusters[i][1], i) for i in range(start, end)]
+        gap, at = max(gaps, key=lambda g: (g[0], -g[1]))  # the first of the longest, as the page's loop finds it
+        if gap <= 0 or gap <= (clusters[end][1] - clusters[start][0]) * BREAK:
+            break
+        before = sum(c[2] for c in clusters[start : at + 1])
+        after = sum(c[2] for c in clusters[at + 1 : end + 1])
+        start, end = (start, at) if before > after else (at + 1, end)
+    main = [clusters[start][0], clusters[end][1]] if clusters else list(whole)
+    outliers = sum(1 for lo, hi in spans if hi <= main[0] or lo >= main[1])
+    return {"lo": whole[0], "hi": whole[1], "main": main, "outliers": outliers, "dated": len(spans)}
 
 
 def _rgb(code: str) -> tuple[int, int, int]:

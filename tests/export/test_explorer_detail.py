@@ -98,6 +98,37 @@ def test_a_large_graph_first_draws_its_most_connected_actors_and_what_joins_them
     assert page.errors == []
 
 
+def drawn_events(page: Page, kg: KnowledgeGraph) -> set[str]:
+    """The dated events the level of detail has drawn so far (in any view)."""
+    dated = {str(n) for n, d in kg.graph.nodes(data=True) if d.get("kind") == "event" and d.get("date")}
+    return set(page.js("[...kgraph.app.detail.drawn()]")) & dated
+
+
+def test_the_timeline_holds_the_events_drawn_and_those_a_selection_brings_in(open_page, large):
+    kg, path = large
+    page: Page = open_page(path, LAPTOP)
+    events = sum(1 for _, d in kg.graph.nodes(data=True) if d.get("kind") == "event" and d.get("date"))
+    first = drawn_events(page, kg)
+    assert first
+    assert sorted(page.js("kgraph.timelineEvents()")) == sorted(first)
+    assert page.js("kgraph.timelineItemsMade()") < events / 2  # not an item for every event
+    fit = page.page.locator("#timeline-area .tl-zoom button", has_text="Fit")
+    assert f"every dated event ({events})" in fit.get_attribute("title")
+    ranked = ranked_actors(kg)
+    actor = next(a for a in reversed(ranked) if kg.graph.degree(a) > 2)
+    page.js("id => kgraph.select(id, true)", actor)
+    page.page.wait_for_timeout(150)
+    now = drawn_events(page, kg)
+    brought = now - first
+    assert brought & set(page.js("id => kgraph.app.eventsOf(id)", actor))
+    assert sorted(page.js("kgraph.timelineEvents()")) == sorted(now)
+    on_timeline = set(page.js("[...document.querySelectorAll('#timeline g.event[data-id]')].map((g) => g.dataset.id)"))
+    assert on_timeline <= now
+    assert on_timeline & brought  # the actor's events, marked, are drawn on the timeline
+    page.page.locator("#timeline-area").screenshot(path=str(ROOT / "test-output" / "explorer-detail-timeline-1440.png"))
+    assert page.errors == []
+
+
 def test_searching_a_name_not_drawn_draws_it_with_its_partners_and_selects_it(open_page, large):
     kg, path = large
     page: Page = open_page(path, LAPTOP)

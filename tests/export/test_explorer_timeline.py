@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from kgraph.export.explorer_large import large_page_data
 from kgraph.export.html import to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 
@@ -500,6 +501,23 @@ def test_a_thousand_events_draw(open_page: Any, tmp_path: Path) -> None:
     assert timings["types"] == ["event"]
     assert timings["items"] > 0
     print(f"\n1,000 events: timeline made in {timings['made']:.0f} ms, drawn in {max(timings['draws']):.0f} ms at most")
+
+
+def test_a_large_graphs_axis_extent_from_python_is_the_one_its_items_give(open_page: Any, tmp_path: Path) -> None:
+    """A large page's data gives the axis's extent (explorer_large.timeline_extent), so that the page need not make
+    an item for every event: it is the one a small page works out from its items."""
+    graph = big_graph(3000)
+    graph.add_node("far", kind="event", label="Far", earliest="1950-03-01", latest="1950-03-02")
+    graph.add_node("farther", kind="event", label="Farther", earliest="1949-01-01", latest_possible="1949-06-30")
+    graph.add_node("open", kind="event", label="Open", earliest_possible="2015-01-01")
+    path = tmp_path / "graph.html"
+    path.write_text(to_html(graph), encoding="utf-8")
+    page: Page = open_page(path, LAPTOP)
+    from_items = page.js("kgraph.timelineExtent()")
+    assert from_items["dated"] > 100
+    assert from_items["outliers"] > 0  # the bulk leaves the far events out
+    assert large_page_data(graph)[0]["timeline"] == from_items
+    assert page.errors == []
 
 
 def test_annotation_text_in_the_timeline_stays_text(open_page: Any, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@
     return {
       active: false,
       has: () => true,
+      drawn: () => [],
       position: (n) => (n.x === undefined ? {} : { x: n.x, y: n.y }),
       bring: () => false,
       grow: () => {},
@@ -132,6 +133,7 @@
   return {
     active: true,
     has: (id) => drawn.has(id),
+    drawn: () => drawn /* the ids drawn so far, as a set */,
     position,
     bring,
     grow,

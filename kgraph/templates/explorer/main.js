@@ -290,5 +290,8 @@
     visibleNodes: () => [...current().shownNodes],
     shownEvents: app.shownEvents,
     drawnLabels: () => parts.labels.drawn(current()),
+    timelineEvents: timeline.shown /* the ids of the events the timeline shows */,
+    timelineItemsMade: timeline.made,
+    timelineExtent: timeline.extent,
   };
 })();

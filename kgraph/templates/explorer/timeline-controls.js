@@ -4,7 +4,7 @@
 (globalThis.kgraphParts ??= {}).timelineControls = (app, options) => {
   "use strict";
 
-  const { area, box, items, scale } = options;
+  const { area, box, lanes, scale } = options;
   const { svg, el } = app.util;
   const MIN_HEIGHT = 100;
 
@@ -14,11 +14,17 @@
     for (const c of children) s.appendChild(c);
     return s;
   };
-  const hasStates = items.some((it) => it.states.length);
-  const hasUncertain = items.some(
+  const hasStates = lanes.some(
+    (it) => it.states.length,
+    (n) => (n.states || []).length > 1,
+  );
+  const hasUncertain = lanes.some(
     (it) => !it.certain || (it.us !== null && it.us < (it.certain.ks ?? it.us)) || it.ue > (it.certain.ke ?? it.ue),
   );
-  const hasOpen = items.some((it) => it.cs === null || it.ce === null);
+  const hasOpen = lanes.some(
+    (it) => it.cs === null || it.ce === null,
+    (n) => app.times(n).some((d) => d === null),
+  );
   const key = el("span", { id: "timeline-key", className: "tl-key" });
   if (hasUncertain) {
     const hatch = svg("pattern", { id: "kgtl-key-hatch", width: 5, height: 5, patternUnits: "userSpaceOnUse" });
@@ -69,7 +75,7 @@
     b.addEventListener("click", action);
     return b;
   };
-  const dated = items.filter((it) => it.lo !== null).length;
+  const { dated } = lanes;
   const tools = el(
     "span",
     { className: "tl-zoom", role: "group", "aria-label": "Zoom the timeline" },

@@ -11,7 +11,12 @@
 
   const NO_ACTOR = "(no actor)";
 
-  const events = data.nodes.filter((n) => n.kind === kinds.event && (n.t || []).some((d) => d));
+  /* A large graph's records have their day numbers from Python, and its timeline shows only the events drawn:
+     their items are made when they are drawn (app.detail), and the page's data gives the axis's extent. */
+  const large = app.detail.active;
+  const isDated = large ? (n) => app.times(n).some((d) => d !== null) : (n) => (n.t || []).some((d) => d);
+  const events = data.nodes.filter((n) => n.kind === kinds.event && isDated(n));
+  const eventIndex = new Map(events.map((n, i) => [n.id, i]));
 
   /* ---------- colours by event type: the page's data gives them, as the graph and the filters use them ---------- */
   const typeNames = [...new Set(events.map((n) => n.type || ""))].sort();
@@ -45,7 +50,7 @@
     }
     return cs !== null && cs === ce && !n.uncertain ? { ks: cs, ke: ce } : null;
   };
-  const items = events.map((n) => {
+  const made = (n) => {
     const [a, b, pa, pb] = app.times(n);
     const cs = firstOf(a, pa); /* the date's face start, or null when open */
     const ce = firstOf(b, pb); /* its face end (inclusive), or null when open */
@@ -80,10 +85,30 @@
         return `kgtl-hatch-${hatchIndex.get(n.type || "")}`;
       },
     };
-  });
-  const itemById = new Map(items.map((it) => [it.n.id, it]));
+  };
+  const itemById = new Map();
+  /* An event's item, made the first time it is asked for; undefined for what is not a dated event. */
+  const itemOf = (id) => {
+    if (!itemById.has(id) && eventIndex.has(id)) itemById.set(id, made(events[eventIndex.get(id)]));
+    return itemById.get(id);
+  };
+  const items = large ? [] : events.map((n) => itemOf(n.id)); /* a small graph's, all made at once */
+  /* The items the timeline shows: a small graph's all; a large graph's, those of the events drawn so far. */
+  const shown = () => {
+    if (!large) return items;
+    const ids = [...app.detail.drawn()].filter((id) => eventIndex.has(id));
+    return ids.sort((p, q) => eventIndex.get(p) - eventIndex.get(q)).map(itemOf);
+  };
+  /* Whether some item is as `test` says: a large graph makes items only for the events `maybe` lets through,
+     until one is. */
+  const some = (test, maybe = () => true) =>
+    large ? events.some((n) => maybe(n) && test(itemOf(n.id))) : items.some(test);
   /* The spans of days that items cover (the end day included), for fitting the axis to them. */
   const spans = (list) => list.filter((it) => it.lo !== null).map((it) => ({ lo: it.lo, hi: it.hi + 1 }));
+  /* The axis's extent over every dated event, as timelineScale works it out from their spans: a large graph's
+     data gives it (kgraph/export/explorer_large.py), so that no item is made for it. */
+  const extent = large && data.timeline ? data.timeline : null;
+  const dated = extent ? extent.dated : items.filter((it) => it.lo !== null).length;
 
   /* ---------- lanes ---------- */
   const laneCache = new Map();
@@ -97,8 +122,7 @@
       if (!byKey.has(key)) byKey.set(key, { key, ...lane, items: [] });
       byKey.get(key).items.push(it);
     };
-    for (const it of items) {
-      if (!app.detail.has(it.n.id)) continue;
+    for (const it of shown()) {
       if (mode === "actor") {
         const actors = app.actorsOf(it.n.id);
         if (!actors.length) add("", { name: NO_ACTOR, actor: null }, it);
@@ -135,20 +159,35 @@
       } else {
         out.actor = sel.id;
         for (const e of app.eventsOf(sel.id)) out.marked.add(e);
-        for (const it of items) if (app.placeOf(it.n) === sel.id) out.marked.add(it.n.id);
+        for (const e of events) if (app.placeOf(e) === sel.id) out.marked.add(e.id);
       }
     } else if (sel.type === "source") {
-      for (const id of app.citing(sel.id).nodes) if (itemById.has(id)) out.marked.add(id);
+      for (const id of app.citing(sel.id).nodes) if (eventIndex.has(id)) out.marked.add(id);
     } else if (sel.type === "link") {
       const link = app.linkById && app.linkById.get(sel.id);
       for (const [e] of (link && link.events) || []) out.marked.add(e);
     } else {
       const edge = app.edgeById && app.edgeById.get(sel.id);
-      if (edge) for (const id of [edge.from, edge.to]) if (itemById.has(id)) out.marked.add(id);
+      if (edge) for (const id of [edge.from, edge.to]) if (eventIndex.has(id)) out.marked.add(id);
     }
     return out;
   };
   const selKey = (sel) => (sel ? `${sel.type}:${sel.id}` : "");
 
-  return { events, items, itemById, typeNames, typeColors, stateText, spans, lanesFor, marksOf, selKey };
+  return {
+    events,
+    itemOf,
+    shown,
+    some,
+    extent,
+    dated,
+    typeNames,
+    typeColors,
+    stateText,
+    spans,
+    lanesFor,
+    marksOf,
+    selKey,
+    made: () => itemById.size,
+  };
 };

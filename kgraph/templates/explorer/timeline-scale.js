@@ -7,7 +7,7 @@
 (globalThis.kgraphParts ??= {}).timelineScale = (app, options) => {
   "use strict";
 
-  const { spans, measure, schedule } = options;
+  const { spans, extent, measure, schedule } = options; /* extent: a large graph's, from its data */
   const { svg } = app.util;
   const AXIS_H = 38;
   const BREAK = 0.4;
@@ -15,9 +15,11 @@
   const AXIS_HINT = "Drag across the dates to set the time window; double-click to clear it";
 
   /* ---------- the view: the span of days the axis shows ---------- */
-  const all = spans.length
-    ? { lo: Math.min(...spans.map((b) => b.lo)), hi: Math.max(...spans.map((b) => b.hi)) }
-    : { lo: 0, hi: 1 };
+  const all = extent
+    ? { lo: extent.lo, hi: extent.hi }
+    : spans.length
+      ? { lo: Math.min(...spans.map((b) => b.lo)), hi: Math.max(...spans.map((b) => b.hi)) }
+      : { lo: 0, hi: 1 };
   /* The bulk of a list of spans: leave out the smaller side of any empty stretch longer than BREAK of the whole. */
   const bulk = (list) => {
     const clusters = [];
@@ -60,9 +62,9 @@
     return out;
   };
   const maxSpan = Math.max((all.hi - all.lo) * 2, 3650);
-  const main = bulk(spans);
+  const main = extent ? { lo: extent.main[0], hi: extent.main[1] } : bulk(spans);
   /* How many spans the bulk leaves out. */
-  const outliers = spans.filter((b) => b.hi <= main.lo || b.lo >= main.hi).length;
+  const outliers = extent ? extent.outliers : spans.filter((b) => b.hi <= main.lo || b.lo >= main.hi).length;
   let view = padded(main);
   /* Keep the view within reach of the data: never wider than maxSpan, never far past either end. */
   const clampView = (lo, hi) => {
@@ -254,6 +256,7 @@
     fit,
     home,
     outliers,
+    extent: { lo: all.lo, hi: all.hi, main: [main.lo, main.hi], outliers } /* as explorer_large.py gives it */,
     show,
     follow,
     ticks,

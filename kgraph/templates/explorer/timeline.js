@@ -16,7 +16,7 @@
   const box = area.querySelector("#timeline");
   const lanesSelect = area.querySelector("#lanes");
   const lanes = parts.timelineLanes(app);
-  const { events, items, itemById, typeColors } = lanes;
+  const { events, typeColors } = lanes;
   area.hidden = !events.length;
   lanesSelect.addEventListener("change", () => app.setLanes(lanesSelect.value));
   const layout = parts.timelineLayout(box);
@@ -31,9 +31,11 @@
       });
     }
   };
-  const scale = parts.timelineScale(app, { spans: lanes.spans(items), measure: layout.measure, schedule });
+  const { extent } = lanes; /* a large graph's data gives the axis's extent; a small graph's items, their spans */
+  const spans = extent ? [] : lanes.spans(lanes.shown());
+  const scale = parts.timelineScale(app, { spans, extent, measure: layout.measure, schedule });
   const drawing = parts.timelineItems(app, { lanes, layout, scale });
-  parts.timelineControls(app, { area, box, items, scale });
+  parts.timelineControls(app, { area, box, lanes, scale });
 
   const axisBox = el("div", { className: "tl-axis" });
   const body = el("div", {
@@ -75,7 +77,7 @@
     const marks = lanes.marksOf(sel);
     const selChanged = lanes.selKey(sel) !== lastSel;
     /* Bring the selection into sight: the time view pans to a selected event that lies outside it. */
-    if (selChanged) scale.follow(itemById.get([...marks.selected][0]));
+    if (selChanged) scale.follow(lanes.itemOf([...marks.selected][0]));
     const laneList = lanes.lanesFor(app.state.lanes);
     const win = app.state.window;
     geom = layout.geometry(width, laneList, scale.view);
@@ -186,5 +188,7 @@
     }
   }).observe(body);
 
-  return { draw, typeColors };
+  /* For tests: the ids of the events the timeline shows, how many items it has made, and the axis's extent. */
+  const shown = () => [...new Set(lanes.lanesFor(app.state.lanes).flatMap((l) => l.items.map((it) => it.n.id)))];
+  return { draw, typeColors, shown, made: lanes.made, extent: () => ({ ...scale.extent, dated: lanes.dated }) };
 };
