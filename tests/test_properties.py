@@ -22,11 +22,15 @@ from kgraph.export.html import explorer_data
 from kgraph.export.nodelink import to_json
 from kgraph.export.timelinejs import timeline_data
 from kgraph.graph.knowledge import KnowledgeGraph
+from kgraph.text import BIDI_CONTROLS
 
 from .helpers import FIXTURES
 
-# Text an annotator may write in a name: anything but control characters, line breaks and non-characters.
-name_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufffe\uffff")
+# Text an annotator may write in a name: anything but control characters, line breaks, non-characters and the
+# bidirectional embeddings, overrides and isolates (kgraph.annotations.fields refuses them in a line).
+name_chars = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufffe\uffff" + "".join(sorted(BIDI_CONTROLS))
+)
 names = st.text(name_chars, min_size=1, max_size=25).filter(lambda t: t.strip() and "\u0085" not in t)
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 days = st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31))
