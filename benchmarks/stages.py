@@ -56,14 +56,7 @@ def stage_floor(corpus: Path) -> dict[str, float]:
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
-    done = time.perf_counter()
-    work = {
-        "parse": parsed - started,
-        "build": done - parsed,
-        "total": done - started,
-        "cpu": time.process_time() - cpu,
-    }
-    return figures | work | {"edges": graph.number_of_edges()}
+    return figures | _work(started, parsed, time.perf_counter(), cpu) | {"edges": graph.number_of_edges()}
 
 
 def _kgraph_modules() -> None:
@@ -80,14 +73,17 @@ def stage_load(corpus: Path) -> dict[str, float]:
     corpus_ = kgraph.load(corpus)
     loaded = time.perf_counter()
     kg = kgraph.KnowledgeGraph(corpus_)
-    done = time.perf_counter()
-    work = {
-        "parse": loaded - started,
-        "build": done - loaded,
+    return figures | _work(started, loaded, time.perf_counter(), cpu) | {"edges": kg.graph.number_of_edges()}
+
+
+def _work(started: float, parsed: float, done: float, cpu: float) -> dict[str, float]:
+    """The times of a load's work: parsing (or loading), building the graph, both, and the processor's time."""
+    return {
+        "parse": parsed - started,
+        "build": done - parsed,
         "total": done - started,
         "cpu": time.process_time() - cpu,
     }
-    return figures | work | {"edges": kg.graph.number_of_edges()}
 
 
 def stage_startup(corpus: Path) -> dict[str, float]:
@@ -134,15 +130,13 @@ def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
     import tempfile
 
     import kgraph
-    from kgraph.annotations.terms import using
-    from kgraph.export import terms_of
+    from kgraph.export import exporting
     from kgraph.export.gexf import write_gexf
     from kgraph.export.graphml import write_graphml
-    from kgraph.perf import collector_paused
 
     kg = kgraph.KnowledgeGraph.load(corpus)
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as handle, collector_paused(), using(terms_of(kg.graph)):
+    with tempfile.TemporaryFile() as handle, exporting(kg.graph):
         (write_graphml if fmt == "graphml" else write_gexf)(kg.graph, handle)
         size = handle.tell()
     return {"total": time.perf_counter() - started, "bytes": size}

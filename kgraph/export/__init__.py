@@ -26,10 +26,11 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.errors import UsageError
@@ -52,21 +53,23 @@ class Format:
 
     def render(self, graph: nx.Graph) -> str:
         """The file's text for ``graph``."""
-        import importlib
-
-        module, _, function = self.writer.partition(":")
-        text: str = getattr(importlib.import_module(module), function)(graph)
+        text: str = _function(self.writer)(graph)
         return text
 
     def write(self, graph: nx.Graph, handle: Writable) -> None:
         """Write the file's bytes for ``graph`` into ``handle``: piece by piece when the format can be, else whole."""
-        import importlib
-
         if self.pieces is None:
             handle.write(self.render(graph).encode("utf-8"))
-            return
-        module, _, function = self.pieces.partition(":")
-        getattr(importlib.import_module(module), function)(graph, handle)
+        else:
+            _function(self.pieces)(graph, handle)
+
+
+def _function(spec: str) -> Any:
+    """The function a ``module:function`` text names, its module imported when first needed."""
+    import importlib
+
+    module, _, function = spec.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 #: Every format, by the name ``--format`` takes: the registry the command line and the builds read.
@@ -83,12 +86,30 @@ FILES: dict[str, str] = {name: fmt.file for name, fmt in FORMATS.items()}
 
 def render(graph: nx.Graph, fmt: str) -> bytes:
     """One export of a knowledge graph (``kg.graph``), as the bytes of its file."""
-    from kgraph.perf import collector_paused
+    found = _format(fmt)
+    with exporting(graph):
+        return found.render(graph).encode("utf-8")
 
+
+def _format(fmt: str) -> Format:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+    return FORMATS[fmt]
+
+
+@contextmanager
+def exporting(graph: nx.Graph) -> Iterator[None]:
+    """Around an export of ``graph``: the collector paused, and the vocabularies of its corpus in use.
+
+    >>> import gc, networkx as nx
+    >>> with exporting(nx.MultiDiGraph()):
+    ...     gc.isenabled()
+    False
+    """
+    from kgraph.perf import collector_paused
+
     with collector_paused(), using(terms_of(graph)):
-        return FORMATS[fmt].render(graph).encode("utf-8")
+        yield
 
 
 def export(graph: nx.Graph, fmt: str, path: Path | None, inputs: frozenset[Path] = frozenset()) -> int:
@@ -102,14 +123,12 @@ def export(graph: nx.Graph, fmt: str, path: Path | None, inputs: frozenset[Path]
     (True, True)
     """
     from kgraph.output import standard_output_pieces, write_pieces
-    from kgraph.perf import collector_paused
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+    found = _format(fmt)
 
     def produce(handle: Writable) -> None:
-        with collector_paused(), using(terms_of(graph)):
-            FORMATS[fmt].write(graph, handle)
+        with exporting(graph):
+            found.write(graph, handle)
 
     return standard_output_pieces(produce, inputs) if path is None else write_pieces(path, produce, inputs)
 
@@ -153,9 +172,8 @@ def contents(graph: nx.Graph) -> dict[str, Stream]:
         from kgraph.export.graphml import GRAPHML
         from kgraph.export.prepare import prepare
         from kgraph.export.xmlstream import write_xml
-        from kgraph.perf import collector_paused
 
-        with collector_paused(), using(terms_of(graph)):
+        with exporting(graph):
             write_xml(prepare(graph), [(GRAPHML, handles[FILES["graphml"]]), (GEXF, handles[FILES["gexf"]])])
 
     def whole(fmt: str) -> Stream:

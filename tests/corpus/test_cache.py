@@ -12,14 +12,6 @@ from kgraph.corpus.loader import read
 from ..helpers import FIXTURES, SEEDS, cache_entries, corpus_copy, reading
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(folder))
-    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
-    return folder
-
-
 @pytest.mark.parametrize("source", [SEEDS, FIXTURES / "claims", *sorted((FIXTURES / "invalid").iterdir())[:12]])
 def test_the_same_with_and_without_the_cache(source, home, tmp_path):
     if not source.is_dir():

@@ -109,14 +109,6 @@ EDITS = [
 ]
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(folder))
-    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
-    return folder
-
-
 def _edit(corpus: Path, name: str, old: str, new: str) -> None:
     path = corpus / name
     text = path.read_text(encoding="utf-8")
