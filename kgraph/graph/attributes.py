@@ -165,8 +165,37 @@ def evidence_text(item: Mapping[object, object], name: Namer = str, source: Name
     """
     if "quote" not in item:
         return None
+    if name is str and source is str and type(item) is dict:
+        fast = _plain_evidence(item)
+        if fast is not None:
+            return fast
     where = _where(item, name, source)
     return f"“{plain_text(item['quote'])}”" + (f" ({where})" if where else "")
+
+
+def _plain_evidence(item: dict[object, object]) -> str | None:
+    """:func:`evidence_text` of the evidence kgraph's graph holds (text, and lists of text), without the general
+    path's conversions; None for anything else."""
+    quote, source, stance = item["quote"], item.get("source"), item.get("stance")
+    claimants, relayers = item.get("claimed_by"), item.get("via")
+    if not (
+        type(quote) is str
+        and (source is None or type(source) is str)
+        and (stance is None or type(stance) is str)
+        and (claimants is None or (type(claimants) is list and all(type(c) is str and c for c in claimants)))
+        and (relayers is None or (type(relayers) is list and all(type(r) is str and r for r in relayers)))
+    ):
+        return None
+    parts = []
+    if source:
+        parts.append(source)
+    if claimants:
+        parts.append("claimed by " + ", ".join(claimants) + (" via " + ", ".join(relayers) if relayers else ""))
+    elif relayers:
+        parts.append("via " + ", ".join(relayers))
+    if stance and stance != "supports":
+        parts.append(stance)
+    return f"“{quote}” ({'; '.join(parts)})" if parts else f"“{quote}”"
 
 
 def _where(item: Mapping[object, object], name: Namer, source: Namer) -> str:

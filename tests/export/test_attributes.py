@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kgraph.export.flatten import flatten
@@ -234,3 +234,27 @@ def test_why_an_edge_kind_becomes_category_is_said_once():
         if path.is_file() and path.suffix in (".py", ".js", ".html") and "graphology" in path.read_text("utf-8")
     ]
     assert saying == ["export/prepare.py"]
+
+
+_TEXT = st.one_of(st.none(), st.text(max_size=6), st.sampled_from(["", "supports", "denies", "disputes"]))
+_IDS = st.one_of(st.none(), st.text(max_size=4), st.lists(st.one_of(st.text(max_size=4), st.none()), max_size=3))
+
+
+@example(quote="q", source="s", stance="denies", claimed_by=None, via=["r"])
+@example(quote="q", source="", stance="", claimed_by=["a", "b"], via=["r"])
+@example(quote="q", source="s", stance=None, claimed_by=["a", ""], via=[None, "r"])
+@given(
+    quote=st.one_of(st.text(max_size=8), st.integers()),
+    source=_TEXT,
+    stance=_TEXT,
+    claimed_by=_IDS,
+    via=_IDS,
+)
+def test_evidence_reads_the_same_on_the_fast_path_and_the_general_one(quote, source, stance, claimed_by, via):
+    from kgraph.graph.attributes import evidence_text
+
+    item = {"quote": quote, "source": source, "stance": stance, "claimed_by": claimed_by, "via": via}
+    item = {k: v for k, v in item.items() if v is not None or k == "source"}
+    same = "{}".format  # a namer that is not str itself takes the general path
+    general = evidence_text(item, name=same, source=same)
+    assert evidence_text(item) == general
