@@ -165,10 +165,14 @@ def test_the_window_and_filters_count_what_is_not_drawn(open_page, large):
 def test_the_note_fits_a_phone(open_page, large):
     _, path = large
     page: Page = open_page(path, PHONE)
-    note = page.page.locator("#graph .detail-note").bounding_box()
+    locator = page.page.locator("#graph .detail-note")
+    note = locator.bounding_box()
     assert note is not None
     assert note["x"] >= 0
     assert note["x"] + note["width"] <= PHONE[0]
+    lines = note["height"] / float(locator.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 15"))
+    assert lines <= 2.5, lines  # the count and the way to the rest, not a paragraph over the drawing
+    assert "search finds every name" in locator.inner_text().lower()
     page.screenshot("explorer-detail-390.png")
     assert page.errors == []
 

@@ -124,10 +124,17 @@
     if (element.hidden) return;
     const [total, what] = [totalIn(view), view.name === "actors" ? "actors" : "nodes"];
     const count = view.nodeState.size.toLocaleString("en");
-    element.textContent =
-      `A large graph: ${count} of its ${total.toLocaleString("en")} ${what} drawn, the ${spec.actors} most ` +
-      "connected actors and the events that join them first; the timeline shows the events drawn. Select or search " +
-      "to bring in more: search finds every name.";
+    /* On a phone only the count and the way to the rest show (the styles hide the longer part). */
+    element.replaceChildren(
+      util.el("span", { text: `A large graph: ${count} of its ${total.toLocaleString("en")} ${what} drawn.` }),
+      util.el("span", {
+        className: "detail-more",
+        text:
+          ` The ${spec.actors} most connected actors and the events that join them come first; the timeline ` +
+          "shows the events drawn. Select or search to bring in more: search finds every name.",
+      }),
+      util.el("span", { className: "detail-hint", text: " Search finds every name." }),
+    );
   };
 
   return {
