@@ -59,9 +59,28 @@ class CypherError(KgraphError):
     exit_code = 2  # on the command line, the query given is what is wrong
 
 
+class _Edges(nx.classes.reportviews.OutMultiEdgeView):  # type: ignore[misc]
+    """The edges of :class:`_Labelled`: a pair ``(u, v)`` is in them when some edge goes from u to v."""
+
+    def __contains__(self, edge: object) -> bool:
+        if isinstance(edge, tuple) and len(edge) == 2:
+            return bool(self._graph.has_edge(*edge))
+        return bool(super().__contains__(edge))
+
+
+class _Labelled(nx.MultiDiGraph):  # type: ignore[misc]
+    """The graph grand-cypher runs on. When a query fixes nodes by their properties, grand-cypher checks each match
+    by asking whether ``(u, v)`` is among the edges; networkx reads a pair in a multigraph as ``(u, v, 0)``, which
+    no edge of kgraph's (keyed by role or relation id) is, so every such match was dropped."""
+
+    @property
+    def edges(self) -> _Edges:
+        return _Edges(self)
+
+
 def labelled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of the graph with the ``__labels__`` grand-cypher matches on, and an ``id`` on every node."""
-    view = nx.MultiDiGraph()
+    view = _Labelled()
     for node, data in graph.nodes(data=True):
         view.add_node(node, **data, id=node, __labels__={data["kind"].capitalize(), data["type"]})
     for u, v, key, data in graph.edges(keys=True, data=True):

@@ -47,6 +47,32 @@ def test_whole_nodes_come_back_without_internal_labels(kg):
     assert "__labels__" not in node
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        'MATCH (a)-[r]->(b) WHERE a.id == "gegham-stepanyan" AND b.id == "stepanyan-appeal-to-icrc" RETURN r.type',
+        'MATCH (a {id: "gegham-stepanyan"})-[r]->(b {id: "stepanyan-appeal-to-icrc"}) RETURN r.type',
+    ],
+)
+def test_a_query_that_fixes_both_ends_of_an_edge_finds_it(kg, query):
+    # kgraph's edges are keyed by role or relation id; grand-cypher once checked such matches as (u, v, 0)
+    assert kg.cypher(query).to_records() == [{"r.type": "speaker"}]
+
+
+def test_a_place_and_a_date_window_together(kg):
+    query = (
+        'MATCH (e:Event)-[:place]->(x)-[:part_of*0..5]->(p) WHERE p.id == "stepanakert" '
+        'AND e.earliest >= "2023-07-01" AND e.earliest <= "2023-07-31" RETURN e.id'
+    )
+    expected = {
+        e.id
+        for e in kg.events(at="stepanakert")
+        if e.date.earliest and "2023-07-01" <= e.date.earliest.isoformat() <= "2023-07-31"
+    }
+    assert expected
+    assert {row["e.id"] for row in kg.cypher(query)} == expected
+
+
 def test_a_bad_query_is_a_clear_error(kg):
     with pytest.raises(CypherError, match="Cypher query failed"):
         kg.cypher("MATCH (e:Event RETURN e")
