@@ -30,7 +30,7 @@ def test_every_subpackage_lists_exactly_its_modules():
         key = f"kgraph/{folder.name}/"
         assert key in rows, f"the README's layout table has no row for {key}"
         modules = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
-        named = set(re.findall(r"`([a-z_]+)`", rows[key]))
+        named = set(re.findall(r"`([a-z_][a-z0-9_]*)`", rows[key]))
         assert modules <= named, f"{key}: the README does not name {sorted(modules - named)}"
         # and names no module that is not there (only the command's own name may stand beside them)
         assert named - modules <= {"kgraph"}, f"{key}: the README names {sorted(named - modules - {'kgraph'})}"

@@ -178,7 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kgraph.errors import UsageError, shown
-    from kgraph.export import export
+    from kgraph.export import FOLDERS, export
     from kgraph.graph.knowledge import KnowledgeGraph
     from kgraph.output import target
 
@@ -186,12 +186,28 @@ def run_export(args: argparse.Namespace) -> int:
     output = None if args.output == "-" else Path(args.output)
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"{shown(output)}: the folder {shown(output.parent)} does not exist")
+    if args.format in FOLDERS:
+        return _export_folder(args)
     kg = KnowledgeGraph.load(args.path)
     if output is not None:
         target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering
     size = export(kg.graph, args.format, output, kg.corpus.inputs)
     if output is not None:
         print(f"wrote {shown(output)} ({size_text(size)})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_folder(args: argparse.Namespace) -> int:
+    """``kgraph export`` of a format that writes a folder: into ``-o DIR``, its files replaced as one set."""
+    from kgraph.errors import UsageError, shown
+    from kgraph.export import export_folder
+    from kgraph.graph.knowledge import KnowledgeGraph
+
+    if args.output == "-":
+        raise UsageError(f"--format {args.format} writes a folder of files: give it with -o DIR")
+    kg = KnowledgeGraph.load(args.path)
+    for item in export_folder(kg.graph, args.format, args.output, kg.corpus.inputs):
+        print(f"wrote {shown(item.path)} ({size_text(item.size)})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -29,7 +29,7 @@ def parser() -> argparse.ArgumentParser:
     import argparse
 
     from kgraph.cli.commands import run_build, run_export, run_schema, run_synth, run_validate
-    from kgraph.export import FORMATS
+    from kgraph.export import FOLDERS, FORMATS
 
     main = argparse.ArgumentParser(
         prog="kgraph",
@@ -101,7 +101,12 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
     export.add_argument("--format", required=True, choices=list(FORMATS))
     export.add_argument(
-        "-o", "--output", default="-", metavar="FILE", help="file to write; - (the default) for standard output"
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="file to write; - (the default) for standard output; a folder (DIR) for the formats "
+        f"{' and '.join(FOLDERS)}, whose files are replaced as one set",
     )
     export.set_defaults(run=run_export)
 
@@ -138,6 +143,9 @@ def parser() -> argparse.ArgumentParser:
     from kgraph.cli.query import add_query_commands
 
     add_query_commands(commands)
+    from kgraph.cli.imports import add_import_commands
+
+    add_import_commands(commands)
     return main
 
 

@@ -8,7 +8,16 @@ format         file              module
 ``json``       graph.json        :mod:`kgraph.export.nodelink`
 ``timelinejs`` timeline.json     :mod:`kgraph.export.timelinejs`
 ``html``       graph.html        :mod:`kgraph.export.html`
+``neo4j``      a folder          :mod:`kgraph.export.neo4j`
+``cypher``     graph.cypher      :mod:`kgraph.export.cypher`
+``csv``        a folder          :mod:`kgraph.export.tables`
+``xlsx``       graph.xlsx        :mod:`kgraph.export.xlsx`
+``acled``      acled.csv         :mod:`kgraph.export.acled`
 =============  ================  ==============================================
+
+A build (:func:`build`, ``kgraph build``) writes the first five; the others are
+written one at a time (:func:`export`, ``kgraph export``). A folder format
+writes a set of files into a folder, replaced as one set as a build's is.
 
 Only this package writes outputs. A build writes its files into a temporary
 folder, then replaces its whole set at once (:mod:`kgraph.export.folder`), so a
@@ -38,30 +47,47 @@ from kgraph.errors import UsageError
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kgraph.export.folder import Stream
+    from kgraph.export.folder import Content, Stream
     from kgraph.export.xmlstream import Writable
 
 
 @dataclass(frozen=True)
 class Format:
-    """An export format: its file name in a build, the function (``module:function``) that renders a graph, and
-    the one that writes it piece by piece into a binary handle, for a format that can be."""
+    """An export format: its file name (a folder format: the folder's usual name), the function (``module:function``)
+    that renders a graph as text, the one that writes it piece by piece into a binary handle, for a format that can
+    be (or that is binary), and, for a format that writes a folder, the one that gives its files by name."""
 
     file: str
-    writer: str
+    writer: str | None = None
     pieces: str | None = None
+    folder: str | None = None
 
-    def render(self, graph: nx.Graph) -> str:
-        """The file's text for ``graph``."""
+    def render(self, graph: nx.Graph) -> bytes:
+        """The file's bytes for ``graph`` (refused for a folder format)."""
+        if self.folder is not None:
+            raise UsageError(
+                f"this format writes a folder of files, not one file: give the folder to write ({self.file})"
+            )
+        if self.writer is None:
+            import io
+
+            handle = io.BytesIO()
+            _function(str(self.pieces))(graph, handle)
+            return handle.getvalue()
         text: str = _function(self.writer)(graph)
-        return text
+        return text.encode("utf-8")
 
     def write(self, graph: nx.Graph, handle: Writable) -> None:
         """Write the file's bytes for ``graph`` into ``handle``: piece by piece when the format can be, else whole."""
         if self.pieces is None:
-            handle.write(self.render(graph).encode("utf-8"))
+            handle.write(self.render(graph))
         else:
             _function(self.pieces)(graph, handle)
+
+    def files(self, graph: nx.Graph) -> dict[str, Content]:
+        """A folder format's files for ``graph``, by name: bytes, or the stream that writes them."""
+        found: dict[str, Content] = _function(str(self.folder))(graph)
+        return found
 
 
 def _function(spec: str) -> Any:
@@ -79,16 +105,23 @@ FORMATS: dict[str, Format] = {
     "json": Format("graph.json", "kgraph.export.nodelink:to_json"),
     "timelinejs": Format("timeline.json", "kgraph.export.timelinejs:to_timelinejs"),
     "html": Format("graph.html", "kgraph.export.html:to_html"),
+    "neo4j": Format("neo4j", folder="kgraph.export.neo4j:files"),
+    "cypher": Format("graph.cypher", "kgraph.export.cypher:to_cypher"),
+    "csv": Format("tables", folder="kgraph.export.tables:files"),
+    "xlsx": Format("graph.xlsx", pieces="kgraph.export.xlsx:write_xlsx"),
+    "acled": Format("acled.csv", "kgraph.export.acled:to_acled"),
 }
-#: File name of each format in a build.
-FILES: dict[str, str] = {name: fmt.file for name, fmt in FORMATS.items()}
+#: The formats a build writes, and the file name of each.
+FILES: dict[str, str] = {name: FORMATS[name].file for name in ("graphml", "gexf", "json", "timelinejs", "html")}
+#: The formats that write a folder of files.
+FOLDERS: tuple[str, ...] = tuple(name for name, fmt in FORMATS.items() if fmt.folder is not None)
 
 
 def render(graph: nx.Graph, fmt: str) -> bytes:
     """One export of a knowledge graph (``kg.graph``), as the bytes of its file."""
     found = _format(fmt)
     with exporting(graph):
-        return found.render(graph).encode("utf-8")
+        return found.render(graph)
 
 
 def _format(fmt: str) -> Format:
@@ -125,12 +158,38 @@ def export(graph: nx.Graph, fmt: str, path: Path | None, inputs: frozenset[Path]
     from kgraph.output import standard_output_pieces, write_pieces
 
     found = _format(fmt)
+    if found.folder is not None:
+        raise UsageError(f"{fmt} writes a folder of files, not one file: give the folder to write")
 
     def produce(handle: Writable) -> None:
         with exporting(graph):
             found.write(graph, handle)
 
     return standard_output_pieces(produce, inputs) if path is None else write_pieces(path, produce, inputs)
+
+
+def export_folder(
+    graph: nx.Graph, fmt: str, out: str | os.PathLike[str], inputs: frozenset[Path] = frozenset()
+) -> list[Written]:
+    """Write a folder format (``neo4j``, ``csv``) into folder ``out`` (created if needed), its files replaced as one
+    set, as a build's are (:mod:`kgraph.export.folder`): what was there stays until all are written.
+
+    >>> import kgraph, tempfile, pathlib
+    >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "tables"
+    >>> sorted(w.path.name for w in export_folder(graph, "csv", out)) == sorted(FORMATS["csv"].files(graph))
+    True
+    """
+    from kgraph.export.folder import check_folder, write_folder
+
+    found = _format(fmt)
+    if found.folder is None:
+        raise UsageError(f"{fmt} writes one file, not a folder")
+    with exporting(graph):
+        files = found.files(graph)
+        check_folder(out, files, inputs)
+        written = write_folder(out, files, inputs)
+    return [Written(path, path.stat().st_size) for path in written]
 
 
 def terms_of(graph: nx.Graph) -> Terms:
@@ -214,49 +273,7 @@ def build(
 
 def stale(graph: nx.Graph, out: str | os.PathLike[str]) -> list[str]:
     """Names of the export files in ``out`` that are missing or differ from what a build would write (compared
-    as they are rendered, piece by piece)."""
-    from kgraph.output import error
+    as they are rendered, piece by piece: :func:`kgraph.export.freshness.stale_files`)."""
+    from kgraph.export.freshness import stale_files
 
-    found: dict[str, bool] = {}
-    for name, stream in contents(graph).items():
-        if name in found:
-            continue
-        handles = {n: _Same(Path(out) / n) for n in stream.names}
-        try:
-            stream.write(handles)
-            found.update((n, h.finish()) for n, h in handles.items())
-        except OSError as exc:
-            raise error(Path(out) / name, exc) from None
-        finally:
-            for handle in handles.values():
-                handle.close()
-    return [name for name, same in found.items() if not same]
-
-
-class _Same:
-    """A sink that compares what is written into it with the bytes of file ``path``."""
-
-    def __init__(self, path: Path) -> None:
-        from kgraph.output import error
-
-        self.path = path
-        self.file = None
-        try:
-            if path.is_file():
-                self.file = path.open("rb")
-        except OSError as exc:
-            raise error(path, exc) from None
-        self.same = self.file is not None
-
-    def write(self, data: bytes) -> int:
-        if self.same and self.file is not None:
-            self.same = self.file.read(len(data)) == data
-        return len(data)
-
-    def finish(self) -> bool:
-        """Whether all that was written is the whole file."""
-        return self.same and self.file is not None and self.file.read(1) == b""
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
+    return stale_files(contents(graph), out)

@@ -116,13 +116,17 @@ class KnowledgeGraph(Queries):
 
     def write(self, format: str, path: str | os.PathLike[str]) -> None:
         """Write one export of this graph (a format of :data:`kgraph.export.FORMATS`: ``graphml``, ``gexf``, ``json``,
-        ``timelinejs``, ``html``) to ``path``, whole or not at all, never over a file the corpus was read from; GraphML
-        and GEXF element by element, never whole in memory."""
+        ``timelinejs``, ``html``, ``cypher``, ``xlsx``, ``acled``) to ``path``, whole or not at all, never over a file
+        the corpus was read from; GraphML and GEXF element by element, never whole in memory. A folder format
+        (``neo4j``, ``csv``) writes its files into folder ``path``, replaced as one set."""
         from pathlib import Path
 
-        from kgraph.export import export
+        from kgraph.export import FOLDERS, export, export_folder
 
-        export(self.graph, format, Path(path), self.corpus.inputs)
+        if format in FOLDERS:
+            export_folder(self.graph, format, path, self.corpus.inputs)
+        else:
+            export(self.graph, format, Path(path), self.corpus.inputs)
 
     def to_html(self, path: str | os.PathLike[str], title: str = "kgraph explorer") -> None:
         """Write the interactive explorer of this graph to ``path``: one HTML file that works offline."""

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from kgraph.errors import UsageError
-from kgraph.export import FORMATS, render
+from kgraph.export import FOLDERS, FORMATS, render
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.output import OutputError
 
@@ -20,11 +20,32 @@ def kg(seeds) -> KnowledgeGraph:
     return KnowledgeGraph(seeds)
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("fmt", [name for name in FORMATS if name not in FOLDERS])
 def test_write_writes_what_the_export_renders(kg, tmp_path, fmt):
     path = tmp_path / FORMATS[fmt].file
     kg.write(fmt, path)
     assert path.read_bytes() == render(kg.graph, fmt)
+
+
+@pytest.mark.parametrize("fmt", FOLDERS)
+def test_write_of_a_folder_format_writes_its_files(kg, tmp_path, fmt):
+    import io
+
+    from kgraph.export.folder import Stream
+
+    path = tmp_path / FORMATS[fmt].file
+    kg.write(fmt, path)
+    expected = {}
+    for name, content in FORMATS[fmt].files(kg.graph).items():
+        if isinstance(content, Stream):
+            handles = {n: io.BytesIO() for n in content.names}
+            content.write(handles)
+            expected[name] = handles[name].getvalue()
+        else:
+            expected[name] = content
+    assert {p.name: p.read_bytes() for p in path.iterdir()} == expected
+    with pytest.raises(UsageError, match="writes a folder of files"):
+        render(kg.graph, fmt)
 
 
 def test_write_refuses_an_unknown_format(kg, tmp_path):

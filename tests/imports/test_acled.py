@@ -1,0 +1,214 @@
+"""``kgraph import acled``: ACLED's CSV into a corpus kgraph validates, bad rows reported by line, never half-written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kgraph
+from kgraph.errors import CorpusError
+from kgraph.imports.acled import import_acled
+from kgraph.imports.acled_terms import COLUMNS
+
+from ..helpers import kgraph_cli
+from .acled_sample import BAD_ID, BAD_LINE, SAMPLE, sample_rows, write_csv
+
+
+def test_the_malformed_row_is_reported_by_line_and_nothing_is_written(tmp_path: Path):
+    out = tmp_path / "out"
+    result = kgraph_cli("import", "acled", str(SAMPLE), str(out))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[:2] == [
+        f"{SAMPLE}:{BAD_LINE}: event_date '2023-04-31' is not a date (2021-04-15, or 15 April 2021)",
+        f"{SAMPLE}:{BAD_LINE}: fatalities 'several' is not a whole number, 0 or more",
+    ]
+    assert "nothing was written" in lines[2]
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary folder left either
+
+
+def test_skip_bad_writes_the_other_rows_and_the_corpus_validates_without_a_warning(tmp_path: Path):
+    out = tmp_path / "out"
+    result = kgraph_cli("import", "acled", str(SAMPLE), str(out), "--skip-bad")
+    assert result.returncode == 0
+    assert f"{SAMPLE}:{BAD_LINE}: event_date '2023-04-31' is not a date (2021-04-15, or 15 April 2021) (skipped)" in (
+        result.stderr.splitlines()
+    )
+    good = [key for key in sample_rows() if key != BAD_ID]
+    assert result.stdout.startswith(f"imported {len(good)} rows into {out}")
+    assert sorted(kgraph.load(out).events) == sorted(key.lower() for key in good)
+    checked = kgraph_cli("validate", "--strict", str(out))  # --strict: a warning would fail it
+    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
+    assert f"{len(good)} events" in checked.stdout
+
+
+def _header_and_row() -> tuple[list[str], list[str]]:
+    row = next(iter(sample_rows().values()))
+    return list(row), list(row.values())
+
+
+def _with(values: dict[str, str], **changes: str) -> list[str]:
+    return list({**values, **changes}.values())
+
+
+# each bad row, and the message it must give
+BAD_ROWS = [
+    ({"event_date": "31/02/2023"}, "event_date '31/02/2023' is not a date (2021-04-15, or 15 April 2021)"),
+    (
+        {"sub_event_type": "Peaceful protest"},
+        "unknown ACLED event type 'Battles' with sub-event type 'Peaceful protest'",
+    ),
+    ({"actor1": ""}, "actor1 is empty"),
+    ({"actor2": "Two\tWords"}, "actor2 holds a line break, tab or control character, which a name cannot"),
+    ({"latitude": "north"}, "latitude 'north' is not a number from -90 to 90"),
+    ({"time_precision": "4"}, "time_precision '4' is not a code from 1 to 3"),
+    ({"interaction": "17"}, "interaction '17' does not follow from inter1 and inter2: it is 12"),
+    ({"fatalities": "-1"}, "fatalities '-1' is not a whole number, 0 or more"),
+    ({"admin2": "", "admin3": "Somewhere"}, "admin3 is given without admin2"),
+    ({"event_id_cnty": "SYR1001"}, "event_id_cnty 'SYR1001' is already the id of the row at line 2"),
+    ({"iso": "4"}, "iso 4 of 'Syria' differs from 760 at line 2"),
+]
+
+
+def test_every_bad_row_is_reported_at_its_line_and_nothing_is_written(tmp_path: Path):
+    header, good = _header_and_row()
+    values = dict(zip(header, good, strict=True))
+    records = [good]
+    for number, (changes, _) in enumerate(BAD_ROWS):
+        records.append(_with(values, **{"event_id_cnty": f"BAD{number}", **changes}))
+    records.append(good[:-1])  # a field short
+    path = write_csv(tmp_path / "bad.csv", header, records)
+    with pytest.raises(CorpusError) as raised:
+        import_acled(path, tmp_path / "out")
+    expected = [f"{path}:{line}: {message}" for line, (_, message) in enumerate(BAD_ROWS, 3)]
+    expected.append(f"{path}:{len(BAD_ROWS) + 3}: has {len(header) - 1} fields; the header has {len(header)}")
+    assert [str(p) for p in raised.value.problems] == expected
+    assert not (tmp_path / "out").exists()
+    result = import_acled(path, tmp_path / "out", skip_bad=True)  # the good row alone
+    assert (result.events, len(result.skipped)) == (1, len(expected))
+
+
+def test_one_location_at_two_spots_is_two_places(tmp_path: Path):
+    header, good = _header_and_row()
+    values = dict(zip(header, good, strict=True))
+    moved = _with(values, event_id_cnty="SYR9", latitude="36.5")
+    import_acled(
+        write_csv(tmp_path / "two.csv", header, [good, moved, _with(values, event_id_cnty="SYR10")]), tmp_path / "out"
+    )
+    corpus = kgraph.load(tmp_path / "out")
+    spots = {key: corpus.entities[corpus.events[key].place].coordinates for key in ("syr1001", "syr9", "syr10")}
+    assert [(s.lat, s.lon) for s in spots.values() if s] == [(36.2021, 37.1343), (36.5, 37.1343), (36.2021, 37.1343)]
+
+
+def test_a_file_written_on_windows_reads_the_same(tmp_path: Path):
+    header, good = _header_and_row()
+    values = dict(zip(header, good, strict=True))
+    path = tmp_path / "windows.csv"
+    text = write_csv(tmp_path / "unix.csv", header, [_with(values, notes="One line.\nAnother.")]).read_text()
+    path.write_bytes(text.replace("\n", "\r\n").encode())  # line ends inside the notes too
+    import_acled(path, tmp_path / "out")
+    assert kgraph.validate(tmp_path / "out") == []
+    assert kgraph.load(tmp_path / "out").events["syr1001"].evidence[0].quote == "One line.\nAnother."
+
+
+def test_a_file_not_in_acleds_format_gets_one_message(tmp_path: Path):
+    path = tmp_path / "other.csv"
+    path.write_text("id,date,what\n1,2023-01-01,something\n", encoding="utf-8")
+    result = kgraph_cli("import", "acled", str(path), str(tmp_path / "out"))
+    assert result.returncode == 1
+    first, summary = result.stderr.splitlines()
+    assert first == f"{path}:1: not ACLED's format: the header lacks {', '.join(COLUMNS)}"
+    assert summary.startswith(f"kgraph: error: 1 problem in {path}; nothing was written")
+
+
+def test_the_output_must_be_a_new_or_empty_folder(tmp_path: Path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "mine.txt").write_text("keep me")
+    result = kgraph_cli("import", "acled", str(SAMPLE), str(tmp_path / "out"), "--skip-bad")
+    assert result.returncode == 2
+    assert "the folder is not empty" in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["mine.txt"]
+    (tmp_path / "empty").mkdir()
+    assert import_acled(SAMPLE, tmp_path / "empty", skip_bad=True).events == 31
+
+
+def test_the_same_file_gives_the_same_corpus_byte_for_byte(tmp_path: Path):
+    import_acled(SAMPLE, tmp_path / "a", skip_bad=True)
+    kgraph_cli("import", "acled", str(SAMPLE), str(tmp_path / "b"), "--skip-bad")  # another process, hash seed
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    days = {int(row["timestamp"]) // 86400 for key, row in sample_rows().items() if key != BAD_ID}
+    assert len(files) == 2 + 2 * len(days)  # registry, vocabulary, and each day's annotations and text
+    for relative in files:
+        assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> kgraph.Corpus:
+    out = tmp_path_factory.mktemp("acled") / "out"
+    import_acled(SAMPLE, out, skip_bad=True)
+    return kgraph.load(out)
+
+
+def test_actors_are_merged_by_name_with_kinds_from_their_codes(corpus: kgraph.Corpus):
+    named = {e.name: e for e in corpus.entities.values()}
+    syria = named["Military Forces of Syria (2000-)"]
+    events = [e for e in corpus.events.values() if any(p.actor == syria.id for p in e.participants)]
+    assert len(events) == 6  # one entity for every row that names it
+    assert (named["Military Forces of Turkey (2016-)"].kind, named["HTS: Hayat Tahrir al Sham"].kind) == (
+        "armed_force",
+        "armed_group",
+    )
+    # an actor (inter 7) that is also associated elsewhere keeps its actor kind; one only associated is a community
+    assert (named["Civilians (Syria)"].kind, named["Farmers (Syria)"].kind) == ("population", "community")
+    assert (named["Protesters (Armenia)"].kind, named["Reuters"].kind, named["Syria"].kind) == (
+        "crowd",
+        "media_outlet",
+        "state",
+    )
+    assert named["Syria"].external_ids == {"iso-3166-numeric": "760"}
+
+
+def test_places_follow_the_admin_hierarchy_with_acleds_names_kept(corpus: kgraph.Corpus):
+    event = corpus.events["syr1001"]
+    chain, place = [], event.place
+    while place is not None:
+        entity = corpus.entities[place]
+        chain.append((entity.external_ids.get("acled", entity.name), getattr(entity, "kind", None)))
+        place = getattr(entity, "part_of", None)
+    assert chain == [
+        ("Aleppo", "town"),
+        ("Aleppo", "district"),
+        ("Jebel Saman", "district"),
+        ("Aleppo", "region"),
+        ("Syria", "state"),
+    ]
+    assert corpus.entities[event.place].coordinates.lat == 36.2021
+    lagos = [e for e in corpus.places if e.external_ids.get("acled") == "Lagos" and e.kind == "town"]
+    assert len(lagos) == 2  # two locations of one name, in two districts
+
+
+def test_dates_keep_their_precision(corpus: kgraph.Corpus):
+    dates = {key: corpus.events[key].date for key in ("syr1001", "syr1003", "syr1008")}
+    assert [d.edtf for d in dates.values()] == ["2023-03-02", "[2023-03-02..2023-03-08]", "2023-~03"]
+    week = dates["syr1003"]
+    assert (week.earliest.isoformat(), week.latest.isoformat()) == ("2023-03-02", "2023-03-08")
+    assert dates["syr1008"].earliest_possible.isoformat() == "2023-02-01"  # a month, possibly more
+
+
+def test_fatalities_and_notes_are_claimed_by_the_rows_sources(corpus: kgraph.Corpus):
+    event = corpus.events["syr1006"]
+    (figure,) = event.figures
+    assert (figure.measure, figure.value, figure.evidence[0].claimed_by) == ("killed", 5, ("reuters", "afp"))
+    assert event.evidence[0].quote == sample_rows()["SYR1006"]["notes"]
+    assert event.evidence[0].claimed_by == ("reuters", "afp")
+    assert [(p.actor, p.role) for p in event.participants] == [
+        ("isis-s-islamic-state-syria", "agent"),
+        ("military-forces-of-syria-2000", "target"),
+        ("civilians-syria", "affected"),
+    ]
+    assert corpus.sources["acled-2023-03-21"].title == "[ACLED's events as of 2023-03-21]"
+    assert event.evidence[0].source == "acled-2023-03-21"  # the day of the row's timestamp
+    assert event.evidence[0].note is not None
+    assert "\nevent_id_cnty: SYR1006\n" in event.evidence[0].note
