@@ -190,7 +190,8 @@ def write_pieces(path: Path, produce: Callable[[Sink], object], inputs: frozense
             raise
         raise error(path, exc) from None
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only filesystem even this fails: the error above is the news
+            temporary.unlink(missing_ok=True)
     return size
 
 

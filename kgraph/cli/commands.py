@@ -178,7 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kgraph.errors import UsageError, shown
-    from kgraph.export import FOLDERS, export
+    from kgraph.export import FOLDERS, FORMATS, export
     from kgraph.graph.knowledge import KnowledgeGraph
     from kgraph.output import target
 
@@ -188,6 +188,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{shown(output)}: the folder {shown(output.parent)} does not exist")
     if args.format in FOLDERS:
         return _export_folder(args)
+    if output is None and FORMATS[args.format].binary and sys.stdout.isatty():
+        raise UsageError(f"--format {args.format} writes a binary file, not text to show: give it with -o FILE")
     kg = KnowledgeGraph.load(args.path)
     if output is not None:
         target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering

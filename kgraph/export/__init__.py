@@ -61,6 +61,27 @@ class Format:
     writer: str | None = None
     pieces: str | None = None
     folder: str | None = None
+    #: For a folder format, the patterns of the file names it writes: such files of an earlier export are removed.
+    owns: tuple[str, ...] = ()
+
+    @property
+    def binary(self) -> bool:
+        """Whether the file is binary (not text): nothing a terminal should show.
+
+        >>> FORMATS["xlsx"].binary, FORMATS["gexf"].binary
+        (True, False)
+        """
+        return self.writer is None and self.folder is None
+
+    def owned(self, name: str) -> bool:
+        """Whether file ``name`` is one this format writes (in a folder format's folder).
+
+        >>> FORMATS["neo4j"].owned("nodes-Person.csv"), FORMATS["neo4j"].owned("notes.txt")
+        (True, False)
+        """
+        from fnmatch import fnmatchcase
+
+        return any(fnmatchcase(name, pattern) for pattern in self.owns)
 
     def render(self, graph: nx.Graph) -> bytes:
         """The file's bytes for ``graph`` (refused for a folder format)."""
@@ -105,9 +126,13 @@ FORMATS: dict[str, Format] = {
     "json": Format("graph.json", "kgraph.export.nodelink:to_json"),
     "timelinejs": Format("timeline.json", "kgraph.export.timelinejs:to_timelinejs"),
     "html": Format("graph.html", "kgraph.export.html:to_html"),
-    "neo4j": Format("neo4j", folder="kgraph.export.neo4j:files"),
+    "neo4j": Format(
+        "neo4j",
+        folder="kgraph.export.neo4j:files",
+        owns=("nodes-*.csv", "relationships-*.csv", "import.sh", "schema.cypher"),
+    ),
     "cypher": Format("graph.cypher", "kgraph.export.cypher:to_cypher"),
-    "csv": Format("tables", folder="kgraph.export.tables:files"),
+    "csv": Format("tables", folder="kgraph.export.tables:files", owns=("nodes.csv", "edges.csv", "evidence.csv")),
     "xlsx": Format("graph.xlsx", pieces="kgraph.export.xlsx:write_xlsx"),
     "acled": Format("acled.csv", "kgraph.export.acled:to_acled"),
 }
@@ -188,7 +213,7 @@ def export_folder(
     with exporting(graph):
         files = found.files(graph)
         check_folder(out, files, inputs)
-        written = write_folder(out, files, inputs)
+        written = write_folder(out, files, inputs, replaces=found.owned)
     return [Written(path, path.stat().st_size) for path in written]
 
 

@@ -1,16 +1,13 @@
 """Writing a set of output files into a folder in one step: readers see the old set or the new set, never a mix.
 
-A build writes its files, with links to the other files of its folder, into a
-temporary folder beside it, then swaps the two folders at once (Linux
-``renameat2(RENAME_EXCHANGE)``; where a filesystem cannot, each file is
-replaced whole, one by one). A lock (``flock`` on the parent folder) makes
-concurrent builds into one place wait their turn; the temporary folders of
-killed builds are removed by the next. Where the folder's parent cannot be
-written, or the folder is on another device than its parent (a mount point),
-the temporary folder goes inside the folder and each file is replaced whole,
-one by one. The folder keeps its mode, and, when root builds, its owner. Since a whole folder is replaced, a
-build writes only into a folder of files and links, and never into one that
-holds a file of the corpus being read.
+A build (or an export of a format that writes a folder) writes its files, with links to the other files of its
+folder, into a temporary folder beside it, then swaps the two folders at once (Linux
+``renameat2(RENAME_EXCHANGE)``; where a filesystem cannot, each file is replaced whole, one by one). A lock
+(``flock`` on the parent folder) makes concurrent builds into one place wait their turn; the temporary folders
+of killed builds are removed by the next. Where the folder's parent cannot be written, or the folder is on
+another device than its parent (a mount point), the temporary folder goes inside the folder and each file is
+replaced whole, one by one. The folder keeps its mode, and, when root builds, its owner. Since a whole folder
+is replaced, a build writes only into a folder of files and links, never into one that holds a corpus file.
 
 A file is given whole, as bytes, or as a :class:`Stream` that writes it (and
 perhaps others with it) into its temporary file piece by piece, so that a
@@ -127,8 +124,8 @@ def check_folder(out: str | os.PathLike[str], names: Iterable[str], inputs: froz
         if real == Path(os.path.realpath(os.getcwd())):
             raise error(
                 out,
-                "is the current folder; a build replaces its whole folder at once, which would leave "
-                "the shell in the old one: name it from its parent (cd ..; --out NAME)",
+                "is the current folder; kgraph replaces its whole folder of outputs at once, which would leave "
+                "the shell in the old one: name it from its parent (cd ..)",
             )
     inside = sorted(p for p in inputs if p.is_relative_to(real))
     if inside:
@@ -154,7 +151,7 @@ def check_folder(out: str | os.PathLike[str], names: Iterable[str], inputs: froz
         if stat.S_ISDIR(info.st_mode):
             raise error(
                 out,
-                f"holds a subfolder, {shown(entry.name)!r}; a build replaces its whole folder at once, "
+                f"holds a subfolder, {shown(entry.name)!r}; kgraph replaces its whole folder of outputs at once, "
                 "so it writes only into a folder of files: give a new or separate folder",
             )
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
@@ -175,13 +172,16 @@ def write_folder(
     files: Mapping[str, Content],
     inputs: frozenset[Path] = frozenset(),
     progress: bool = False,
+    replaces: Callable[[str], bool] | None = None,
 ) -> list[Path]:
     """Write ``files`` (name: bytes or :class:`Stream`) into folder ``out`` as one set: the old set stays until the new one is whole.
 
     The files, with links to the other files of ``out``, go into a temporary folder beside it, which is then
     swapped with ``out`` in one step; a lock on the parent folder makes concurrent builds wait their turn, and
-    temporary folders that killed builds left are removed. Returns the paths written, under ``out``.
+    temporary folders that killed builds left are removed. Files of ``out`` that ``replaces`` names (those an
+    earlier set of the same kind wrote) go with the old set. Returns the paths written, under ``out``.
     """
+    keep: Callable[[str], bool] = lambda name: name not in files and not (replaces and replaces(name))  # noqa: E731
     real = check_folder(out, files, inputs)
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
@@ -190,17 +190,22 @@ def write_folder(
                 shutil.rmtree(leftover) if leftover.is_dir() and not leftover.is_symlink() else leftover.unlink()
             real = check_folder(out, files, inputs)  # again, under the lock
             beside = _can_swap(real)
+            if not beside and not real.exists():
+                real.mkdir()  # where the parent cannot be written, this says so
             new = (real.parent if beside else real) / f".{real.name}.{os.urandom(4).hex()}{TEMPORARY}"
             new.mkdir()
             try:
-                kept = _fill(new, real, files, progress, whole=beside)
+                kept = _fill(new, real, files, progress, keep, whole=beside)
                 if not real.exists():
                     os.rename(new, real)
                 elif beside and _exchange(new, real):
-                    _bring_back(new, real, set(files) | kept)  # files added to the folder while we wrote
+                    _bring_back(new, real, set(files) | kept, keep)  # files added to the folder while we wrote
                 else:  # no atomic swap here: each file replaced whole, one by one
                     for name in files:
                         os.replace(new / name, real / name)
+                    for entry in os.scandir(real):
+                        if not keep(entry.name) and entry.name not in files and not entry.name.endswith(TEMPORARY):
+                            os.unlink(entry.path)
                 _sync(real.parent)
             finally:
                 shutil.rmtree(new, ignore_errors=True)  # after a swap, the old set
@@ -210,23 +215,30 @@ def write_folder(
 
 
 def _can_swap(real: Path) -> bool:
-    """Whether a temporary folder can be made beside ``real`` and exchanged with it: the parent can be written,
-    and (when ``real`` exists) both are on one device."""
+    """Whether a temporary folder beside ``real`` can be exchanged with it: the parent is writable, on one device."""
     if not os.access(real.parent, os.W_OK | os.X_OK):
         return False
     return not real.exists() or real.stat().st_dev == real.parent.stat().st_dev
 
 
-def _bring_back(old: Path, real: Path, known: set[str]) -> None:
+def _bring_back(old: Path, real: Path, known: set[str], keep: Callable[[str], bool]) -> None:
     """Move into ``real`` what appeared in the folder (now at ``old``) after its files were listed."""
     for entry in os.scandir(old):
-        if entry.name not in known and not (real / entry.name).exists():
+        if entry.name not in known and keep(entry.name) and not (real / entry.name).exists():
             os.rename(entry.path, real / entry.name)
 
 
-def _fill(new: Path, real: Path, files: Mapping[str, Content], progress: bool, whole: bool = True) -> set[str]:
+def _fill(
+    new: Path,
+    real: Path,
+    files: Mapping[str, Content],
+    progress: bool,
+    keep: Callable[[str], bool],
+    whole: bool = True,
+) -> set[str]:
     """Write ``files`` into ``new``, each with the mode its file in ``real`` has; with ``whole``, make ``new`` the
-    whole folder to swap in: links to the other files of ``real``, and its mode and owner. Returns their names."""
+    whole folder to swap in: links to the other files of ``real`` it should ``keep``, and its mode and owner.
+    Returns their names."""
     from kgraph.perf import progress as show_progress
 
     kept = {}
@@ -235,7 +247,7 @@ def _fill(new: Path, real: Path, files: Mapping[str, Content], progress: bool, w
         os.chmod(new, stat.S_IMODE(info.st_mode))
         if os.geteuid() == 0 and (info.st_uid, info.st_gid) != (0, 0):
             os.chown(new, info.st_uid, info.st_gid)
-        kept = {e.name: e for e in os.scandir(real) if e.name not in files and not e.name.endswith(TEMPORARY)}
+        kept = {e.name: e for e in os.scandir(real) if keep(e.name) and not e.name.endswith(TEMPORARY)}
     for name, entry in kept.items():
         if entry.is_symlink():
             os.symlink(os.readlink(entry.path), new / name)

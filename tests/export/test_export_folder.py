@@ -78,3 +78,17 @@ def test_kg_write_of_a_folder_format_never_writes_into_the_corpus(tmp_path):
     with pytest.raises(OutputError):
         KnowledgeGraph.load(corpus).write("csv", corpus)
     assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("swap", [True, False], ids=["swapped", "file by file"])
+def test_an_export_over_an_earlier_one_of_another_corpus_leaves_none_of_its_files(tmp_path, kg, swap, monkeypatch):
+    if not swap:  # where the folder cannot be exchanged whole (a mount point, say)
+        monkeypatch.setattr("kgraph.export.folder._can_swap", lambda real: False)
+    out = tmp_path / "neo4j"
+    export_folder(kg.graph, "neo4j", out)
+    (out / "notes.txt").write_text("the user's own")
+    other = KnowledgeGraph.load(FIXTURES / "valid").graph
+    earlier, now = set(FORMATS["neo4j"].files(kg.graph)), set(FORMATS["neo4j"].files(other))
+    assert earlier - now  # the seeds have labels and types the other corpus lacks
+    export_folder(other, "neo4j", out)
+    assert {p.name for p in out.iterdir()} == now | {"notes.txt"}

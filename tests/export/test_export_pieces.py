@@ -85,6 +85,22 @@ def test_a_write_that_fails_midway_leaves_the_earlier_file(synthetic, tmp_path, 
     assert out.read_bytes() == b"the earlier export"
 
 
+@pytest.mark.hostile
+def test_a_read_only_filesystem_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    import errno
+
+    import kgraph.output
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(kgraph.output.os, "open", read_only)  # no new file can be made there ...
+    monkeypatch.setattr(Path, "unlink", read_only)  # ... nor one removed, even one that does not exist
+    out = tmp_path / "graph.cypher"
+    with pytest.raises(OutputError, match=f"{out}: .*Read-only file system"):
+        write_pieces(out, lambda sink: sink.write(b"text"))
+
+
 def test_an_error_of_the_work_itself_is_raised_as_it_is_and_leaves_nothing(tmp_path):
     def produce(sink):
         sink.write(b"a first piece")
@@ -156,3 +172,28 @@ def test_the_file_is_written_in_pieces_never_whole(fmt, synthetic, tmp_path, mon
     assert sum(pieces) == size
     assert len(pieces) > 3
     assert max(pieces) < size / 2
+
+
+def test_a_binary_format_is_not_shown_in_a_terminal():
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "kgraph", "export", str(SEEDS), "--format", "xlsx"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 2
+    assert "--format xlsx writes a binary file, not text to show: give it with -o FILE" in result.stderr
+    piped = subprocess.run(
+        [sys.executable, "-m", "kgraph", "export", str(SEEDS), "--format", "xlsx"], capture_output=True, check=False
+    )
+    assert piped.returncode == 0
+    assert piped.stdout.startswith(b"PK")  # into a pipe it is written
