@@ -222,6 +222,14 @@ def main() -> None:
         print(f"\nkgraph --help           {command_time(kgraph_bin, '--help')} (target < 0.15 s)")
         seeds = str(HERE.parent.parent / "seeds")
         print(f"kgraph validate seeds   {command_time(kgraph_bin, 'validate', seeds)} (target < 0.5 s)")
+        largest = corpus_of(work / f"events-{sizes[-1]}", sizes[-1])
+        (built,) = runs(args.runs, ("build_command", str(largest)))
+        print(
+            f"kgraph build, every format, {sizes[-1]:,} events: {spread(column(built, 'wall'), ' s')} for the whole"
+            f" process, {spread(column(built, 'peak_mb'), ' MB', digits=0)} at most"
+            f" ({median(column(built, 'bytes')) / 1024**2:,.0f} MB written; target 45 s, 2,500 MB at 100,000)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

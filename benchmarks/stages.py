@@ -161,6 +161,23 @@ def stage_networkx_writer(corpus: Path, fmt: str) -> dict[str, float]:
     return {"total": time.perf_counter() - started}
 
 
+def stage_build_command(corpus: Path) -> dict[str, float]:
+    """``kgraph build`` of every format into a new folder, as the command runs it (no cache: a first build)."""
+    import tempfile
+
+    os.environ["KGRAPH_CACHE"] = "off"
+    from kgraph.cli.main import main
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        code = main(["build", str(corpus), "--out", str(Path(folder) / "out"), "-q"])
+        total = time.perf_counter() - started
+        size = sum(p.stat().st_size for p in (Path(folder) / "out").iterdir())
+    if code != 0:
+        raise SystemExit(f"kgraph build exited with {code}")
+    return {"total": total, "bytes": size}
+
+
 def stage_revalidate(corpus: Path) -> dict[str, float]:
     """Validate with an empty cache (cold), then again after editing one file (warm), and once with no cache."""
     import tempfile

@@ -55,3 +55,30 @@ def test_a_small_run_prints_every_figure_of_the_build(tmp_path: Path):
     for figure in ("net of fixed costs", "processor time x", "as measured", "net of the imports"):
         assert figure in summary.group(0)
     assert (tmp_path / "events-40" / "registry.jsonl").is_file()
+
+
+def test_the_commands_stage_times_a_whole_build_of_every_format(tmp_path: Path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARK),
+            "--sizes",
+            "40",
+            "--runs",
+            "1",
+            "--stages",
+            "commands",
+            "--work",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    line = re.search(
+        r"kgraph build, every format, 40 events: ([0-9.]+) s for the whole process, ([0-9,]+) MB", done.stdout
+    )
+    assert line is not None, done.stdout
+    assert float(line.group(1)) > 0
+    assert int(line.group(2).replace(",", "")) > 0
