@@ -46,8 +46,18 @@ EVIDENCE_COLUMNS = (
     "note",
     "evidence_text",
 )
-#: The stances other than support, in the order tags list them.
-STANCES = ("denies", "disputes")
+
+
+def other_stances() -> tuple[str, ...]:
+    """The stances in use other than the default (support), in the vocabulary's order: those tags list.
+
+    >>> other_stances()
+    ('denies', 'disputes')
+    """
+    from kgraph.annotations.terms import active
+
+    default = stance_of({})
+    return tuple(stance for stance in active().descriptions("stance") if stance != default)
 
 
 def evidence_items(value: object) -> list[Mapping[Any, Any]]:
@@ -84,6 +94,11 @@ class Sources:
         self.sources = sources
 
     def about(self, source: object) -> list[CellValue]:
+        """The title, outlet and URL of ``source`` (an id), each ``None`` when not known.
+
+        >>> Sources({"s": {"title": "T", "url": "http://x"}}).about("s"), Sources({}).about("s")
+        (['T', None, 'http://x'], [None, None, None])
+        """
         found = self.sources.get(source) if isinstance(source, str) else None
         if not isinstance(found, Mapping):
             return [None, None, None]

@@ -11,7 +11,10 @@ as number columns), after columns that Gephi's Data Laboratory and Kumu read by 
 * ``edges.csv``: ``ID``, ``From``, ``To`` (Kumu's ends), ``Source``, ``Target`` (Gephi's), ``Type`` (the role or
   relation type), ``Kind`` (the same, for Gephi's parallel edges), ``Label``, ``direction`` (``directed``, or
   ``undirected`` for a symmetric relation; Kumu's documentation names this column in lower case), ``Weight``,
-  ``Description``, ``Tags`` (the edge's category and any denial), ``Start``, ``End``;
+  ``Description``, ``Tags`` (the edge's category and any denial), ``Start``, ``End``. Gephi reads an edge's
+  direction from ``Type`` alone (any value but ``undirected`` is directed), where Kumu reads the connection
+  type, and no other column name gives Gephi the direction: in Gephi every edge is directed, and ``symmetric``
+  (an attribute) tells which are not;
 * ``evidence.csv``: one row per quote: what it is evidence of (``node``, or ``edge`` with the edge's
   ``edge_source``, ``edge_target`` and ``edge_key``; ``figure`` when it bears on a figure), the ``quote``, its
   ``stance``, its ``source`` with the source's title, outlet and URL, who it is ``claimed_by`` and relayed
@@ -20,9 +23,9 @@ as number columns), after columns that Gephi's Data Laboratory and Kumu read by 
 
 Column names are unique whatever the case (Gephi refuses a second ``type`` beside ``Type``): a graph attribute
 whose name a column above takes is written as ``attr_<name>``. Rows come in the graph's order (the corpus's),
-each node's and edge's quotes after its row. Every text cell goes through the formula guard
-(:func:`kgraph.export.cells.inert`). CSV files are UTF-8 without a byte-order mark, with one header row,
-quoted as RFC 4180 says, lines ending in CRLF.
+each node's and edge's quotes after its row. In the CSV files, text that starts like a formula has a single
+quote before it (:func:`kgraph.export.cells.inert`), which shows wherever the file is read. CSV files are UTF-8
+without a byte-order mark, with one header row, quoted as RFC 4180 says, lines ending in CRLF.
 
 >>> import kgraph
 >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
@@ -40,7 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kgraph.export.cells import CellValue, csv_cell
-from kgraph.export.evidence_table import EVIDENCE_COLUMNS, STANCES, Sources, evidence_items, evidence_rows
+from kgraph.export.evidence_table import EVIDENCE_COLUMNS, Sources, evidence_items, evidence_rows, other_stances
 from kgraph.graph.attributes import plain_text, stance_of
 
 if TYPE_CHECKING:
@@ -130,14 +133,15 @@ def tables(graph: nx.Graph) -> Tables:
     }
     sources = graph.graph.get("sources")
     quoted = Sources(sources if isinstance(sources, Mapping) else {})
+    stances = other_stances()
 
     def rows() -> Iterator[tuple[str, list[CellValue]]]:
         for node, (_, data) in zip(prepared.nodes, graph.nodes(data=True), strict=True):
-            yield NODES, _node_row(node, data, node_columns)
+            yield NODES, _node_row(node, data, node_columns, stances)
             for row in evidence_rows(data, quoted, node=node.id):
                 yield EVIDENCE, row
         for edge, (_, target, key, data) in zip(prepared.edges, keyed_edges(graph), strict=True):
-            yield EDGES, _edge_row(edge, data, edge_columns)
+            yield EDGES, _edge_row(edge, data, edge_columns, stances)
             shared = graph.nodes[target].get("evidence") if data.get("kind") == "participation" else None
             for row in evidence_rows(data, quoted, edge=edge, key=key, shared=shared):
                 yield EVIDENCE, row
@@ -145,32 +149,36 @@ def tables(graph: nx.Graph) -> Tables:
     return Tables(headers, rows, prepared.last_modified)
 
 
-def _tags(data: Mapping[Any, Any], first: object) -> str:
-    """Kumu's tags: ``first`` (the kind or category), an event's status, and the stances other than support its
-    quotes take, joined with ``|`` (which a tag itself never holds)."""
+def _tags(data: Mapping[Any, Any], first: object, stances: tuple[str, ...]) -> str:
+    """Kumu's tags: ``first`` (the kind or category), an event's status, and those of ``stances`` (the stances
+    other than support) its quotes take, joined with ``|`` (which a tag itself never holds)."""
     found = [plain_text(first)] if first not in (None, "") else []
     if data.get("kind") == "event" and data.get("status") not in (None, ""):
         found.append(plain_text(data["status"]))
-    stances = {stance_of(item) for item in evidence_items(data.get("evidence"))}
-    found.extend(stance for stance in STANCES if stance in stances)
+    taken = {stance_of(item) for item in evidence_items(data.get("evidence"))}
+    found.extend(stance for stance in stances if stance in taken)
     return "|".join(tag.replace("|", "/") for tag in found)
 
 
-def _node_row(node: Node, data: Mapping[Any, Any], columns: dict[str, str]) -> list[CellValue]:
+def _node_row(
+    node: Node, data: Mapping[Any, Any], columns: dict[str, str], stances: tuple[str, ...]
+) -> list[CellValue]:
     a = node.attributes
     front: list[CellValue] = [
         node.id,
         node.label,
         a.get("type"),
         a.get("description"),
-        _tags(data, data.get("kind")),
+        _tags(data, data.get("kind"), stances),
         node.start,
         node.end,
     ]
     return front + [a.get(name) for name in columns]
 
 
-def _edge_row(edge: Edge, data: Mapping[Any, Any], columns: dict[str, str]) -> list[CellValue]:
+def _edge_row(
+    edge: Edge, data: Mapping[Any, Any], columns: dict[str, str], stances: tuple[str, ...]
+) -> list[CellValue]:
     a = edge.attributes
     direction = "undirected" if data.get("symmetric") is True else "directed"
     front: list[CellValue] = [
@@ -185,7 +193,7 @@ def _edge_row(edge: Edge, data: Mapping[Any, Any], columns: dict[str, str]) -> l
         direction,
         edge.weight,
         a.get("description"),
-        _tags(data, a.get("category")),
+        _tags(data, a.get("category"), stances),
         edge.start,
         edge.end,
     ]

@@ -4,10 +4,13 @@
 
 Kumu imports every sheet of a workbook but those whose name says ``(ignore)``, so it reads the nodes and edges
 and leaves the evidence, which is for people. The workbook is written with openpyxl in write-only mode, row by
-row. Text cells go through the formula guard (:func:`kgraph.export.cells.inert`) and are stored as strings,
-never as formulas; numbers and booleans keep their type. A cell holds at most 32,767 characters (Excel's
-limit): longer text is cut, ending in ``…[cut]``; characters that XML cannot carry become U+FFFD (�). A sheet
-holds at most 1,048,576 rows: a larger graph is refused with a message (the CSV files have no such limit).
+row. Text is stored as it is, in a string cell, never a formula. Text that starts like a formula
+(:func:`kgraph.export.cells.formula_like`: ``=``, ``+``, ``-``, ``@``, a tab, a carriage return) gets no
+apostrophe, unlike in the CSV files: its cell's style says ``quotePrefix``, as Excel stores ``'=1`` typed in a
+cell, so that the cell stays text when someone edits it. Numbers and booleans keep their type. A cell holds at
+most 32,767 characters (Excel's limit): longer text is cut, ending in ``…[cut]``; characters that XML cannot
+carry become U+FFFD (�). A sheet holds at most 1,048,576 rows: a larger graph is refused with a message (the CSV
+files have no such limit).
 
 The bytes are the same for the same graph: the document's creation and modification dates are the graph's
 last publication date (``2000-01-01`` when it names none), and every entry of the zip file is dated
@@ -31,12 +34,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import UsageError
-from kgraph.export.cells import CellValue, inert
+from kgraph.export.cells import CellValue, formula_like
 from kgraph.export.evidence_table import quote_count
 from kgraph.export.tables import EDGES, EVIDENCE, NODES, tables
 
 if TYPE_CHECKING:
     import networkx as nx
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
     from kgraph.export.xmlstream import Writable
 
@@ -52,13 +57,12 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xlsx_text(text: str) -> str:
-    """Text as a workbook's cell holds it: characters XML cannot carry as U+FFFD, guarded against formulas
-    (:func:`kgraph.export.cells.inert`), and cut to MAX_CELL characters.
+    """Text as a workbook's cell holds it: characters XML cannot carry as U+FFFD, and cut to MAX_CELL characters.
 
     >>> xlsx_text("=1+1"), xlsx_text("bell\\x07"), len(xlsx_text("x" * 40_000)), xlsx_text("x" * 40_000)[-6:]
-    ("'=1+1", 'bell�', 32767, '…[cut]')
+    ('=1+1', 'bell�', 32767, '…[cut]')
     """
-    text = inert(_ILLEGAL.sub("\ufffd", text))
+    text = _ILLEGAL.sub("\ufffd", text)
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - len(CUT)] + CUT
 
 
@@ -84,9 +88,10 @@ def write_xlsx(graph: nx.Graph, handle: Writable) -> None:
     sheets = {name: book.create_sheet(SHEETS[name]) for name in found.headers}
     try:
         for name, header in found.headers.items():
-            sheets[name].append([_cell(column) for column in header])
+            sheets[name].append([_cell(sheets[name], column) for column in header])
         for name, row in found.rows():
-            sheets[name].append([_cell(value) for value in row])
+            sheet = sheets[name]
+            sheet.append([_cell(sheet, value) for value in row])
     except BaseException:
         for sheet in sheets.values():  # end each sheet's stream, so that nothing is left open
             with contextlib.suppress(Exception):
@@ -100,12 +105,32 @@ def write_xlsx(graph: nx.Graph, handle: Writable) -> None:
             handle.write(chunk)
 
 
-def _cell(value: CellValue) -> CellValue:
-    """A value as the cell to append: text as a string cell (data type ``s``, never a formula), anything else as
-    it is."""
+def _cell(sheet: WriteOnlyWorksheet, value: CellValue) -> CellValue | WriteOnlyCell:
+    """A value as the cell to append: text as a string cell (data type ``s``, never a formula), with the
+    ``quotePrefix`` style when it starts like a formula; anything else as it is."""
     if not isinstance(value, str):
         return value
-    return xlsx_text(value)  # openpyxl writes text as a string cell unless it starts with "=", which inert() prevents
+    text = xlsx_text(value)
+    if not formula_like(text):
+        return text  # openpyxl writes it as a string cell: only text that starts with "=" would be a formula
+    return quoted_cell(sheet, text)
+
+
+def quoted_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    """A string cell of ``sheet`` holding ``text`` as it is, styled ``quotePrefix`` (as Excel stores ``'=1``
+    typed in a cell): never a formula, whatever it starts with.
+
+    >>> from openpyxl import Workbook
+    >>> cell = quoted_cell(Workbook(write_only=True).create_sheet(), "=1+1")
+    >>> cell.value, cell.data_type, cell.quotePrefix
+    ('=1+1', 's', True)
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl takes text that starts with "=" for a formula
+    cell.quotePrefix = True
+    return cell
 
 
 class _FixedZip(zipfile.ZipFile):

@@ -161,7 +161,7 @@ def read_csv_rows(data: bytes) -> list[list[str]]:
 
 def workbook_rows(data: bytes) -> dict[str, list[list[Any]]]:
     """Each sheet of a workbook by title, its rows as openpyxl reads the values; also checks every cell's type:
-    text is a string cell, never a formula."""
+    text is a string cell, never a formula, styled ``quotePrefix`` exactly when it starts like a formula."""
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data))
@@ -173,20 +173,47 @@ def workbook_rows(data: bytes) -> dict[str, list[list[Any]]]:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     assert cell.data_type == "s", (sheet.title, cell.coordinate)
+                    assert cell.quotePrefix == cell.value.startswith(FORMULA_TRIGGERS), (sheet.title, cell.value)
+                else:
+                    assert not cell.quotePrefix, (sheet.title, cell.coordinate, cell.value)
             rows.append([cell.value for cell in row])
         sheets[sheet.title] = rows
     return sheets
 
 
+def raw_cells(data: bytes) -> list[tuple[str, bool, list[str]]]:
+    """Every cell of every sheet as the workbook's XML holds it, as Excel and LibreOffice read it: its type
+    (``t``), whether its style (``s``, an index into ``cellXfs``) says ``quotePrefix``, and the names of its
+    child elements (``f`` would be a formula)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+        xfs = styles.find(f"{main}cellXfs")
+        assert xfs is not None
+        quoted = [xf.get("quotePrefix") in ("1", "true") for xf in xfs.findall(f"{main}xf")]
+        found = []
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                for cell in ElementTree.fromstring(archive.read(name)).iter(f"{main}c"):
+                    style = quoted[int(cell.get("s", "0"))]
+                    found.append((cell.get("t", "n"), style, [child.tag.removeprefix(main) for child in cell]))
+    return found
+
+
 def same_cell(text: str, value: Any) -> bool:
-    """Whether a CSV cell and a workbook cell hold the same value (numbers compared as numbers)."""
+    """Whether a CSV cell and a workbook cell hold the same value (numbers compared as numbers; text that starts
+    like a formula has an apostrophe before it in the CSV cell only)."""
     if value is None:
         return text == ""
     if isinstance(value, bool):
         return text == ("true" if value else "false")
     if isinstance(value, int | float):
         return float(text) == float(value)
-    return text == value
+    written = str(value)
+    return text == (GUARD + written if written.startswith(FORMULA_TRIGGERS) else written)
 
 
 def quotes_in(corpus: Corpus) -> int:

@@ -111,6 +111,20 @@ def test_tags_and_direction_for_kumu(claims):
     assert located["Kind"] == "located_in"
 
 
+def test_tags_list_the_stances_of_the_vocabulary_in_use():
+    """The stances tags list come from the vocabulary in use, in its order, never from a list of the module's."""
+    import networkx as nx
+
+    from kgraph.annotations.terms import Terms, using
+
+    graph = nx.MultiDiGraph()
+    quotes = [{"quote": "q", "stance": stance} for stance in ("doubts", "disputes", "supports", "denies")]
+    graph.add_node("e", kind="event", status="occurred", evidence=quotes)
+    with using(Terms.extended({"stance": {"doubts": "The quote doubts the fact."}})):
+        row = next(row for name, row in tables(graph).rows() if name == NODES)
+    assert row[4] == "event|occurred|denies|disputes|doubts"
+
+
 def test_a_symmetric_relation_is_undirected_for_kumu(seeds):
     edges = as_dicts(csv_files(seeds.graph)[EDGES])
     symmetric = [row for row in edges if row["symmetric"] == "true"]

@@ -1,5 +1,6 @@
 """The workbook (``kgraph export --format xlsx``): the CSV tables' rows in three sheets, text cells that are
-strings and never formulas, Excel's limits, and the same bytes for the same graph."""
+strings and never formulas (text that starts like one kept as it is, marked ``quotePrefix`` as Excel marks it),
+Excel's limits, and the same bytes for the same graph."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import kgraph
 from kgraph.cli.main import main
 from kgraph.errors import UsageError
 from kgraph.export import exporting, render
+from kgraph.export.cells import FORMULA_TRIGGERS
 from kgraph.export.tables import EDGES, EVIDENCE, NODES, files
 from kgraph.export.xlsx import CUT, MAX_CELL, SHEETS, write_xlsx
 
@@ -22,9 +24,9 @@ from .spreadsheets import (
     hostile_corpus,
     poisoned,
     quotes_in,
+    raw_cells,
     read_csv_rows,
     same_cell,
-    starts_like_formula,
     workbook_rows,
 )
 
@@ -84,14 +86,34 @@ def test_numbers_and_booleans_keep_their_type(seeds):
     assert {row[symmetric] for row in edges[1:]} == {None, True}
 
 
+def test_text_that_starts_like_a_formula_is_kept_as_it_is_in_a_quote_prefixed_string_cell():
+    """What Excel stores when someone types ``'+972 Magazine``: the text without the apostrophe, in a string cell
+    whose style says quotePrefix; the apostrophe is the CSV files' alone."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label="+972 Magazine", description="-2", count=-2, notes="a = b")
+    data = workbook(graph)
+    nodes = workbook_rows(data)["Nodes"]  # checks each cell's type and style
+    row = dict(zip(nodes[0], nodes[1], strict=True))
+    assert (row["Label"], row["Description"], row["count"], row["notes"]) == ("+972 Magazine", "-2", -2, "a = b")
+    assert csv_tables(graph)[NODES][1][1:4] == ["'+972 Magazine", "", "'-2"]
+    cells = raw_cells(data)
+    assert not [cell for cell in cells if "f" in cell[2]]  # no formula, for any reader
+    styled = [cell for cell in cells if cell[1]]
+    assert [kind for kind, _, _ in styled] == ["inlineStr", "inlineStr"]  # the label and the description
+
+
 @pytest.mark.hostile
 @pytest.mark.parametrize("payload", CORPUS_PAYLOADS)
 def test_a_payload_in_every_field_of_a_corpus_is_a_string_cell_never_a_formula(tmp_path, payload):
     kg = kgraph.KnowledgeGraph.load(hostile_corpus(tmp_path / "corpus", payload))
-    sheets = workbook_rows(workbook(kg.graph))  # checks each cell's type
+    data = workbook(kg.graph)
+    sheets = workbook_rows(data)  # checks each cell's type and style
     cells = text_cells(sheets)
-    assert not [text for text in cells if starts_like_formula(text)]
-    assert sum(text.startswith("'" + payload) for text in cells) >= 8
+    assert sum(text.startswith(payload) for text in cells) >= 8  # as it is, without an apostrophe
+    assert not [text for text in cells if text.startswith("'")]
+    assert not [cell for cell in raw_cells(data) if "f" in cell[2] or (cell[1] and cell[0] != "inlineStr")]
     lon = sheets["Nodes"][0].index("lon")
     assert [row[lon] for row in sheets["Nodes"][1:] if row[lon] is not None] == [-46.75]  # a number stays one
 
@@ -99,15 +121,18 @@ def test_a_payload_in_every_field_of_a_corpus_is_a_string_cell_never_a_formula(t
 @pytest.mark.hostile
 def test_a_payload_in_every_string_of_a_graph_is_a_string_cell_never_a_formula(seeds):
     graph = poisoned(seeds.graph)
-    sheets = workbook_rows(workbook(graph))
+    data = workbook(graph)
+    sheets = workbook_rows(data)  # checks each cell's type and style
     tables = csv_tables(graph)
-    for name, title in SHEETS.items():  # the same guarded text as the CSV files, carriage returns included
+    for name, title in SHEETS.items():  # the same text as the CSV files, carriage returns included
         for row, values in zip(tables[name], sheets[title], strict=True):
             assert all(same_cell(text, value) for text, value in zip(row, values, strict=True)), (row, values)
     cells = text_cells(sheets)
-    assert not [text for text in cells if starts_like_formula(text)]
     for payload in PAYLOADS:
-        assert sum(text.startswith("'" + payload) for text in cells) > 100, payload
+        assert sum(text.startswith(payload) for text in cells) > 100, payload
+    raw = raw_cells(data)
+    assert not [cell for cell in raw if "f" in cell[2]]
+    assert sum(quoted for _, quoted, _ in raw) == sum(text.startswith(FORMULA_TRIGGERS) for text in cells)
     offset = sheets["Nodes"][0].index("offset")
     assert {row[offset] for row in sheets["Nodes"][1:]} == {-2.5}
 
@@ -145,6 +170,9 @@ def test_the_same_graph_gives_the_same_bytes(seeds):
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
     assert core.count("2023-07-13T00:00:00Z") == 2  # created and modified: the seeds' last publication day
+    hostile = workbook(poisoned(seeds.graph))  # its quote-prefixed cells too
+    assert hostile == workbook(poisoned(kgraph.KnowledgeGraph.load(SEEDS).graph))
+    assert any(quoted for _, quoted, _ in raw_cells(hostile))
 
 
 def test_kgraph_export_xlsx_writes_the_workbook(tmp_path, seeds):
