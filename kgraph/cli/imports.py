@@ -27,7 +27,8 @@ def add_import_commands(commands: Any) -> None:
         help="an ACLED CSV export: one event a row",
         description="Turn an ACLED CSV export into a kgraph corpus: one source document and event a row, actors "
         "merged by name, places from the admin hierarchy. Rows that cannot be used are reported by line, and then "
-        "nothing is written, unless --skip-bad.",
+        "nothing is written, unless --skip-bad. Of rows given twice (one event_id_cnty), the latest timestamp is "
+        "imported and each older copy left out with a warning. A file that is not ACLED's CSV is refused (exit 2).",
     )
     acled.add_argument("file", metavar="FILE.csv", help="the ACLED CSV file")
     acled.add_argument("out", metavar="OUT", help="new or empty folder to write the corpus into")
@@ -49,7 +50,7 @@ def _acled(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        count = len(exc.problems)
+        count = sum(p.is_error for p in exc.problems)
         print(
             f"kgraph: error: {count} problem{'' if count == 1 else 's'} in {shown(args.file)}; nothing was written"
             + ("" if args.skip_bad else " (--skip-bad imports the rows that can be used)"),
@@ -57,7 +58,7 @@ def _acled(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     for problem in result.skipped:
-        print(f"{problem} (skipped)", file=sys.stderr)
+        print(f"{problem} (skipped)" if problem.is_error else str(problem), file=sys.stderr)
     lines = len({p.line for p in result.skipped})
     skipped = f"; skipped {lines} row{'' if lines == 1 else 's'}" if result.skipped else ""
     print(

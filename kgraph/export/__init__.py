@@ -15,16 +15,13 @@ format         file              module
 ``acled``      acled.csv         :mod:`kgraph.export.acled`
 =============  ================  ==============================================
 
-A build (:func:`build`, ``kgraph build``) writes the first five; the others are
-written one at a time (:func:`export`, ``kgraph export``). A folder format
-writes a set of files into a folder, replaced as one set as a build's is.
+A build (:func:`build`, ``kgraph build``) writes the first five; the others are written one at a time
+(:func:`export`, ``kgraph export``). A folder format writes a set of files, replaced as one set as a build's is.
 
-Only this package writes outputs. A build writes its files into a temporary
-folder, then replaces its whole set at once (:mod:`kgraph.export.folder`), so a
-failed or killed build leaves the earlier set as it was, and no file of the
-corpus being read is ever written over. GraphML and GEXF are written there
-together, element by element, never whole in memory
-(:mod:`kgraph.export.xmlstream`); the other files are rendered one at a time.
+Only this package writes outputs. A build writes its files into a temporary folder, then replaces its whole set
+at once (:mod:`kgraph.export.folder`), so a failed or killed build leaves the earlier set as it was, and no file
+of the corpus being read is ever written over. GraphML and GEXF are written there together, element by element,
+never whole in memory (:mod:`kgraph.export.xmlstream`); the other files are rendered one at a time.
 
 >>> import kgraph
 >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
@@ -113,10 +110,8 @@ class Format:
 
 def _function(spec: str) -> Any:
     """The function a ``module:function`` text names, its module imported when first needed."""
-    import importlib
-
     module, _, function = spec.partition(":")
-    return getattr(importlib.import_module(module), function)
+    return getattr(__import__(module, fromlist=[function]), function)
 
 
 #: Every format, by the name ``--format`` takes: the registry the command line and the builds read.
@@ -131,7 +126,7 @@ FORMATS: dict[str, Format] = {
         folder="kgraph.export.neo4j:files",
         owns=("nodes-*.csv", "relationships-*.csv", "import.sh", "schema.cypher"),
     ),
-    "cypher": Format("graph.cypher", "kgraph.export.cypher:to_cypher"),
+    "cypher": Format("graph.cypher", "kgraph.export.cypher:to_cypher", "kgraph.export.cypher:write_cypher"),
     "csv": Format("tables", folder="kgraph.export.tables:files", owns=("nodes.csv", "edges.csv", "evidence.csv")),
     "xlsx": Format("graph.xlsx", pieces="kgraph.export.xlsx:write_xlsx"),
     "acled": Format("acled.csv", "kgraph.export.acled:to_acled"),

@@ -1,9 +1,12 @@
 """A Cypher script that loads the property graph (:mod:`kgraph.export.property_graph`) into Neo4j, Memgraph or FalkorDB.
 
-Statements are parameter-free, in the openCypher all three run, one a line, each ending in ``;``: batches of
-:data:`BATCH` rows, ``UNWIND [{...}, ...] AS row CREATE (n:Label) SET n = row`` for nodes (every node of a batch
-has the same labels), then ``UNWIND [{s: ..., e: ..., p: {...}}, ...] AS row MATCH (a:Start {id: row.s}) MATCH
-(b:End {id: row.e}) CREATE (a)-[r:TYPE]->(b) SET r = row.p`` for relationships. Dates are ``date('YYYY-MM-DD')``.
+Statements are parameter-free, in the openCypher all three document (tested on FalkorDB only), one a line, each
+ending in ``;``: batches of :data:`BATCH` rows, ``UNWIND [{...}, ...] AS row CREATE (n:`Label`) SET n = row`` for
+nodes (every node of a batch has the same labels), then ``UNWIND [{s: ..., e: ..., p: {...}}, ...] AS row MATCH
+(a:`Start` {id: row.s}) MATCH (b:`End` {id: row.e}) CREATE (a)-[r:`TYPE`]->(b) SET r = row.p`` for relationships:
+labels and types in backticks, so that a corpus's term spelt as a keyword (a relation type ``match``) loads. Dates
+are ``date('YYYY-MM-DD')``. Statements run one by one, with no transaction around them: a load that fails halfway
+leaves the graph half loaded (load into a new, empty graph).
 Text is a single-quoted literal: a backslash, a quote, and line breaks and tabs written as escapes, everything else
 (any Unicode) as it is, so no text can end a literal, a statement or a line; other control characters are refused.
 
@@ -27,13 +30,17 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.errors import shown
-from kgraph.export.property_graph import TYPES, ModelError, PropertyGraph, Value, property_graph
+from kgraph.export.property_graph import TYPES, ModelError, PropertyGraph, Relationship, Value, property_graph
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kgraph.export.xmlstream import Writable
+
 #: Rows a statement creates at most.
 BATCH = 500
+#: How much of the script is gathered before it is written, in characters.
+CHUNK = 1 << 20
 #: The prefix of the header's index lines, by database.
 INDEX_PREFIXES = {"neo4j": "//   Neo4j 5, FalkorDB: ", "memgraph": "//   Memgraph:          "}
 
@@ -52,6 +59,15 @@ def literal(text: str) -> str:
     if bad is not None:
         raise ModelError(f"the text {shown(text[:40])} holds control character U+{ord(bad.group()):04X}")
     return "'" + _SPECIAL.sub(lambda m: _ESCAPES[m.group()], text) + "'"
+
+
+def quoted(name: str) -> str:
+    """A label or relationship type in backticks, so that one spelt as a keyword (``MATCH``, ``ORDER``) is a name.
+
+    >>> quoted("ORDER")
+    '`ORDER`'
+    """
+    return f"`{name}`"
 
 
 def value_literal(name: str, value: Value) -> str:
@@ -109,33 +125,40 @@ def _named(owner: str, props: dict[str, Value]) -> str:
         raise ModelError(f"{shown(owner)}: {exc}") from None
 
 
-def _batches(rows: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+def _batches(items: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _relationship_row(rel: Relationship) -> str:
+    props = _named(str(rel.properties["id"]), rel.properties)
+    return f"{{s: {literal(rel.start)}, e: {literal(rel.end)}, p: {props}}}"
 
 
 def statements(model: PropertyGraph, size: int = BATCH) -> Iterator[str]:
-    """The script's statements, one a line: nodes by group and labels, then relationships by type and end groups.
+    """The script's statements, one a line: nodes by group and labels, then relationships by type and end groups,
+    each made when it is reached.
 
     >>> from kgraph.export.property_graph import Node
     >>> list(statements(PropertyGraph([Node("a", "Person", ("Person",), {"id": "a"})], [])))
-    ["UNWIND [{id: 'a'}] AS row CREATE (n:Person) SET n = row;"]
+    ["UNWIND [{id: 'a'}] AS row CREATE (n:`Person`) SET n = row;"]
     """
-    by_labels: dict[tuple[str, ...], list[str]] = {}
-    for node in model.nodes:
-        by_labels.setdefault(node.labels, []).append(_named(node.id, node.properties))
-    for labels, rows in by_labels.items():
-        for batch in _batches(rows, size):
-            yield f"UNWIND [{', '.join(batch)}] AS row CREATE (n:{':'.join(labels)}) SET n = row;"
-    by_type: dict[tuple[str, str, str], list[str]] = {}
-    for rel in model.relationships:
-        row = f"{{s: {literal(rel.start)}, e: {literal(rel.end)}, p: {_named(str(rel.properties['id']), rel.properties)}}}"
-        by_type.setdefault((rel.type, rel.start_group, rel.end_group), []).append(row)
-    for (kind, start, end), rows in by_type.items():
-        for batch in _batches(rows, size):
+    by_labels: dict[tuple[str, ...], list[int]] = {}
+    for index, node in enumerate(model.nodes):
+        by_labels.setdefault(node.labels, []).append(index)
+    for labels, indexes in by_labels.items():
+        for batch in _batches(indexes, size):
+            rows = ", ".join(_named(model.nodes[i].id, model.nodes[i].properties) for i in batch)
+            yield f"UNWIND [{rows}] AS row CREATE (n:{':'.join(map(quoted, labels))}) SET n = row;"
+    by_type: dict[tuple[str, str, str], list[int]] = {}
+    for index, rel in enumerate(model.relationships):
+        by_type.setdefault((rel.type, rel.start_group, rel.end_group), []).append(index)
+    for (kind, start, end), indexes in by_type.items():
+        for batch in _batches(indexes, size):
+            rows = ", ".join(_relationship_row(model.relationships[i]) for i in batch)
             yield (
-                f"UNWIND [{', '.join(batch)}] AS row MATCH (a:{start} {{id: row.s}}) MATCH (b:{end} {{id: row.e}}) "
-                f"CREATE (a)-[r:{kind}]->(b) SET r = row.p;"
+                f"UNWIND [{rows}] AS row MATCH (a:{quoted(start)} {{id: row.s}}) MATCH (b:{quoted(end)} {{id: row.e}}) "
+                f"CREATE (a)-[r:{quoted(kind)}]->(b) SET r = row.p;"
             )
 
 
@@ -150,6 +173,27 @@ def _script_lines(model: PropertyGraph) -> Iterable[str]:
     yield from statements(model)
 
 
+def write_cypher(graph: nx.MultiDiGraph, handle: Writable) -> None:
+    """Write the Cypher script of ``graph`` (``kg.graph``) into binary ``handle``, a megabyte at a time: the bytes
+    of :func:`to_cypher`, never all in memory.
+
+    >>> import io, networkx as nx
+    >>> handle = io.BytesIO()
+    >>> write_cypher(nx.MultiDiGraph(), handle)
+    >>> handle.getvalue().count(b"\\n")
+    2
+    """
+    pending: list[str] = []
+    size = 0
+    for line in _script_lines(property_graph(graph)):
+        pending.append(line + "\n")
+        size += len(line)
+        if size > CHUNK:
+            handle.write("".join(pending).encode("utf-8"))
+            pending, size = [], 0
+    handle.write("".join(pending).encode("utf-8"))
+
+
 def to_cypher(graph: nx.MultiDiGraph) -> str:
     """The Cypher script that loads ``graph`` (``kg.graph``) as :mod:`kgraph.export.property_graph` models it.
 
@@ -158,4 +202,8 @@ def to_cypher(graph: nx.MultiDiGraph) -> str:
     // kgraph's property graph: 0 nodes, 0 relationships. One statement a line, each ending in ';'.
     // Create these indexes first (for Neo4j, the neo4j export's schema.cypher has constraints too):
     """
-    return "".join(line + "\n" for line in _script_lines(property_graph(graph)))
+    import io
+
+    handle = io.BytesIO()
+    write_cypher(graph, handle)
+    return handle.getvalue().decode("utf-8")

@@ -16,7 +16,9 @@ Relationships have an UPPER_SNAKE_CASE type and an ``id`` property, unique acros
 ``(quote)-[:SUPPORTS|DENIES|DISPUTES]->(event or figure)``, ``(quote)-[:FROM]->(source)``,
 ``(quote)-[:CLAIMED_BY {order}]->(actor)``, ``(quote)-[:VIA {order}]->(actor)`` (who relays it, nearest the
 source first), ``(owner)-[:HAS_FIGURE]->(figure)``, ``(figure)-[:COUNTS]->(actor)``, and
-``(entity)-[:MENTIONED_IN]->(source)``.
+``(entity)-[:MENTIONED_IN]->(source)``. A corpus's own term that would take one of these names, or a group's,
+is written with a prefix (``RELATION_SUPPORTS``, ``Event:EventPerson``: :mod:`kgraph.export.graph_names`), and
+every value is checked as its type says (:mod:`kgraph.export.property_values`).
 
 A quote on a relation or a participation cannot point at a relationship, so it names the relationship's ``id``
 in ``about`` (``MATCH (a)-[r]-(b), (q:Quote {about: r.id})``), rather than the relation becoming a node: relations
@@ -33,52 +35,25 @@ event or figure has both. A participant's edge carries only its own quotes; its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kgraph.annotations.vocabulary import ENTITY_TYPES, STANCES
-from kgraph.errors import KgraphError, shown
-from kgraph.graph.attributes import READABLE, amount_text, ids, plain_text, stance_of, state_text
+from kgraph.annotations.vocabulary import STANCES
+from kgraph.errors import shown
+from kgraph.export.graph_names import GROUPS, KIND_GROUPS, ModelError, Names, pascal
+from kgraph.export.property_values import TYPES, Value, number, properties
+from kgraph.graph.attributes import amount_text, ids, plain_text, stance_of
 
 if TYPE_CHECKING:
     import networkx as nx
 
-#: A property's value: text, a number, a truth value, or a list of texts (a ``date`` is its ISO text).
-Value = str | int | float | bool | tuple[str, ...]
+__all__ = ["GROUPS", "TYPES", "ModelError", "Node", "PropertyGraph", "Relationship", "Value", "pascal"]
 
-#: The kinds of node in ``kg.graph`` (the vocabulary's entity types, and events) and their group: the kind capitalized.
-_KIND_GROUPS = {kind: kind.capitalize() for kind in (*ENTITY_TYPES, "event")}
-#: Node groups, in the order files and statements list them: each node's first label.
-GROUPS = (*_KIND_GROUPS.values(), "Source", "Figure", "Quote")
-
-#: Every property's type, as Neo4j's import header names it; the order is the order of columns.
-TYPES: dict[str, str] = {
-    "id": "string", "kind": "string", "type": "string", "label": "string", "role": "string",
-    "status": "string", "date": "string", "precision": "string",
-    "earliest": "date", "latest": "date", "earliest_possible": "date", "latest_possible": "date",
-    "date_basis": "string", "date_note": "string", "description": "string", "notes": "string",
-    "aliases": "string[]", "aliases_text": "string", "external_ids": "string[]", "lat": "double", "lon": "double",
-    "acled_event_type": "string", "acled_sub_event_type": "string", "cameo": "string", "history": "string[]",
-    "symmetric": "boolean", "note": "string", "order": "long",
-    "text": "string", "stance": "string", "about": "string",
-    "measure": "string", "value": "double", "min": "double", "max": "double", "qualifier": "string", "unit": "string",
-    "published": "string", "published_basis": "string", "published_note": "string", "language": "string",
-    "url": "string", "author": "string", "outlet": "string",
-}  # fmt: skip
-#: The attributes of ``kg.graph``'s nodes and edges that become properties as they are.
-_COPIED = tuple(n for n in TYPES if n not in ("aliases", "external_ids", "history", "text", "about", "order"))
 #: The source fields that become properties (``title`` is the ``label``).
 _SOURCE_FIELDS = ("published", "published_basis", "published_note", "language", "url", "author", "outlet")
 #: The kinds of relationship that are the edges of ``kg.graph``.
 GRAPH_EDGE_KINDS = ("participation", "relation", "location", "part_of")
-
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
-
-
-class ModelError(KgraphError):
-    """A graph that cannot be written as a property graph (a name no label can hold, an end that is missing)."""
 
 
 @dataclass(frozen=True)
@@ -111,21 +86,6 @@ class PropertyGraph:
     relationships: list[Relationship]
 
 
-def pascal(term: str) -> str:
-    """A vocabulary term as a label: ``armed_clash`` -> ``ArmedClash``.
-
-    >>> pascal("armed_clash"), pascal("protest")
-    ('ArmedClash', 'Protest')
-    """
-    return "".join(part[:1].upper() + part[1:] for part in term.split("_"))
-
-
-def _checked(name: str, what: str, owner: str) -> str:
-    if not _NAME.match(name):
-        raise ModelError(f"{shown(owner)}: {what} {name!r} cannot be a label or type in a graph database")
-    return name
-
-
 class _Builder:
     def __init__(self, graph: nx.MultiDiGraph):
         self.graph = graph
@@ -149,10 +109,10 @@ class _Builder:
 
     def evidence(self, items: object, about: str, target: str | None) -> None:
         """Quote nodes for ``items``, about ``about``; a stance relationship to node ``target`` when there is one."""
-        for number, item in enumerate(items if isinstance(items, list | tuple) else (), 1):
+        for position, item in enumerate(items if isinstance(items, list | tuple) else (), 1):
             if not isinstance(item, Mapping) or "quote" not in item:
                 continue
-            quote = f"quote:{about}:{number}"
+            quote = f"quote:{about}:{position}"
             stance = stance_of(item)
             if stance not in STANCES:
                 raise ModelError(f"{shown(about)}: unknown stance {stance!r} (stances: {', '.join(STANCES)})")
@@ -177,15 +137,15 @@ class _Builder:
         return source_id
 
     def figures(self, items: object, owner: str) -> None:
-        for number, item in enumerate(items if isinstance(items, list | tuple) else (), 1):
+        for position, item in enumerate(items if isinstance(items, list | tuple) else (), 1):
             if not isinstance(item, Mapping) or "measure" not in item:
                 continue
-            figure = f"figure:{owner}:{number}"
+            figure = f"figure:{owner}:{position}"
             props: dict[str, Value] = {"kind": "figure", "measure": plain_text(item["measure"])}
             for name in ("value", "min", "max"):
-                number_value = item.get(name)
-                if isinstance(number_value, int | float) and not isinstance(number_value, bool):
-                    props[name] = float(number_value)
+                number_value = number(item.get(name), name, figure)
+                if number_value is not None:
+                    props[name] = number_value
             props.update((k, plain_text(item[k])) for k in ("qualifier", "unit", "note") if item.get(k) is not None)
             props["text"] = amount_text(item)
             self.node(figure, "Figure", ("Figure",), props)
@@ -193,37 +153,6 @@ class _Builder:
             for order, actor in enumerate(ids(item.get("counts")), 1):
                 self.rel("COUNTS", figure, actor, f"{figure}:counts:{order}", {})
             self.evidence(item.get("evidence"), figure, figure)
-
-
-def _properties(data: Mapping[str, Any]) -> dict[str, Value]:
-    """The properties of one node or edge of ``kg.graph``: the attributes :data:`TYPES` names, as they are typed."""
-    props: dict[str, Value] = {}
-    for name in _COPIED:
-        value = data.get(name)
-        if value is None or value == "":
-            continue
-        kind = TYPES[name]
-        if kind == "double" and isinstance(value, int | float) and not isinstance(value, bool):
-            props[name] = float(value)
-        elif kind == "boolean" and isinstance(value, bool):
-            props[name] = value
-        else:
-            props[name] = plain_text(value)
-    aliases = data.get("aliases")
-    if isinstance(aliases, list) and aliases:
-        props["aliases"] = tuple(
-            plain_text(a.get("name")) if isinstance(a, Mapping) else plain_text(a) for a in aliases
-        )
-        props["aliases_text"] = READABLE["aliases"](aliases)
-    external = data.get("external_ids")
-    if isinstance(external, Mapping) and external:
-        props["external_ids"] = tuple(f"{k}:{plain_text(v)}" for k, v in external.items())
-    history = data.get("history")
-    if isinstance(history, list) and history:
-        props["history"] = tuple(
-            state_text(h) or plain_text(h) if isinstance(h, Mapping) else plain_text(h) for h in history
-        )
-    return props
 
 
 def edge_id(u: str, v: str, key: object, data: Mapping[str, Any]) -> str:
@@ -248,15 +177,15 @@ def property_graph(graph: nx.MultiDiGraph) -> PropertyGraph:
     >>> [n.labels for n in model.nodes], [(r.type, r.start, r.end) for r in model.relationships]
     ([('Person',), ('Event', 'SitIn'), ('Quote',)], [('AGENT', 'a', 'e'), ('CLAIMED_BY', 'quote:e:1', 'a'), ('SUPPORTS', 'quote:e:1', 'e')])
     """
-    build = _Builder(graph)
+    build, names = _Builder(graph), Names()
     for node_id, data in graph.nodes(data=True):
         kind = data.get("kind")
-        group = _KIND_GROUPS.get(kind) if isinstance(kind, str) else None
+        group = KIND_GROUPS.get(kind) if isinstance(kind, str) else None
         if group is None:
-            raise ModelError(f"{shown(node_id)}: a node of kind {kind!r} (kinds: {', '.join(_KIND_GROUPS)})")
-        event_type = pascal(str(data["type"])) if group == "Event" and data.get("type") else None
-        labels = (group, _checked(event_type, "event type", node_id)) if event_type else (group,)
-        build.node(str(node_id), group, labels, _properties(data))
+            raise ModelError(f"{shown(node_id)}: a node of kind {kind!r} (kinds: {', '.join(KIND_GROUPS)})")
+        event_type = str(data["type"]) if group == "Event" and data.get("type") else None
+        labels = (group, names.label(event_type, node_id)) if event_type else (group,)
+        build.node(str(node_id), group, labels, properties(data, node_id))
     for source_id in build.sources:
         build.source(source_id)
     for node_id, data in graph.nodes(data=True):
@@ -267,7 +196,8 @@ def property_graph(graph: nx.MultiDiGraph) -> PropertyGraph:
             build.evidence(data.get("evidence"), node_id, node_id)
     for u, v, key, data in graph.edges(keys=True, data=True):
         rel_id = edge_id(u, v, key, data)
-        build.rel(str.upper(_checked(str(data.get("type")), "edge type", rel_id)), u, v, rel_id, _properties(data))
+        rel_type = names.relationship(plain_text(data.get("kind")), str(data.get("type")), rel_id)
+        build.rel(rel_type, u, v, rel_id, properties(data, rel_id))
         build.evidence(_own_evidence(graph, v, data), rel_id, None)
     nodes = [node for group in GROUPS for node in build.nodes[group]]
     order = {name: index for index, name in enumerate(sorted({r.type for r in build.rels}))}

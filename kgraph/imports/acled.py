@@ -12,15 +12,20 @@ own, in ``vocabulary.yaml``. For a row:
   2021-04-18]``: one day, not known which, rather than an interval, which would say it lasted the week), and the
   month, approximate (``2021-~04``), for 3 (the sources give a month or more);
 - its place is the location, inside ``admin3``, ``admin2``, ``admin1`` and the country's state; its participants
-  are ``actor1`` (agent), ``assoc_actor_1`` (participant), ``actor2`` (target) and ``assoc_actor_2`` (affected),
-  each main actor with its ``inter`` code in the participant's note;
+  are the actors of ``actor1``, ``assoc_actor_1``, ``actor2`` and ``assoc_actor_2``, in the roles the row's type
+  gives each side (:func:`~kgraph.imports.acled_terms.roles`: ``party`` for battles and agreements, ``agent`` and
+  ``target`` only where ACLED's type is one-sided, as ACLED's actor order implies no direction); an actor is once
+  in a role, its note naming each column it fills (:func:`column_note`: ``ACLED actor1, inter1: 2 (rebel
+  group)``, ``ACLED assoc_actor_2, name 3``), which the ACLED export reads back;
 - its evidence quotes the notes, claimed by the row's sources, and its note keeps, as ``column: value`` lines, the
   columns kgraph has no field for (:data:`~kgraph.imports.acled_terms.KEPT`: ``event_id_cnty`` as ACLED wrote it,
   ``timestamp``, ...); ``fatalities`` is a figure of people killed, quoted from the row's fatalities line and
   claimed by the same sources.
 
 Rows that cannot be used are problems at their line (:mod:`kgraph.imports.acled_rows`); then nothing is written,
-unless ``skip_bad``. The corpus is written into a temporary folder beside ``out`` and renamed into place whole.
+unless ``skip_bad``. The corpus is written into a temporary folder beside ``out`` and renamed into place whole;
+the temporary folders of an import into the same ``out`` that was killed are removed first
+(:mod:`kgraph.imports.writing`).
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -37,7 +42,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -46,10 +50,22 @@ from typing import Any
 
 from kgraph.annotations.fields import MAX_LINE
 from kgraph.annotations.vocabulary import DENIAL_CUES
-from kgraph.errors import CorpusError, Problem, UsageError, shown
+from kgraph.errors import CorpusError, Problem
 from kgraph.imports.acled_entities import Entities, Ids
 from kgraph.imports.acled_rows import Row, read_rows
-from kgraph.imports.acled_terms import COLUMNS, INTER, KEPT, NOTES_HEADER, OUTLET, ROLES, own_terms, vocabulary_yaml
+from kgraph.imports.acled_terms import (
+    ACTOR_COLUMNS,
+    CODE_COLUMNS,
+    COLUMNS,
+    INTER,
+    KEPT,
+    NOTES_HEADER,
+    OUTLET,
+    own_terms,
+    roles,
+    vocabulary_yaml,
+)
+from kgraph.imports.writing import refuse_occupied, write_corpus
 
 __all__ = ["COLUMNS", "Imported", "edtf", "import_acled"]
 
@@ -59,7 +75,7 @@ ROWS_A_DOCUMENT = 500
 
 @dataclass(frozen=True)
 class Imported:
-    """What an import wrote: rows read into events, entities, files, and the problems of the rows skipped."""
+    """What an import wrote: rows read into events, entities, files, and the problems of the rows left out."""
 
     events: int
     entities: int
@@ -118,10 +134,7 @@ def _event(row: Row, key: dict[str, Any], entities: Entities, event_id: str) -> 
     if any(cue in notes.lower() for cue in DENIAL_CUES):  # ACLED's own summary: it supports what it reports
         evidence["stance"] = "supports"
     evidence["note"] = _kept(row)
-    participants: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    for column, role in ROLES.items():
-        _participants(participants, seen, entities, key.get(column, []), role, column, row)
+    participants = _participants(entities, key, row)
     event: dict[str, Any] = {
         "record": "event",
         "id": event_id,
@@ -172,43 +185,29 @@ def _documents(rows: list[Row], keys: list[dict[str, Any]], entities: Entities, 
             yield f"{source_id}/notes.txt", "\n".join(texts)
 
 
-def _participants(
-    found: list[dict[str, Any]],
-    seen: set[tuple[str, str]],
-    entities: Entities,
-    keys: list[Any],
-    role: str,
-    column: str,
-    row: Row,
-) -> None:
-    for key in keys:
-        actor = entities.items[key].id
-        if (actor, role) in seen:
-            continue
-        seen.add((actor, role))
-        participant = {"actor": actor, "role": role}
-        inter = row.inter1 if column == "actor1" else row.inter2 if column == "actor2" else None
-        if inter is not None:
-            participant["note"] = f"{column.replace('actor', 'inter')}: {inter} ({INTER[inter][0]})"
-        found.append(participant)
+def column_note(column: str, position: int, code: int | None) -> str:
+    """What a participant's note says of one actor column of the row that names it (read back by the export).
 
-
-def refuse_occupied(out: Path) -> None:
-    """Refuse an ``out`` that is not a folder, or a folder that is not empty (a UsageError).
-
-    >>> refuse_occupied(Path("kgraph"))
-    Traceback (most recent call last):
-    ...
-    kgraph.errors.UsageError: kgraph: the folder is not empty; kgraph import writes only into a new or empty folder
+    >>> column_note("actor1", 1, 2), column_note("assoc_actor_2", 3, None)
+    ('ACLED actor1, inter1: 2 (rebel group)', 'ACLED assoc_actor_2, name 3')
     """
-    if (out.exists() or out.is_symlink()) and not out.is_dir():
-        raise UsageError(f"{shown(out)}: is not a folder")
-    try:
-        occupied = out.exists() and any(out.iterdir())
-    except OSError as exc:
-        raise UsageError(f"{shown(out)}: cannot read the folder: {exc.strerror or exc}") from None
-    if occupied:
-        raise UsageError(f"{shown(out)}: the folder is not empty; kgraph import writes only into a new or empty folder")
+    if code is not None:
+        return f"ACLED {column}, {CODE_COLUMNS[column]}: {code} ({INTER[code][0]})"
+    return f"ACLED {column}, name {position}"
+
+
+def _participants(entities: Entities, key: dict[str, Any], row: Row) -> list[dict[str, Any]]:
+    """The participants of a row: an actor once in a role, its note naming each column it fills (see the module)."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    role_of = roles(row.values["event_type"].strip(), row.values["sub_event_type"].strip(), row.inter1, row.inter2)
+    for column in ACTOR_COLUMNS:
+        code = row.inter1 if column == "actor1" else row.inter2 if column == "actor2" else None
+        for position, actor_key in enumerate(key.get(column, []), 1):
+            actor, role = entities.items[actor_key].id, role_of[column]
+            participant = found.setdefault((actor, role), {"actor": actor, "role": role})
+            said = column_note(column, position, code)
+            participant["note"] = f"{participant['note']}; {said}" if "note" in participant else said
+    return list(found.values())
 
 
 def import_acled(
@@ -217,12 +216,14 @@ def import_acled(
     """Import ACLED CSV file ``path`` into the new or empty folder ``out`` (see the module).
 
     Rows that cannot be used raise :class:`~kgraph.errors.CorpusError` with every problem, writing nothing, unless
-    ``skip_bad``; then they are in the result's ``skipped``. A file with no usable row is always refused.
+    ``skip_bad``; then they are in the result's ``skipped``, with the warnings of the older copies of updated rows
+    (always left out). A file with no usable row is always refused; a file not in ACLED's format is a
+    :class:`~kgraph.errors.UsageError`.
     """
     out = Path(out)
     refuse_occupied(out)
     rows, problems = read_rows(Path(path))
-    if (problems and not skip_bad) or not rows:
+    if (any(p.is_error for p in problems) and not skip_bad) or not rows:
         raise CorpusError(problems or [Problem(str(path), 0, "holds no rows to import")])
     entities, ids = Entities(), Ids()
     keys = [entities.add(row) for row in rows]
@@ -232,42 +233,5 @@ def import_acled(
     terms = own_terms({row.type for row in rows})
     if terms:
         files.append(("vocabulary.yaml", vocabulary_yaml(terms)))
-    count = _write(out, files, _documents(rows, keys, entities, ids), None, progress)
+    count = write_corpus(out, files, _documents(rows, keys, entities, ids), None, progress)
     return Imported(len(rows), len(entities.items), count, problems)
-
-
-def _write(
-    out: Path, first: list[tuple[str, str]], rest: Iterator[tuple[str, str]], total: int | None, show: bool
-) -> int:
-    """Write the files into a temporary folder beside ``out``, then rename it into place; returns the count."""
-    from kgraph.output import error, write_new
-    from kgraph.perf import progress
-
-    parent = out.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise error(parent, exc) from None
-    temporary = parent / f".{out.name}.{os.urandom(4).hex()}.tmp"
-    count = 0
-    try:
-        temporary.mkdir()
-        for relative, text in progress(_chain(first, rest), show, "writing", total):
-            path = temporary / relative
-            if path.parent != temporary and not path.parent.exists():
-                path.parent.mkdir()
-            write_new(path, text.encode("utf-8"), 0o644, out / relative)
-            count += 1
-        temporary.chmod(0o755)
-        os.rename(temporary, out)  # over an empty folder too; a folder filled meanwhile is refused
-    except OSError as exc:
-        raise error(out, exc) from None
-    finally:
-        if temporary.exists():
-            shutil.rmtree(temporary, ignore_errors=True)
-    return count
-
-
-def _chain(first: list[tuple[str, str]], rest: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    yield from first
-    yield from rest

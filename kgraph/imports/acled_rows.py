@@ -1,41 +1,53 @@
 """Reading an ACLED CSV file into checked rows: every row that cannot be used is a problem at its line.
 
-A row is checked whole, and every problem of every row is reported, as ``FILE.csv:17: message``: a field count
-that is not the header's, a required column left empty, a character kgraph does not allow (a tab or line break
-in a name, a control character), a date, code or number that cannot be read, an ACLED event type and sub-event
-type that do not go together, an ``interaction`` that does not follow from ``inter1`` and ``inter2``, an
-``event_id_cnty`` given twice, a country given two ``iso`` codes. A file without ACLED's columns in its header is
-one problem, at its first line. Line ends in notes are read as ``\\n`` (a file written on Windows has ``\\r\\n``).
+Every problem of every row is reported, as ``FILE.csv:17: message``: a field count that is not the header's, a
+required column left empty, a character kgraph does not allow, a date, code or number that cannot be read, event
+and sub-event types that do not go together, an ``interaction`` that does not follow from ``inter1`` and
+``inter2``, a ``timestamp`` or a week or month (``time_precision`` 2 or 3) outside years 1 to 9999 (:data:`DAYS`).
+Then the rows without a problem must agree (:mod:`kgraph.imports.acled_agreement`: one id a row, one ``iso`` a
+country). A file that is not ACLED's CSV (not UTF-8, empty, without ACLED's columns) is one
+:class:`~kgraph.errors.UsageError`. Rows are split at line ends only (``\\n``, ``\\r\\n``, ``\\r``), not at U+2028
+and the other characters Python calls line breaks, which notes may hold; line ends in notes are read as ``\\n``.
+A cell's formula guard (``'=...``, written by kgraph's ACLED export) is taken off (:func:`unguard`).
 
 >>> import pathlib, tempfile
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
 >>> _ = path.write_text("event_id_cnty,notes\\nX1,a\\n")
->>> rows, problems = read_rows(path)
->>> print(problems[0].message[:60])
-not ACLED's format: the header lacks event_date, time_precis
+>>> read_rows(path)
+Traceback (most recent call last):
+...
+kgraph.errors.UsageError: ...a.csv:1: not ACLED's format: the header lacks event_date, time_precision, ...
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from kgraph.annotations.fields import LINE_PATTERN, MAX_LINE, MAX_TEXT, TEXT_PATTERN
 from kgraph.errors import Problem, UsageError, shown
+from kgraph.export.cells import FORMULA_TRIGGERS, GUARD
+from kgraph.imports.acled_agreement import agree
 from kgraph.imports.acled_terms import COLUMNS, kgraph_type
 
-#: Columns a row must fill.
-# fmt: off
-REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
-            "interaction", "iso", "country", "location", "latitude", "longitude", "geo_precision", "notes",
-            "fatalities", "timestamp")
-# fmt: on
+#: Columns a row may leave empty, and those it must fill.
+OPTIONAL = {"assoc_actor_1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "admin1", "admin2", "admin3",
+            "source", "source_scale", "tags"}  # fmt: skip
+REQUIRED = tuple(column for column in COLUMNS if column not in OPTIONAL)
 _LINE, _TEXT = re.compile(LINE_PATTERN), re.compile(TEXT_PATTERN)
+#: The last ``timestamp`` kgraph can date (9999-12-31 23:59:59 UTC).
+LAST_TIMESTAMP = 253402300799
+#: The days an ``event_date`` of each ``time_precision`` may be, so that its EDTF date stays within years 1 to
+#: 9999: a week is three days either side, an approximate month (``0001-~01``) may be the month before or after.
+DAYS = {1: (date(1, 1, 1), date(9999, 12, 31)), 2: (date(1, 1, 4), date(9999, 12, 28)),
+        3: (date(1, 2, 1), date(9999, 11, 30))}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +109,10 @@ def _degrees(text: str, limit: float) -> float | None:
 
 
 class _Checker:
-    """Checks rows one by one, remembering what later rows must agree with."""
+    """Checks rows one by one; whether they agree with each other is :mod:`kgraph.imports.acled_agreement`'s."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.ids: dict[str, int] = {}
-        self.iso: dict[str, tuple[str, int]] = {}
 
     def check(self, line: int, values: dict[str, str]) -> tuple[Row | None, list[Problem]]:
         said: list[str] = []
@@ -143,10 +153,18 @@ class _Checker:
         lon = self.number(values, "longitude", 180, said)
         fatalities = self.code(values, "fatalities", 0, None, said)
         timestamp = self.code(values, "timestamp", 0, None, said)
+        if timestamp is not None and timestamp > LAST_TIMESTAMP:
+            said.append(
+                f"timestamp {values['timestamp'].strip()} is after the year 9999: ACLED's timestamps are seconds "
+                "since 1970 (UTC), not milliseconds"
+            )
+        if day is not None and precision is not None and not DAYS[precision][0] <= day <= DAYS[precision][1]:
+            said.append(
+                f"event_date {values['event_date']!r} with time_precision {precision} reaches outside years 1 to 9999"
+            )
         for lower, upper in (("admin1", "admin2"), ("admin2", "admin3")):
             if values[upper].strip() and not values[lower].strip():
                 said.append(f"{upper} is given without {lower}")
-        said += self.agreement(line, values)
         problems = [Problem(self.name, line, message) for message in said]
         if (
             problems
@@ -194,43 +212,64 @@ class _Checker:
             return False
         return None
 
-    def agreement(self, line: int, values: dict[str, str]) -> list[str]:
-        said = []
-        key = values["event_id_cnty"].strip()
-        if key:
-            first = self.ids.setdefault(key, line)
-            if first != line:
-                said.append(f"event_id_cnty {key!r} is already the id of the row at line {first}")
-        country, iso = values["country"].strip(), values["iso"].strip()
-        if country and iso:
-            known, at = self.iso.setdefault(country, (iso, line))
-            if known != iso:
-                said.append(f"iso {iso} of {country!r} differs from {known} at line {at}")
-        return said
 
+def unguard(text: str) -> str:
+    """A cell without the guard :func:`kgraph.export.cells.inert` puts before text that starts like a formula.
 
-def read_rows(path: Path) -> tuple[list[Row], list[Problem]]:
-    """The usable rows of an ACLED CSV file, and a problem for each mistake in the others (see the module).
+    Exactly one ``'`` is taken off text that starts with ``'`` and, after its quotes, like a formula (the export
+    writes text that starts so with one more), so text and its guard come back as they were.
 
-    A file that cannot be read is a :class:`~kgraph.errors.UsageError`.
+    >>> unguard("'=1+1"), unguard("''-2"), unguard("'quoted'"), unguard("=1")
+    ('=1+1', "'-2", "'quoted'", '=1')
     """
-    name = str(path)
+    return text[1:] if text.startswith(GUARD) and text.lstrip(GUARD).startswith(FORMULA_TRIGGERS) else text
+
+
+def _text(path: Path) -> str:
+    """The file's text; a UsageError when it cannot be read, is not UTF-8 or is empty."""
     try:
-        if not stat.S_ISREG(Path(path).stat().st_mode):  # a FIFO or a device is never opened: it could block
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device is never opened: it could block
             raise UsageError(f"{shown(path)}: is not a regular file")
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return [], [Problem(name, 0, f"not UTF-8 text (byte {exc.start}); ACLED's files are UTF-8")]
-    reader = csv.reader(text.splitlines(keepends=True))
+        line = data[: exc.start].count(b"\n") + 1
+        raise UsageError(
+            f"{shown(path)}:{line}: not UTF-8 text (byte {exc.start}); ACLED's files are UTF-8: convert it first"
+        ) from None
+    if not text.strip():
+        raise UsageError(f"{shown(path)}: is empty; an ACLED file has a header line and a row an event")
+    return text
+
+
+def _header(path: Path, reader: Iterator[list[str]]) -> list[str]:
+    """The header's columns; a UsageError when they are not ACLED's."""
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error):
         header = []
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        return [], [Problem(name, 1, f"not ACLED's format: the header lacks {', '.join(missing)}")]
+        hint = ""
+        if len(header) == 1 and ";" in header[0]:
+            hint = "; its one field holds semicolons: the delimiter is probably ';', and ACLED's files use ','"
+        raise UsageError(f"{shown(path)}:1: not ACLED's format: the header lacks {', '.join(missing)}{hint}")
+    return header
+
+
+def read_rows(path: Path) -> tuple[list[Row], list[Problem]]:
+    """The usable rows of an ACLED CSV file, and a problem for each mistake in the others (see the module).
+
+    A file that cannot be read, or is not ACLED's format, is a :class:`~kgraph.errors.UsageError`. The problems
+    are sorted by line; those of rows that do not agree with others come from
+    :func:`~kgraph.imports.acled_agreement.agree`, whose warnings (an older copy of a row) leave the row out too.
+    """
+    name = str(path)
+    reader = csv.reader(io.StringIO(_text(Path(path)), newline=""))  # splits at line ends only, not at U+2028
+    header = _header(Path(path), reader)
     checker, rows, problems = _Checker(name), [], []
     positions = [(c, header.index(c)) for c in COLUMNS]
     end = reader.line_num
@@ -250,10 +289,11 @@ def read_rows(path: Path) -> tuple[list[Row], list[Problem]]:
         if len(fields) != len(header):
             problems.append(Problem(name, start, f"has {len(fields)} fields; the header has {len(header)}"))
             continue
-        values = {c: fields[i] for c, i in positions}
+        values = {c: unguard(fields[i]) for c, i in positions}
         values["notes"] = values["notes"].replace("\r\n", "\n").replace("\r", "\n")  # line ends as kgraph reads them
         row, found = checker.check(start, values)
         problems += found
         if row is not None:
             rows.append(row)
-    return rows, problems
+    rows, disagreements = agree(name, rows)
+    return rows, sorted(problems + disagreements, key=lambda p: p.line)

@@ -43,8 +43,54 @@ INTER: dict[int, tuple[str, str, str]] = {
     8: ("external or other forces", "organization", "armed_force"),
 }
 
-#: Roles of the actors of a row, in the order an event lists them.
-ROLES = {"actor1": "agent", "assoc_actor_1": "participant", "actor2": "target", "assoc_actor_2": "affected"}
+#: The actor columns of a row, in the order an event lists its participants; each main actor with its code column.
+ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+CODE_COLUMNS = {"actor1": "inter1", "actor2": "inter2"}
+
+#: The roles of a row's two sides (``actor1`` with ``assoc_actor_1``, ``actor2`` with ``assoc_actor_2``), by ACLED
+#: event type, then by (event type, sub-event type). ACLED's codebook says the order of actor1 and actor2 does not
+#: imply direction, so a side is ``agent`` or ``target`` only where the type is one-sided; else the sides are
+#: ``party`` (battles, agreements) or the one whose event it is (rioters, the actor of a strategic development) is
+#: ``agent`` and the other a ``participant``. Protests go by the side coded protesters (6): see :func:`roles`.
+SIDES: dict[str, tuple[str, str]] = {
+    "Battles": ("party", "party"),
+    "Explosions/Remote violence": ("agent", "target"),
+    "Violence against civilians": ("agent", "target"),
+    "Protests": ("agent", "participant"),
+    "Riots": ("agent", "participant"),
+    "Strategic developments": ("agent", "participant"),
+}
+_SUB_SIDES: dict[tuple[str, str], tuple[str, str]] = {
+    ("Strategic developments", "Agreement"): ("party", "party"),
+    ("Strategic developments", "Arrests"): ("agent", "target"),
+}
+_EXCESSIVE_FORCE = ("Protests", "Excessive force against protesters")
+
+
+def roles(event_type: str, sub_event_type: str, inter1: int, inter2: int | None) -> dict[str, str]:
+    """The role of each actor column of a row of an ACLED type (see :data:`SIDES`). In a Protests row the side
+    coded protesters (6) is the ``agent`` of the protest, the other (an intervening force) a ``participant``; in
+    ``Excessive force against protesters`` it is the ``target``, the other side the ``agent``; when neither or both
+    sides are coded 6, actor1 is the agent of a protest and both sides are participants of excessive force.
+
+    >>> roles("Battles", "Armed clash", 1, 2)["actor2"], roles("Violence against civilians", "Attack", 3, 7)["assoc_actor_2"]
+    ('party', 'target')
+    >>> force = roles("Protests", "Excessive force against protesters", 1, 6)
+    >>> force["actor1"], force["actor2"], roles("Protests", "Protest with intervention", 6, 1)["actor2"]
+    ('agent', 'target', 'participant')
+    """
+    first, second = _SUB_SIDES.get((event_type, sub_event_type)) or SIDES.get(event_type, ("agent", "participant"))
+    if event_type == "Protests":
+        protesters = (inter1 == 6, inter2 == 6)
+        force = (event_type, sub_event_type) == _EXCESSIVE_FORCE
+        if protesters == (False, True):
+            first, second = ("agent", "target") if force else ("participant", "agent")
+        elif protesters == (True, False):
+            first, second = ("target", "agent") if force else ("agent", "participant")
+        elif force:
+            first, second = ("participant", "participant")
+    return {"actor1": first, "assoc_actor_1": first, "actor2": second, "assoc_actor_2": second}
+
 
 #: Where two kgraph types share an ACLED pair, the one an ACLED row becomes (else the first in the vocabulary); and
 #: ACLED's catch-all "Other", which no kgraph type means (kgraph's blockade is one kind of it): a term of its own.

@@ -3,6 +3,7 @@ same answers there as on kg.cypher, a 10,000-event corpus loads whole, and hosti
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -16,12 +17,16 @@ import networkx as nx
 import pytest
 
 import kgraph
-from kgraph.export.cypher import BATCH, literal, statements, to_cypher
+from kgraph.annotations.vocabulary import STANCES
+from kgraph.export import cypher
+from kgraph.export.cypher import BATCH, literal, statements, to_cypher, write_cypher
+from kgraph.export.graph_names import EVIDENCE_TYPES
 from kgraph.export.property_graph import GRAPH_EDGE_KINDS, ModelError, property_graph
 from kgraph.graph.attributes import ids, stance_of
 from kgraph.synth.corpus import write as write_synthetic
 
 from ..helpers import ROOT, hostile_graph
+from .colliding import colliding_corpus
 from .falkordb import falkordb_server, load, rows  # noqa: F401  (the session's server)
 
 #: A cypher block of the README's section: its first line names the question, where it runs, and on which corpus.
@@ -110,6 +115,27 @@ def test_each_readme_question_answers_the_same_on_falkordb_and_kg_cypher(falkord
     assert database == in_memory
 
 
+def test_why_through_events_answers_as_kg_why(falkordb_server):  # noqa: F811
+    corpus = "seeds"
+    graph = loaded(falkordb_server, corpus)
+    query = questions()[("why through events", corpus)]["database"]
+    a, b = re.findall(r"\{id: '([^']+)'\}", query)[:2]
+    database = sorted(tuple(row) for row in rows(graph, query))
+    expected = sorted(
+        {
+            (link.id, e.quote, e.stance, e.source, claimant)
+            for link in knowledge(corpus).why(a, b)
+            if link.via == "event"
+            for e in link.evidence
+            for claimant in (e.claimed_by or (None,))
+        }
+    )
+    assert len({event for event, *_ in expected}) >= 1
+    own = {p.evidence[0].quote for p in knowledge(corpus).corpus.events[expected[0][0]].participants if p.evidence}
+    assert own & {quote for _, quote, *_ in expected}  # a participant's own quote is among them
+    assert database == expected
+
+
 def test_who_denies_and_who_relays_answer_as_kg_claims(falkordb_server):  # noqa: F811
     corpus = "tests/fixtures/readme"
     graph, claims = loaded(falkordb_server, corpus), knowledge(corpus).claims()
@@ -146,7 +172,8 @@ def test_a_10000_event_corpus_loads_with_the_models_counts(falkordb_server, tmp_
         == kg.graph.number_of_edges()
     )
     quotes = sum(len(d.get("evidence") or ()) for _, d in kg.graph.nodes(data=True) if d["kind"] == "event")
-    assert rows(graph, "MATCH (q:Quote)-[:SUPPORTS|DENIES|DISPUTES]->(:Event) RETURN count(q)")[0][0] == quotes
+    stances = "|".join(stance.upper() for stance in STANCES)
+    assert rows(graph, f"MATCH (q:Quote)-[:{stances}]->(:Event) RETURN count(q)")[0][0] == quotes
 
 
 def hostile() -> nx.MultiDiGraph:
@@ -201,6 +228,55 @@ def test_the_same_input_gives_the_same_bytes():
     first = to_cypher(kgraph.KnowledgeGraph.load(ROOT / "seeds").graph)
     assert first == to_cypher(kgraph.KnowledgeGraph.load(ROOT / "seeds").graph) == to_cypher(knowledge("seeds").graph)
     assert to_cypher(hostile()) == to_cypher(hostile())
+
+
+def test_write_cypher_writes_the_script_a_chunk_at_a_time(monkeypatch):
+    graph = knowledge("seeds").graph
+    script = to_cypher(graph).encode("utf-8")
+    monkeypatch.setattr(cypher, "CHUNK", 3000)
+    sizes: list[int] = []
+
+    class Recorder(io.BytesIO):
+        def write(self, data: Any) -> int:
+            sizes.append(len(data))
+            return super().write(data)
+
+    handle = Recorder()
+    write_cypher(graph, handle)
+    assert handle.getvalue() == script
+    assert script.endswith(b";\n")
+    lines = script.decode("utf-8").split("\n")[:-1]
+    assert [line for line in lines if not line.startswith("//")] == list(statements(property_graph(graph)))
+    longest = max(len(line) for line in script.splitlines(keepends=True))
+    bound = 4 * 3000 + 2 * longest  # a chunk, then the line that took it past CHUNK (UTF-8: 4 bytes a character)
+    assert len(script) > bound
+    assert max(sizes) <= bound
+
+
+def test_a_corpus_term_spelt_as_a_label_evidence_or_a_keyword_loads_apart(falkordb_server, tmp_path):  # noqa: F811
+    kg = kgraph.KnowledgeGraph.load(colliding_corpus(tmp_path / "corpus"))
+    script = to_cypher(kg.graph)
+    # FalkorDB takes a keyword as a name even bare; Neo4j and Memgraph may not, so every name is in backticks
+    statements_ = [line for line in script.splitlines() if not line.startswith("//")]
+    names = [name for line in statements_ for name in re.findall(r"\((?:n|a|b)(:[^ )]*)|\[r(:[^\]]*)\]", line)]
+    assert names
+    assert all(re.fullmatch(r"(:`[A-Za-z_][A-Za-z0-9_]*`)+", part) for pair in names for part in pair if part)
+    assert "[r:`MATCH`]" in script
+    graph = load(falkordb_server, "colliding", script)
+    model = property_graph(kg.graph)
+    assert counts(graph) == (len(model.nodes), len(model.relationships))
+    persons = sorted(n for n, d in kg.graph.nodes(data=True) if d["kind"] == "person")
+    assert [r[0] for r in rows(graph, "MATCH (n:Person) RETURN n.id ORDER BY n.id")] == persons
+    assert rows(graph, "MATCH (n:Source) RETURN n.id") == [["kora-report"]]
+    assert rows(graph, "MATCH (e:Event:EventPerson) RETURN e.id, e.type") == [["kora-sit-in", "person"]]
+    for type_ in EVIDENCE_TYPES:  # only evidence has evidence's relationship types
+        found = rows(graph, f"MATCH ()-[r:`{type_}`]->() WHERE r.kind IS NOT NULL RETURN r.id")
+        assert found == [], type_
+    assert rows(graph, "MATCH (a)-[r:`MATCH`]->(b) RETURN a.id, r.type, b.id") == [
+        ["mira-tal", "match", "kora-council"]
+    ]
+    assert rows(graph, "MATCH (a)-[r:RELATION_SUPPORTS]->(b) RETURN a.id, b.id") == [["aid-fund", "kora-council"]]
+    assert rows(graph, "MATCH (a)-[r:PARTICIPATION_VIA]->(e) RETURN a.id, e.id") == [["sam-rivo", "kora-sit-in"]]
 
 
 def test_control_characters_are_refused_naming_the_node():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import kgraph
-from kgraph.errors import CorpusError
+from kgraph.errors import CorpusError, UsageError
 from kgraph.imports.acled import import_acled
 from kgraph.imports.acled_terms import COLUMNS
 
@@ -67,8 +67,27 @@ BAD_ROWS = [
     ({"interaction": "17"}, "interaction '17' does not follow from inter1 and inter2: it is 12"),
     ({"fatalities": "-1"}, "fatalities '-1' is not a whole number, 0 or more"),
     ({"admin2": "", "admin3": "Somewhere"}, "admin3 is given without admin2"),
-    ({"event_id_cnty": "SYR1001"}, "event_id_cnty 'SYR1001' is already the id of the row at line 2"),
-    ({"iso": "4"}, "iso 4 of 'Syria' differs from 760 at line 2"),
+    (
+        {"timestamp": "1678147200000"},
+        "timestamp 1678147200000 is after the year 9999: ACLED's timestamps are seconds since 1970 (UTC), "
+        "not milliseconds",
+    ),
+    (
+        {"event_date": "0001-01-02", "time_precision": "2"},
+        "event_date '0001-01-02' with time_precision 2 reaches outside years 1 to 9999",
+    ),
+    (
+        {"event_date": "9999-12-30", "time_precision": "2"},
+        "event_date '9999-12-30' with time_precision 2 reaches outside years 1 to 9999",
+    ),
+    (
+        {"event_date": "0001-01-31", "time_precision": "3"},
+        "event_date '0001-01-31' with time_precision 3 reaches outside years 1 to 9999",
+    ),
+    (
+        {"event_date": "9999-12-01", "time_precision": "3"},
+        "event_date '9999-12-01' with time_precision 3 reaches outside years 1 to 9999",
+    ),
 ]
 
 
@@ -113,14 +132,33 @@ def test_a_file_written_on_windows_reads_the_same(tmp_path: Path):
     assert kgraph.load(tmp_path / "out").events["syr1001"].evidence[0].quote == "One line.\nAnother."
 
 
-def test_a_file_not_in_acleds_format_gets_one_message(tmp_path: Path):
+_BEFORE_BAD_BYTE = (",".join(COLUMNS) + "\nSYR1,caf\xe9\n").encode()
+# files not in ACLED's format, and the one message each must give after "kgraph: error: FILE"
+NOT_ACLED = [
+    (b"id,date,what\n1,2023-01-01,something\n", f":1: not ACLED's format: the header lacks {', '.join(COLUMNS)}"),
+    (b"", ": is empty; an ACLED file has a header line and a row an event"),
+    (b"\n \n", ": is empty; an ACLED file has a header line and a row an event"),
+    (
+        (";".join(COLUMNS) + "\n").encode(),
+        f":1: not ACLED's format: the header lacks {', '.join(COLUMNS)}; its one field holds semicolons: the "
+        "delimiter is probably ';', and ACLED's files use ','",
+    ),
+    (
+        _BEFORE_BAD_BYTE + b"\xe9\n",
+        f":3: not UTF-8 text (byte {len(_BEFORE_BAD_BYTE)}); ACLED's files are UTF-8: convert it first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), NOT_ACLED)
+def test_a_file_not_in_acleds_format_is_a_usage_error_with_one_message(tmp_path: Path, content: bytes, message: str):
     path = tmp_path / "other.csv"
-    path.write_text("id,date,what\n1,2023-01-01,something\n", encoding="utf-8")
-    result = kgraph_cli("import", "acled", str(path), str(tmp_path / "out"))
-    assert result.returncode == 1
-    first, summary = result.stderr.splitlines()
-    assert first == f"{path}:1: not ACLED's format: the header lacks {', '.join(COLUMNS)}"
-    assert summary.startswith(f"kgraph: error: 1 problem in {path}; nothing was written")
+    path.write_bytes(content)
+    result = kgraph_cli("import", "acled", str(path), str(tmp_path / "out"), "--skip-bad")
+    assert (result.returncode, result.stderr) == (2, f"kgraph: error: {path}{message}\n")
+    with pytest.raises(UsageError):
+        import_acled(path, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == [path]
 
 
 def test_the_output_must_be_a_new_or_empty_folder(tmp_path: Path):
@@ -203,12 +241,44 @@ def test_fatalities_and_notes_are_claimed_by_the_rows_sources(corpus: kgraph.Cor
     assert (figure.measure, figure.value, figure.evidence[0].claimed_by) == ("killed", 5, ("reuters", "afp"))
     assert event.evidence[0].quote == sample_rows()["SYR1006"]["notes"]
     assert event.evidence[0].claimed_by == ("reuters", "afp")
-    assert [(p.actor, p.role) for p in event.participants] == [
-        ("isis-s-islamic-state-syria", "agent"),
-        ("military-forces-of-syria-2000", "target"),
-        ("civilians-syria", "affected"),
+    assert [(p.actor, p.role, p.note) for p in event.participants] == [
+        ("isis-s-islamic-state-syria", "agent", "ACLED actor1, inter1: 2 (rebel group)"),
+        ("military-forces-of-syria-2000", "target", "ACLED actor2, inter2: 1 (state forces)"),
+        ("civilians-syria", "target", "ACLED assoc_actor_2, name 1"),  # a suicide bomb: one-sided
     ]
     assert corpus.sources["acled-2023-03-21"].title == "[ACLED's events as of 2023-03-21]"
     assert event.evidence[0].source == "acled-2023-03-21"  # the day of the row's timestamp
     assert event.evidence[0].note is not None
     assert "\nevent_id_cnty: SYR1006\n" in event.evidence[0].note
+
+
+def test_roles_follow_the_event_type_as_acled_implies_no_direction(corpus: kgraph.Corpus):
+    def roles(key: str) -> list[tuple[str, str]]:
+        return [(corpus.entities[p.actor].external_ids.get("acled", corpus.entities[p.actor].name), p.role)
+                for p in corpus.events[key].participants]  # fmt: skip
+
+    assert roles("syr1001") == [  # a battle: two parties, neither the target
+        ("Military Forces of Syria (2000-)", "party"),
+        ("HTS: Hayat Tahrir al Sham", "party"),
+    ]
+    assert roles("arm0006") == [
+        ("Government of Armenia (2018-)", "party"),
+        ("Government of Azerbaijan (2003-)", "party"),
+    ]
+    assert roles("arm0003") == [("Police Forces of Armenia (2018-)", "agent"), ("Protesters (Armenia)", "target")]
+    assert roles("arm0001") == [("Protesters (Armenia)", "agent"), ("Students (Armenia)", "agent")]
+
+
+def test_an_actor_on_both_sides_is_one_participant_whose_note_names_both_columns(tmp_path: Path):
+    header, good = _header_and_row()
+    values = dict(zip(header, good, strict=True))
+    both = _with(values, actor2=values["actor1"], inter2=values["inter1"], interaction="11", assoc_actor_1="A; B",
+                 assoc_actor_2="B; A")  # fmt: skip
+    import_acled(write_csv(tmp_path / "a.csv", header, [both]), tmp_path / "out")
+    assert kgraph.validate(tmp_path / "out") == []
+    (event,) = kgraph.load(tmp_path / "out").events.values()
+    assert [(p.role, p.note) for p in event.participants] == [
+        ("party", "ACLED actor1, inter1: 1 (state forces); ACLED actor2, inter2: 1 (state forces)"),
+        ("party", "ACLED assoc_actor_1, name 1; ACLED assoc_actor_2, name 2"),
+        ("party", "ACLED assoc_actor_1, name 2; ACLED assoc_actor_2, name 1"),
+    ]
