@@ -175,7 +175,10 @@ def stage_build_command(corpus: Path) -> dict[str, float]:
         size = sum(p.stat().st_size for p in (Path(folder) / "out").iterdir())
     if code != 0:
         raise SystemExit(f"kgraph build exited with {code}")
-    return {"total": total, "bytes": size}
+    from kgraph.export.beside import extra_memory
+
+    # GraphML and GEXF are written by a process of its own (kgraph.export.beside): its own memory counts too
+    return {"total": total, "bytes": size, "child_mb": extra_memory() / 1024**2}
 
 
 def stage_revalidate(corpus: Path) -> dict[str, float]:

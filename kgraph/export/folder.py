@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kgraph.errors import shown
+from kgraph.export.beside import beside
 from kgraph.export.xmlstream import Writable
 from kgraph.output import INPUT, OutputError, error, identities, write_new
 
@@ -236,9 +237,8 @@ def _fill(
     keep: Callable[[str], bool],
     whole: bool = True,
 ) -> set[str]:
-    """Write ``files`` into ``new``, each with the mode its file in ``real`` has; with ``whole``, make ``new`` the
-    whole folder to swap in: links to the other files of ``real`` it should ``keep``, and its mode and owner.
-    Returns their names."""
+    """Write ``files`` into ``new``, each with its file's mode in ``real``; with ``whole``, make ``new`` the whole
+    folder to swap in: links to the other files of ``real`` to ``keep`` (their names, returned), its mode and owner."""
     from kgraph.perf import progress as show_progress
 
     kept = {}
@@ -256,14 +256,16 @@ def _fill(
                 os.link(entry.path, new / name, follow_symlinks=False)
             except OSError:
                 shutil.copy2(entry.path, new / name)
-    streamed: set[int] = set()
-    for name, data in show_progress(files.items(), progress, "writing"):
-        if isinstance(data, Stream):
-            if id(data) not in streamed:
+    streams = list({id(d): d for d in files.values() if isinstance(d, Stream)}.values())
+    apart = streams[0] if len(streams) > 1 else None  # a build's XML pair, written beside the rest (see beside)
+    streamed: set[int] = {id(apart)} if apart else set()
+    with beside(lambda: _stream(new, real, apart)) if apart else contextlib.nullcontext():
+        for name, data in show_progress(files.items(), progress, "writing"):
+            if not isinstance(data, Stream):
+                write_new(new / name, data, _mode(real / name))
+            elif id(data) not in streamed:
                 streamed.add(id(data))
                 _stream(new, real, data)
-        else:
-            write_new(new / name, data, _mode(real / name))
     _sync(new)
     return set(kept)
 

@@ -1,0 +1,108 @@
+"""A part of a build run in a process of its own: it runs once, elsewhere; its errors reach the parent; it never
+outlives a parent that dies."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kgraph.export.beside import BesideError, beside, can_fork, extra_memory
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="the work runs in a process of its own only on Linux")
+
+
+def test_the_work_runs_in_another_process_while_the_body_runs(tmp_path: Path):
+    mark = tmp_path / "pid"
+    before = extra_memory()
+    with beside(lambda: mark.write_text(str(os.getpid()))):
+        here = os.getpid()
+    assert int(mark.read_text()) != here
+    assert extra_memory() >= before > -1
+
+
+def test_with_parallel_off_the_work_runs_here_first(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KGRAPH_PARALLEL", "off")
+    mark = tmp_path / "pid"
+    with beside(lambda: mark.write_text(str(os.getpid()))):
+        assert mark.exists()  # done before the body
+    assert int(mark.read_text()) == os.getpid()
+
+
+def test_an_oserror_of_the_work_is_raised_as_one():
+    def full():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left on device") as caught, beside(full):
+        pass
+    assert caught.value.errno == errno.ENOSPC
+
+
+def test_another_error_of_the_work_names_itself():
+    def broken():
+        raise ValueError("a bug")
+
+    with pytest.raises(BesideError, match="failed: ValueError: a bug"), beside(broken):
+        pass
+
+
+def test_a_worker_killed_by_a_signal_is_an_error():
+    with pytest.raises(BesideError, match="was killed by signal 9"), beside(lambda: os.kill(os.getpid(), 9)):
+        pass
+
+
+def test_an_error_in_the_body_stops_the_work(tmp_path: Path):
+    mark = tmp_path / "pid"
+
+    def slow():
+        mark.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    def body_that_fails():
+        with beside(slow):
+            deadline = time.monotonic() + 10
+            while not mark.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            raise RuntimeError("the body failed")
+
+    with pytest.raises(RuntimeError, match="the body failed"):
+        body_that_fails()
+    with pytest.raises(ProcessLookupError):  # stopped and reaped
+        os.kill(int(mark.read_text()), 0)
+
+
+@pytest.mark.hostile
+def test_the_worker_dies_with_its_parent(tmp_path: Path):
+    mark = tmp_path / "pid"
+    script = (
+        "import time, pathlib\n"
+        "from kgraph.export.beside import beside\n"
+        f"mark = pathlib.Path({str(mark)!r})\n"
+        "def work():\n"
+        "    mark.write_text(str(__import__('os').getpid()))\n"
+        "    time.sleep(60)\n"
+        "with beside(work):\n"
+        "    time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 30
+    while not mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child = int(mark.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(child, signal.SIGKILL)
+    pytest.fail("the worker outlived its parent")
