@@ -49,9 +49,17 @@ def can_fork() -> bool:
     return (
         sys.platform == "linux"
         and hasattr(os, "fork")
-        and threading.active_count() == 1
         and os.environ.get("KGRAPH_PARALLEL", "").lower() not in ("off", "0", "no")
+        and _threads() == 1
     )
+
+
+def _threads() -> int:
+    """How many threads this process has: all of them, not only those :mod:`threading` started."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count() + 1  # not known: taken as more than one
 
 
 @contextmanager

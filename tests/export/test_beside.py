@@ -15,7 +15,16 @@ import pytest
 
 from kgraph.export.beside import BesideError, beside, can_fork, extra_memory
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="the work runs in a process of its own only on Linux")
+
+@pytest.fixture(autouse=True)
+def forking(request):
+    """These tests need a process that can fork: Linux, with no other thread (under CI they must run)."""
+    if request.node.name.startswith("test_a_process_with_another_thread"):
+        return
+    if not can_fork():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the tests of kgraph.export.beside, but this process cannot fork safely")
+        pytest.skip("the work runs in a process of its own only on Linux, in a process with one thread")
 
 
 def test_the_work_runs_in_another_process_while_the_body_runs(tmp_path: Path):
@@ -106,3 +115,25 @@ def test_the_worker_dies_with_its_parent(tmp_path: Path):
         time.sleep(0.05)
     os.kill(child, signal.SIGKILL)
     pytest.fail("the worker outlived its parent")
+
+
+def test_a_process_with_another_thread_does_the_work_itself(tmp_path: Path):
+    import _thread
+    import threading
+
+    started, stop = threading.Event(), threading.Event()
+
+    def waiting():  # a thread threading does not know of, as kgraph's Ctrl-C handler starts
+        started.set()
+        stop.wait(30)
+
+    _thread.start_new_thread(waiting, ())
+    started.wait(10)
+    try:
+        assert not can_fork()
+        mark = tmp_path / "pid"
+        with beside(lambda: mark.write_text(str(os.getpid()))):
+            pass
+        assert int(mark.read_text()) == os.getpid()
+    finally:
+        stop.set()

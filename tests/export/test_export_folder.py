@@ -42,7 +42,8 @@ def test_a_folder_format_never_writes_into_the_corpus(tmp_path, fmt, given):
     assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
 
 
-def test_a_failed_export_leaves_the_earlier_set_as_it_was(tmp_path, kg, monkeypatch):
+@pytest.mark.parametrize("which", [0, -1], ids=["first stream", "last stream"])
+def test_a_failed_export_leaves_the_earlier_set_as_it_was(tmp_path, kg, monkeypatch, which):
     out = tmp_path / "tables"
     export_folder(kg.graph, "csv", out)
     earlier = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -52,8 +53,9 @@ def test_a_failed_export_leaves_the_earlier_set_as_it_was(tmp_path, kg, monkeypa
         next(iter(handles.values())).write(b"half a table")
         raise OSError(28, "No space left on device")
 
-    name = sorted(files)[-1]
-    failing = {**files, name: Stream((name,), broken)}
+    # one stream a file, one of which fails (the first is written by a process of its own where it can be)
+    failing = {n: Stream((n,), lambda handles, n=n: handles[n].write(b"new " + n.encode())) for n in sorted(files)}
+    failing[sorted(files)[which]] = Stream((sorted(files)[which],), broken)
     monkeypatch.setattr("kgraph.export.Format.files", lambda self, graph: failing)
     with pytest.raises(OutputError, match="No space left on device"):
         export_folder(kg.graph, "csv", out)

@@ -77,11 +77,11 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
-    """A synthetic corpus whose build takes a second or more, made once."""
+    """A synthetic corpus whose build takes a second or more (about 2 s on two cores, cache warm), made once."""
     from kgraph.synth.corpus import write
 
     folder = tmp_path_factory.mktemp("synthetic") / "corpus"
-    write(folder, events=1500, seed=3)
+    write(folder, events=4000, seed=3)
     return folder
 
 
