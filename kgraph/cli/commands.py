@@ -218,20 +218,14 @@ def run_synth(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kgraph.errors import UsageError, shown
+    from kgraph.imports.writing import refuse_occupied  # a new corpus, as an import writes one
     from kgraph.synth.corpus import write
 
     refuse_empty(args.out)
     if args.events < 1:
         raise UsageError(f"--events must be 1 or more, not {args.events}")
     out = Path(args.out)
-    if (out.exists() or out.is_symlink()) and not out.is_dir():
-        raise UsageError(f"{shown(out)}: is not a folder")
-    try:
-        occupied = out.exists() and any(out.iterdir())
-    except OSError as exc:
-        raise UsageError(f"{shown(out)}: cannot read the folder: {exc.strerror or exc}") from None
-    if occupied:
-        raise UsageError(f"{shown(out)}: the folder is not empty; synth writes only into a new or empty folder")
+    refuse_occupied(out, "synth")
     count = write(out, args.events, args.seed, args.format, progress=progress_wanted(args))
     print(f"wrote {count} files into {shown(out)}: {args.events} events (seed {args.seed}, {args.format})")
     return EXIT_OK

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from kgraph.export.cells import CellValue
-from kgraph.graph.attributes import amount_text, evidence_text, ids, plain_text, stance_of
+from kgraph.graph.attributes import amount_text, evidence_text, ids, own_part, plain_text, stance_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -78,13 +78,11 @@ def own_evidence(evidence: object, shared: object) -> list[Mapping[Any, Any]]:
     >>> own_evidence(event, event), own_evidence([{"quote": "p"}, {"quote": "e"}], event)
     ([], [{'quote': 'p'}])
     """
-    items = evidence_items(evidence)
     if evidence is shared:
         return []
-    tail = evidence_items(shared)
-    if tail and len(items) >= len(tail) and items[len(items) - len(tail) :] == tail:
-        return items[: len(items) - len(tail)]
-    return items
+    items = evidence_items(evidence)
+    own = own_part(items, evidence_items(shared))
+    return items if own is None else own
 
 
 class Sources:

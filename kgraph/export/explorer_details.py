@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from kgraph.export.claims import figure_entries, stance_summary, states
+from kgraph.graph.attributes import own_part
 from kgraph.values import json_ready
 
 #: Items a block of details.
@@ -79,11 +80,11 @@ def _details(
             key in _BOUND_AT and isinstance(value, str) and bounds[_BOUND_AT[key]] is not None
         ):
             mask |= _BIT[key]
-        elif key == "evidence" and shared and isinstance(value, list) and value[len(value) - len(shared) :] == shared:
+        elif key == "evidence" and (own := own_part(value, shared)) is not None:
             mask |= _BIT[key]
-            if len(value) > len(shared):
-                kept[key] = value[: len(value) - len(shared)]
-                _claimants(claimants, kept[key])
+            if own:
+                kept[key] = own
+                _claimants(claimants, own)
         else:
             kept[key] = value
     if not mask and not kept:

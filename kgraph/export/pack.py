@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kgraph.graph.attributes import own_part
+
 #: The lists of records that are packed as tables.
 TABLES = ("nodes", "edges", "links")
 #: What a record's details may repeat of its own fields: (key in the details, field, index in the field or None).
@@ -65,10 +67,10 @@ def _record(item: dict[str, Any], evidence: dict[str, Any]) -> dict[str, Any]:
     if mask:
         record[MASK] = mask
     shared = evidence.get(str(item.get("to"))) if item.get("kind") == PARTICIPATION else None
-    own = details.get("evidence")
-    if shared and isinstance(own, list) and len(own) >= len(shared) and own[len(own) - len(shared) :] == shared:
-        if len(own) > len(shared):
-            details["evidence"] = own[: len(own) - len(shared)]
+    own = own_part(details.get("evidence"), shared)
+    if own is not None:
+        if own:
+            details["evidence"] = own
         else:
             del details["evidence"]
         record[SHARES] = True

@@ -43,7 +43,7 @@ from kgraph.annotations.vocabulary import STANCES
 from kgraph.errors import shown
 from kgraph.export.graph_names import GROUPS, KIND_GROUPS, ModelError, Names, pascal
 from kgraph.export.property_values import TYPES, Value, number, properties
-from kgraph.graph.attributes import amount_text, ids, plain_text, stance_of
+from kgraph.graph.attributes import amount_text, ids, own_part, plain_text, stance_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -218,9 +218,5 @@ def _own_evidence(graph: nx.MultiDiGraph, event: str, data: Mapping[str, Any]) -
         return []
     if data.get("kind") != "participation":
         return evidence
-    shared = graph.nodes[event].get("evidence") or []
-    if evidence is shared:
-        return []
-    if shared and evidence[-len(shared) :] == shared:
-        return evidence[: -len(shared)]
-    return evidence
+    own = own_part(evidence, graph.nodes[event].get("evidence"))
+    return evidence if own is None else own

@@ -22,6 +22,7 @@ it into text for people; an attribute kgraph does not define (in a graph from el
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from kgraph.graph.texts import (
     QUALIFIER_WORDS,
@@ -56,6 +57,7 @@ __all__ = [
     "figure_text",
     "ids",
     "number_text",
+    "own_part",
     "plain_text",
     "readable",
     "scalar_text",
@@ -130,6 +132,22 @@ def _participant(item: Mapping[object, object]) -> str | None:
         return None
     where = "; ".join(plain_text(item[k]) for k in ("role", "source") if item.get(k))
     return f"{plain_text(item['actor'])} ({where})"
+
+
+def own_part(evidence: object, shared: object) -> list[Any] | None:
+    """A participant's edge lists its own quotes, then its event's (``shared``, the event's list itself): the
+    edge's own part when ``evidence`` ends with ``shared``, else None (nothing shared to take off).
+
+    >>> event = [{"quote": "e"}]
+    >>> own_part(event, event), own_part([{"quote": "p"}, *event], event), own_part([{"quote": "p"}], event)
+    ([], [{'quote': 'p'}], None)
+    """
+    if not isinstance(evidence, list) or not isinstance(shared, list) or not shared:
+        return None
+    if evidence is shared:
+        return []
+    cut = len(evidence) - len(shared)
+    return evidence[:cut] if cut >= 0 and evidence[cut:] == shared else None
 
 
 #: For each list- or dict-valued attribute of nodes and edges, the function that writes it as text for people.

@@ -221,7 +221,7 @@ def import_acled(
     :class:`~kgraph.errors.UsageError`.
     """
     out = Path(out)
-    refuse_occupied(out)
+    refuse_occupied(out, "kgraph import")
     rows, problems = read_rows(Path(path))
     if (any(p.is_error for p in problems) and not skip_bad) or not rows:
         raise CorpusError(problems or [Problem(str(path), 0, "holds no rows to import")])

@@ -19,13 +19,14 @@ from kgraph.errors import UsageError, shown
 __all__ = ["refuse_occupied", "remove_leftovers", "write_corpus"]
 
 
-def refuse_occupied(out: Path) -> None:
-    """Refuse an ``out`` that is not a folder, or a folder that is not empty (a UsageError).
+def refuse_occupied(out: Path, command: str) -> None:
+    """Refuse (a UsageError) an ``out`` that is not a folder, or a folder that is not empty: ``command`` (``kgraph
+    import``, ``synth``) writes a new corpus only into a new or empty folder.
 
-    >>> refuse_occupied(Path("kgraph"))
+    >>> refuse_occupied(Path("kgraph"), "synth")
     Traceback (most recent call last):
     ...
-    kgraph.errors.UsageError: kgraph: the folder is not empty; kgraph import writes only into a new or empty folder
+    kgraph.errors.UsageError: kgraph: the folder is not empty; synth writes only into a new or empty folder
     """
     if (out.exists() or out.is_symlink()) and not out.is_dir():
         raise UsageError(f"{shown(out)}: is not a folder")
@@ -34,7 +35,7 @@ def refuse_occupied(out: Path) -> None:
     except OSError as exc:
         raise UsageError(f"{shown(out)}: cannot read the folder: {exc.strerror or exc}") from None
     if occupied:
-        raise UsageError(f"{shown(out)}: the folder is not empty; kgraph import writes only into a new or empty folder")
+        raise UsageError(f"{shown(out)}: the folder is not empty; {command} writes only into a new or empty folder")
 
 
 def remove_leftovers(parent: Path, name: str) -> list[str]:
