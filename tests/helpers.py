@@ -138,6 +138,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+def folder_files(graph: nx.MultiDiGraph, fmt: str) -> dict[str, bytes]:
+    """The files a folder format (``neo4j``, ``csv``) writes for ``graph``, as bytes, in memory: each stream run once."""
+    import io
+
+    from kgraph.export import FORMATS, exporting
+    from kgraph.export.folder import Stream
+
+    found: dict[str, bytes] = {}
+    with exporting(graph):
+        files = FORMATS[fmt].files(graph)
+        for name, content in files.items():
+            if not isinstance(content, Stream):
+                found[name] = content
+            elif name not in found:
+                handles = {n: io.BytesIO() for n in content.names}
+                content.write(handles)
+                found.update((n, h.getvalue()) for n, h in handles.items())
+    return {name: found[name] for name in files}
+
+
 def big_graph(n: int = 5000) -> nx.MultiDiGraph:
     """A synthetic graph of ``n`` nodes, shaped like an annotated corpus's."""
     from kgraph.synth.graphs import graph_of_size

@@ -27,7 +27,7 @@ from kgraph.export.neo4j import ARRAY_DELIMITERS, array_delimiter, files
 from kgraph.export.property_graph import GRAPH_EDGE_KINDS, GROUPS, ModelError, edge_id, property_graph
 from kgraph.graph.attributes import DATE_BOUNDS
 
-from ..helpers import FIXTURES, SEEDS, hostile_graph
+from ..helpers import FIXTURES, SEEDS, folder_files, hostile_graph
 from .colliding import colliding_corpus
 
 #: The relationship types of a quote's stance, one a stance of the vocabulary.
@@ -100,18 +100,7 @@ def read(folder: dict[str, Any]) -> dict[str, Any]:
 
 def written(graph: nx.MultiDiGraph) -> dict[str, bytes]:
     """The folder's files as bytes, in their order: each Stream run once into in-memory handles."""
-    found: dict[str, bytes] = {}
-    with kgraph.export.exporting(graph):
-        folder = files(graph)
-    for name, content in folder.items():
-        if isinstance(content, Stream):
-            if name not in found:
-                handles = {n: io.BytesIO() for n in content.names}
-                content.write(handles)
-                found.update((n, h.getvalue()) for n, h in handles.items())
-        else:
-            found[name] = content
-    return {name: found[name] for name in folder}
+    return folder_files(graph, "neo4j")
 
 
 def model_of(graph: nx.MultiDiGraph) -> Any:

@@ -11,11 +11,10 @@ import pytest
 
 import kgraph
 from kgraph.cli.main import main
-from kgraph.export import exporting
 from kgraph.export.evidence_table import quote_count
-from kgraph.export.tables import EDGES, EVIDENCE, NODES, files, tables
+from kgraph.export.tables import EDGES, EVIDENCE, NODES, tables
 
-from ..helpers import FIXTURES, SEEDS
+from ..helpers import FIXTURES, SEEDS, folder_files
 from .spreadsheets import (
     CORPUS_PAYLOADS,
     PAYLOADS,
@@ -30,13 +29,7 @@ from .spreadsheets import (
 
 def csv_files(graph) -> dict[str, bytes]:
     """The three CSV files of ``graph``, written in memory through the stream a folder export runs."""
-    with exporting(graph):
-        found = files(graph)
-        handles = {name: io.BytesIO() for name in found}
-        stream = found[NODES]
-        assert not isinstance(stream, bytes)
-        stream.write(handles)
-    return {name: handle.getvalue() for name, handle in handles.items()}
+    return folder_files(graph, "csv")
 
 
 def as_dicts(data: bytes) -> list[dict[str, str]]:

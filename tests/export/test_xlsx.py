@@ -14,10 +14,10 @@ from kgraph.cli.main import main
 from kgraph.errors import UsageError
 from kgraph.export import exporting, render
 from kgraph.export.cells import FORMULA_TRIGGERS
-from kgraph.export.tables import EDGES, EVIDENCE, NODES, files
+from kgraph.export.tables import EDGES, EVIDENCE, NODES
 from kgraph.export.xlsx import CUT, MAX_CELL, SHEETS, write_xlsx
 
-from ..helpers import SEEDS
+from ..helpers import SEEDS, folder_files
 from .spreadsheets import (
     CORPUS_PAYLOADS,
     PAYLOADS,
@@ -39,13 +39,7 @@ def workbook(graph) -> bytes:
 
 
 def csv_tables(graph) -> dict[str, list[list[str]]]:
-    with exporting(graph):
-        found = files(graph)
-        handles = {name: io.BytesIO() for name in found}
-        stream = found[NODES]
-        assert not isinstance(stream, bytes)
-        stream.write(handles)
-    return {name: read_csv_rows(handle.getvalue()) for name, handle in handles.items()}
+    return {name: read_csv_rows(data) for name, data in folder_files(graph, "csv").items()}
 
 
 def text_cells(sheets: dict[str, list[list[object]]]) -> list[str]:

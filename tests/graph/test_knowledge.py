@@ -12,7 +12,7 @@ from kgraph.export import FOLDERS, FORMATS, render
 from kgraph.graph.knowledge import KnowledgeGraph
 from kgraph.output import OutputError
 
-from ..helpers import SEEDS
+from ..helpers import SEEDS, folder_files
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +29,9 @@ def test_write_writes_what_the_export_renders(kg, tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", FOLDERS)
 def test_write_of_a_folder_format_writes_its_files(kg, tmp_path, fmt):
-    import io
-
-    from kgraph.export.folder import Stream
-
     path = tmp_path / FORMATS[fmt].file
     kg.write(fmt, path)
-    expected = {}
-    for name, content in FORMATS[fmt].files(kg.graph).items():
-        if isinstance(content, Stream):
-            handles = {n: io.BytesIO() for n in content.names}
-            content.write(handles)
-            expected[name] = handles[name].getvalue()
-        else:
-            expected[name] = content
-    assert {p.name: p.read_bytes() for p in path.iterdir()} == expected
+    assert {p.name: p.read_bytes() for p in path.iterdir()} == folder_files(kg.graph, fmt)
     with pytest.raises(UsageError, match="writes a folder of files"):
         render(kg.graph, fmt)
 
