@@ -86,13 +86,13 @@ class Format:
             raise UsageError(
                 f"this format writes a folder of files, not one file: give the folder to write ({self.file})"
             )
-        if self.writer is None:
+        if self.pieces is not None:  # the same bytes as the text's, without making the text first
             import io
 
             handle = io.BytesIO()
-            _function(str(self.pieces))(graph, handle)
+            _function(self.pieces)(graph, handle)
             return handle.getvalue()
-        text: str = _function(self.writer)(graph)
+        text: str = _function(str(self.writer))(graph)
         return text.encode("utf-8")
 
     def write(self, graph: nx.Graph, handle: Writable) -> None:
@@ -120,7 +120,7 @@ FORMATS: dict[str, Format] = {
     "gexf": Format("graph.gexf", "kgraph.export.gexf:to_gexf", "kgraph.export.gexf:write_gexf"),
     "json": Format("graph.json", "kgraph.export.nodelink:to_json"),
     "timelinejs": Format("timeline.json", "kgraph.export.timelinejs:to_timelinejs"),
-    "html": Format("graph.html", "kgraph.export.html:to_html"),
+    "html": Format("graph.html", "kgraph.export.html:to_html", "kgraph.export.html:write_html"),
     "neo4j": Format(
         "neo4j",
         folder="kgraph.export.neo4j:files",

@@ -35,6 +35,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.annotations.vocabulary import NOT_YET
+from kgraph.export.beside import apart
 from kgraph.export.explorer_details import (
     _MISSING,
     _NONE,
@@ -79,7 +80,8 @@ def large_data(
     raws: list[tuple[Any, ...]] = []
     sparse: dict[str, dict[Any, Any]] = {k: {} for k in ("aliases", "stance", "states", "status", "xy", "claimants")}
     flags: dict[str, list[int]] = {"uncertain": []}
-    details: list[Any] = []
+    expecteds: list[dict[str, Any]] = []
+    boundses: list[tuple[int | None, ...]] = []
     figures: dict[int, Any] = {}
     node_data: list[dict[str, Any]] = []
     for i, (node, data) in enumerate(graph.nodes(data=True)):
@@ -109,9 +111,16 @@ def large_data(
         _claims(sparse, figures, i, data)
         if node in positions:
             sparse["xy"][i] = list(positions[node])
-        details.append(_details(data, expected, bounds, None, None))
-    node_blocks = _blocks("n", _with_figures(details, figures))
-    edge_columns, edge_blocks = _edges(edges, index, (raws, days, node_data), name)
+        expecteds.append(expected)
+        boundses.append(bounds)
+
+    def node_blocks() -> list[tuple[str, str]]:
+        details = [_details(*node, None, None) for node in zip(node_data, expecteds, boundses, strict=True)]
+        return _blocks("n", _with_figures(details, figures))
+
+    with apart(node_blocks) as nodes_done:  # on the other core, while this one goes through the edges
+        edge_columns, edge_blocks = _edges(edges, index, (raws, days, node_data), name)
+        blocks = nodes_done() + edge_blocks
     claimants = sorted({**sparse.pop("claimants"), **edge_columns.pop("claimants")}, key=str)
     columns = {
         "chunk": CHUNK,
@@ -133,7 +142,7 @@ def large_data(
         },
         "edges": edge_columns,
     }
-    return columns, node_blocks + edge_blocks
+    return columns, blocks
 
 
 def _marks(

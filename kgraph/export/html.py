@@ -25,7 +25,7 @@ import gc
 import hashlib
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -34,7 +34,10 @@ from kgraph.export.explorer_large import large_page_data
 from kgraph.export.layout import layout
 from kgraph.export.pack import pack
 
-__all__ = ["LAYOUT_THRESHOLD", "PANEL_FIELDS", "SCRIPTS", "STYLES", "explorer_data", "layout", "to_html"]
+if TYPE_CHECKING:
+    from kgraph.export.xmlstream import Writable
+
+__all__ = ["LAYOUT_THRESHOLD", "PANEL_FIELDS", "SCRIPTS", "STYLES", "explorer_data", "layout", "to_html", "write_html"]
 
 #: The page's own scripts, in the order they run: each registers a part in ``globalThis.kgraphParts``,
 #: and ``main.js``, the last, puts them together.
@@ -74,6 +77,10 @@ SCRIPTS = (
 STYLES = ("explorer.css", "timeline.css", "timeline-items.css", "search.css")
 
 
+#: Where a large text goes in the rendered template: the title is escaped, so it cannot hold a ``<``.
+_PIECE = "<\0kgraph-piece\0>"
+
+
 def _template(name: str) -> str:
     return resources.files("kgraph").joinpath("templates", "explorer", name).read_text(encoding="utf-8")
 
@@ -105,6 +112,25 @@ def _hash(text: str) -> str:
 
 def to_html(graph: nx.Graph, title: str = "kgraph explorer") -> str:
     """The explorer page for ``graph``, as one HTML document."""
+    return "".join(_pieces(graph, title))
+
+
+def write_html(graph: nx.Graph, handle: Writable, title: str = "kgraph explorer") -> None:
+    """Write the explorer page for ``graph`` into the binary ``handle``, as UTF-8, piece by piece: the bytes of
+    :func:`to_html`'s text, without the whole text made first.
+
+    >>> import io, kgraph
+    >>> graph, handle = kgraph.KnowledgeGraph.load("seeds").graph, io.BytesIO()
+    >>> write_html(graph, handle)
+    >>> handle.getvalue() == to_html(graph).encode("utf-8")
+    True
+    """
+    for piece in _pieces(graph, title):
+        handle.write(piece.encode("utf-8"))
+
+
+def _pieces(graph: nx.Graph, title: str) -> list[str]:
+    """The page's text, in pieces: the rendered template between the large texts it places."""
     scripts = [("vis-network", _vis_network_js())] + [(name, _template(name)) for name in SCRIPTS]
     for name, text in scripts:
         if "</script" in text.lower():
@@ -122,7 +148,7 @@ def to_html(graph: nx.Graph, title: str = "kgraph explorer") -> str:
             gc.enable()
 
 
-def _render(graph: nx.Graph, title: str, scripts: list[tuple[str, str]], styles: list[str]) -> str:
+def _render(graph: nx.Graph, title: str, scripts: list[tuple[str, str]], styles: list[str]) -> list[str]:
     from jinja2 import Environment
     from markupsafe import Markup
 
@@ -130,13 +156,24 @@ def _render(graph: nx.Graph, title: str, scripts: list[tuple[str, str]], styles:
         data, blocks = large_page_data(graph)
     else:
         data, blocks = pack(explorer_data(graph)), []
+    # The large texts go in after the template is rendered, where it has a mark for each, in order: given to the
+    # template itself, each would be copied into a Markup and again as the template joins its output.
+    pieces = [*styles, _script_json(data), *(_escaped(text) for _, text in blocks), *(text for _, text in scripts)]
+    mark = Markup(_PIECE)
     env = Environment(autoescape=True, keep_trailing_newline=True)
-    return env.from_string(_template("explorer.html")).render(
-        title=title,
-        styles=[Markup(text) for text in styles],
-        scripts=[Markup(text) for _, text in scripts],
-        data_json=Markup(_script_json(data)),
-        blocks=[(name, Markup(_escaped(text))) for name, text in blocks],
-        script_hashes=" ".join(_hash(text) for _, text in scripts),
-        style_hashes=" ".join(_hash(text) for text in styles),
+    page = (
+        env.from_string(_template("explorer.html"))
+        .render(
+            title=title,
+            styles=[mark] * len(styles),
+            scripts=[mark] * len(scripts),
+            data_json=mark,
+            blocks=[(name, mark) for name, _ in blocks],
+            script_hashes=" ".join(_hash(text) for _, text in scripts),
+            style_hashes=" ".join(_hash(text) for text in styles),
+        )
+        .split(_PIECE)
     )
+    if len(page) != len(pieces) + 1:
+        raise ValueError("the page's template does not place each of its pieces once")
+    return [part for pair in zip(page, pieces, strict=False) for part in pair] + page[-1:]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.export.beside import BesideError, beside, can_fork, extra_memory
+from kgraph.export.beside import BesideError, apart, beside, can_fork, extra_memory
 
 
 @pytest.fixture(autouse=True)
@@ -115,6 +115,70 @@ def test_the_worker_dies_with_its_parent(tmp_path: Path):
         time.sleep(0.05)
     os.kill(child, signal.SIGKILL)
     pytest.fail("the worker outlived its parent")
+
+
+def test_apart_hands_back_the_result_of_work_done_elsewhere():
+    result = ([("n0", "[0,1]")], {"a": (1, 2.5, None, "é\u2028")})
+    with apart(lambda: (os.getpid(), result)) as done:
+        here = os.getpid()
+        pid, found = done()
+    assert pid != here
+    assert found == result
+
+
+def test_apart_gives_the_result_when_the_body_does_not_ask_for_it(tmp_path: Path):
+    mark = tmp_path / "pid"
+    with apart(lambda: mark.write_text(str(os.getpid()))):
+        pass
+    assert int(mark.read_text()) != os.getpid()  # waited for at the end
+
+
+def test_apart_raises_the_error_of_its_work():
+    def broken():
+        raise ValueError("a bug")
+
+    with pytest.raises(BesideError, match="failed: ValueError: a bug"), apart(broken) as done:
+        done()
+    with pytest.raises(OSError, match="No space") as caught, apart(_full):
+        pass
+    assert caught.value.errno == errno.ENOSPC
+
+
+def _full():
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_apart_with_parallel_off_or_beside_another_child_works_here(monkeypatch):
+    with beside(lambda: None), apart(os.getpid) as done:  # the second core is taken already
+        assert done() == os.getpid()
+    monkeypatch.setenv("KGRAPH_PARALLEL", "off")
+    with apart(os.getpid) as done:
+        assert done() == os.getpid()
+    monkeypatch.delenv("KGRAPH_PARALLEL")
+    with apart(os.getpid) as done:  # each child counted off again once waited for
+        assert done() != os.getpid()
+
+
+def test_an_error_in_the_body_stops_the_work_apart(tmp_path: Path):
+    mark = tmp_path / "pid"
+
+    def slow():
+        mark.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    def body_that_fails():
+        with apart(slow):
+            deadline = time.monotonic() + 10
+            while not mark.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            raise RuntimeError("the body failed")
+
+    with pytest.raises(RuntimeError, match="the body failed"):
+        body_that_fails()
+    with pytest.raises(ProcessLookupError):  # stopped and reaped
+        os.kill(int(mark.read_text()), 0)
+    with apart(os.getpid) as done:  # and counted off: the next work still runs elsewhere
+        assert done() != os.getpid()
 
 
 def test_a_process_with_another_thread_does_the_work_itself(tmp_path: Path):

@@ -6,6 +6,7 @@ needs it."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from kgraph.export import explorer_columns
+from kgraph.export.beside import can_fork
 from kgraph.export.explorer_data import DETAIL_THRESHOLD, explorer_data
 from kgraph.export.html import to_html
 from kgraph.graph.knowledge import KnowledgeGraph
@@ -107,3 +110,27 @@ def test_search_finds_an_alias_of_a_node_not_drawn(open_page: Callable[..., Page
     option.click()
     assert page.js("kgraph.app.state.selected") == {"type": "node", "id": node["id"]}
     assert page.errors == []
+
+
+def test_the_node_details_are_made_on_the_other_core_and_read_the_same(mixed, tmp_path: Path, monkeypatch) -> None:
+    graph, path = mixed
+    made = tmp_path / "made"
+    blocks = explorer_columns._blocks
+
+    def noted(prefix: str, items: list[Any]) -> list[tuple[str, str]]:
+        with made.open("a", encoding="utf-8") as note:
+            note.write(f"{prefix} {os.getpid()}\n")
+        return blocks(prefix, items)
+
+    monkeypatch.setattr(explorer_columns, "_blocks", noted)
+    page = to_html(graph)
+    where = dict(line.split() for line in made.read_text(encoding="utf-8").splitlines())
+    assert int(where["e"]) == os.getpid()
+    if can_fork():
+        assert int(where["n"]) != os.getpid()
+    elif os.environ.get("CI"):
+        pytest.fail("CI must see the node details made in a process of their own")
+    monkeypatch.setenv("KGRAPH_PARALLEL", "off")
+    made.unlink()
+    assert to_html(graph) == page == path.read_text(encoding="utf-8")
+    assert made.read_text(encoding="utf-8") == f"n {os.getpid()}\ne {os.getpid()}\n"
