@@ -31,10 +31,10 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def _validate_once(args: argparse.Namespace) -> int:
-    from kgraph.corpus.loader import read
+    from kgraph.corpus.loader import survey
     from kgraph.errors import shown
 
-    corpus, problems = read(args.path, progress=progress_wanted(args), strict=args.strict, cache=cache_wanted(args))
+    summary, problems = survey(args.path, progress=progress_wanted(args), strict=args.strict, cache=cache_wanted(args))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:  # warnings alone leave the corpus valid, unless --strict
@@ -43,9 +43,9 @@ def _validate_once(args: argparse.Namespace) -> int:
         extra = f" ({warnings} warning{'s' * (warnings != 1)})" if 0 < warnings < count else ""
         strict = " (--strict: warnings count as errors)" if args.strict and warnings else ""
         print(f"{count} {noun}{'s' * (count != 1)}{extra} in {files} file{'s' * (files != 1)}{strict}", file=sys.stderr)
-    if corpus is None:
+    if summary is None:
         return EXIT_INVALID
-    print(f"{shown(args.path)}: valid: {corpus.summary()}")
+    print(f"{shown(args.path)}: valid: {summary}")
     return EXIT_OK
 
 

@@ -1,7 +1,9 @@
 """A cache of validated annotation files, by content, so that reading a corpus again redoes only the files that changed.
 
 What is cached is each file's own work: reading its YAML or JSON Lines and validating its items, with the
-problems found (file and line) and the digest of what checks of other files read of them; and, in one entry for
+problems found (file and line) and the digest of what checks of other files read of them (an entry's first line;
+then one line for each item, which a validation that needs only problems rebuilds only when a check asks for it:
+:mod:`kgraph.corpus.cached_record`); and, in one entry for
 the corpus, the problems the checks across files found in each file (:mod:`kgraph.corpus.check_cache`: after an
 edit only the files they may differ for are checked again). The source texts are read and the additions merged
 every time. An entry is found by a key that hashes the file's bytes, the name it is shown by,
@@ -39,14 +41,14 @@ from typing import Any
 
 from kgraph.annotations.models import Event, Relation
 from kgraph.corpus.cache_codec import Uncacheable, decode, dumps
+from kgraph.corpus.cached_record import CachedLines, CachedRecord
 from kgraph.corpus.checks import Record
-from kgraph.corpus.yamlfile import LineMap
 from kgraph.errors import Problem
 
 __all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]
 
 #: The layout of entries; a change makes every earlier entry stale.
-FORMAT = 3
+FORMAT = 4
 _HEADER = b"kgraph-cache"
 _MAX_ENTRY_BYTES = 400_000_000
 
@@ -136,12 +138,15 @@ class FileCache:
         digest.update(raw)
         return digest.hexdigest()
 
-    def get(self, display: str, file: Path, raw: bytes) -> tuple[list[Record], list[Problem]] | None:
-        """The records and problems cached for this file and content, or None (never an error)."""
+    def get(
+        self, display: str, file: Path, raw: bytes, lazy: bool = False
+    ) -> tuple[list[Record], list[Problem]] | None:
+        """The records and problems cached for this file and content, or None (never an error). ``lazy``: each
+        record's item is rebuilt when it is first asked for (see :class:`~kgraph.corpus.cached_record.CachedRecord`)."""
         key = self.key(display, raw)
         self.keys[display] = key
         try:
-            records, problems, digest = _records(decode(self._load(key)), display, file)
+            records, problems, digest = _records(self._load(key), display, file, lazy)
         except Exception:
             return None
         self.digests[display] = digest
@@ -152,7 +157,8 @@ class FileCache:
         key = self.keys[display] = self.key(display, raw)
         self.digests[display] = digest = interface_digest(records)
         try:
-            self._store(key, dumps([*_payload(records, problems, display), digest]))
+            head = json.dumps([*_payload(records, problems, display), digest], separators=(",", ":")).encode()
+            self._store(key, b"".join([head, *(b"\n" + dumps(record.item) for record in records)]))
         except (Uncacheable, ValueError, TypeError, RecursionError):
             return
 
@@ -215,7 +221,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _payload(records: list[Record], problems: list[Problem], display: str) -> list[Any]:
-    """What is cached of a file: ``[problems, line maps, records]``; every JSON object in it is a tagged value."""
+    """What the first line of a file's entry holds: ``[problems, line maps, records]``, a record as its kind, path,
+    line map, id and ``part_of`` (its item is on a line of its own)."""
     if any(p.path != display for p in problems):
         raise Uncacheable("a problem about another file")
     maps: dict[int, int] = {}
@@ -225,22 +232,33 @@ def _payload(records: list[Record], problems: list[Problem], display: str) -> li
         if id(record.lines) not in maps:
             maps[id(record.lines)] = len(lines)
             lines.append([[list(path), line] for path, line in record.lines.lines.items()])
-        rows.append([record.kind, list(record.path), maps[id(record.lines)], record.item])  # models: see dumps
+        key = None if record.kind == "addition" else record.key  # an addition has no id of its own
+        rows.append([record.kind, list(record.path), maps[id(record.lines)], key, record.part_of()])
     return [[[p.line, p.message, p.severity] for p in problems], lines, rows]
 
 
-def _records(data: list[Any], display: str, file: Path) -> tuple[list[Record], list[Problem], str]:
-    found, line_maps, rows, digest = data
-    if not isinstance(digest, str):
-        raise TypeError("not a digest")
+def _records(payload: bytes, display: str, file: Path, lazy: bool) -> tuple[list[Record], list[Problem], str]:
+    head, *items = payload.split(b"\n")
+    found, line_maps, rows, digest = json.loads(head)
+    if not isinstance(digest, str) or len(items) != len(rows):
+        raise TypeError("not a digest, or not as many items as records")
     problems = [Problem(display, int(line), str(message), str(severity)) for line, message, severity in found]
-    maps = [LineMap({tuple(path): int(line) for path, line in pairs}) for pairs in line_maps]
-    records = []
+    maps = [CachedLines(pairs) for pairs in line_maps]  # made mappings when a line is asked for
     folder = file.parent
-    for kind, path, lines, item in rows:
+    for kind, _, _, key, part_of in rows:
+        if not (type(kind) is str and type(key) in (str, type(None)) and type(part_of) in (str, type(None))):
+            raise TypeError("not a record")
+    if lazy:
+        records: list[Record] = [
+            CachedRecord(text, kind, display, tuple(path), maps[lines], folder, key, part_of)
+            for text, (kind, path, lines, key, part_of) in zip(items, rows, strict=True)
+        ]
+        return records, problems, digest
+    records = []
+    for item, (kind, path, lines, _, _) in zip(decode(b"[" + b",".join(items) + b"]"), rows, strict=True):
         if isinstance(item, (str, int, float, list)) or item is None:
             raise TypeError("not a record")
-        records.append(Record(item, str(kind), display, tuple(path), maps[lines], folder))
+        records.append(Record(item, kind, display, tuple(path), maps[lines], folder))
     return records, problems, digest
 
 

@@ -53,9 +53,17 @@ class Record:
         """The line of this item, or of a value inside it."""
         return self.lines.line((*self.path, *sub))
 
+    def part_of(self) -> str | None:
+        """What the item is part of: a place's or an event's ``part_of``; None for an item that failed validation."""
+        return None if isinstance(self.item, Invalid) else getattr(self.item, "part_of", None)
+
     def where(self) -> str:
         """``file:line`` of this item, for messages that point elsewhere."""
         return f"{self.file}:{self.line()}"
+
+
+#: The kinds of record that are neither an entity nor an addition.
+_NEITHER = frozenset({"source", "event", "relation"})
 
 
 def check(records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset()) -> list[Problem]:
@@ -90,13 +98,16 @@ class _Checker(EvidenceChecks):
         for record in self.records:
             self.register(record)
         for record in self.records:
-            item = record.item
             if record.file in self.skip:  # what other files' checks depend on: names taken, additions made
+                if record.kind in _NEITHER:  # its item not even rebuilt, when it comes from the cache
+                    continue
+                item = record.item
                 if isinstance(item, Entity):
                     self.check_names(record, item)
                 elif isinstance(item, Addition):
                     self.check_addition(record, item)
                 continue
+            item = record.item
             if isinstance(item, Entity):
                 self.check_names(record, item)
                 self.check_figures(record, ("figures",), item.figures)
@@ -252,12 +263,9 @@ class _Checker(EvidenceChecks):
 
     def check_cycles(self, kind: str) -> None:
         parent = {
-            key: r.item.part_of
+            key: part_of
             for key, r in self.by_id.items()
-            if r.kind == kind
-            and not isinstance(r.item, Invalid)
-            and r.item.part_of
-            and self.kind_of(r.item.part_of) == kind
+            if r.kind == kind and (part_of := r.part_of()) and self.kind_of(part_of) == kind
         }
         reported: set[str] = set()
         for start in sorted(parent):

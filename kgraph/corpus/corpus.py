@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -81,6 +82,20 @@ class StateChange:
     date: TimeSpan
 
 
+def summary_of(sources: int, entities: Iterable[AnyEntity], events: int, relations: int) -> str:
+    """What :meth:`Corpus.summary` says of a corpus with these many sources, events and relations, and these entities.
+
+    >>> summary_of(1, [], 2, 0)
+    '1 source, 0 persons, 0 organizations, 0 groups, 0 places, 2 events, 0 relations'
+    """
+    counts = {"person": 0, "organization": 0, "group": 0, "place": 0}
+    for entity in entities:
+        counts[entity_type(entity)] += 1
+    parts = [(sources, "source")] + [(n, t) for t, n in counts.items()]
+    parts += [(events, "event"), (relations, "relation")]
+    return ", ".join(f"{n} {noun}s" if n != 1 else f"1 {noun}" for n, noun in parts)
+
+
 class Corpus:
     """The validated annotations of a set of documents."""
 
@@ -132,12 +147,7 @@ class Corpus:
         >>> kgraph.load("seeds").summary()
         '2 sources, 3 persons, 10 organizations, 4 groups, 13 places, 26 events, 20 relations'
         """
-        counts = {"person": 0, "organization": 0, "group": 0, "place": 0}
-        for entity in self.entities.values():
-            counts[entity_type(entity)] += 1
-        parts = [(len(self.sources), "source")] + [(n, t) for t, n in counts.items()]
-        parts += [(len(self.events), "event"), (len(self.relations), "relation")]
-        return ", ".join(f"{n} {noun}s" if n != 1 else f"1 {noun}" for n, noun in parts)
+        return summary_of(len(self.sources), self.entities.values(), len(self.events), len(self.relations))
 
     def __getitem__(self, id: str) -> Source | AnyEntity | Event | Relation:
         for table in (self.entities, self.events, self.sources, self.relations):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from pydantic import ValidationError
 
@@ -25,9 +25,9 @@ from kgraph.annotations.base import Model
 from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
 from kgraph.annotations.models import Source
 from kgraph.annotations.terms import DEFAULT, Terms, using
-from kgraph.corpus.additions import merge_additions
+from kgraph.corpus.assembly import corpus_of, summary
 from kgraph.corpus.checks import Invalid, Record, check
-from kgraph.corpus.corpus import Corpus, Origin
+from kgraph.corpus.corpus import Corpus
 from kgraph.corpus.discover import (
     ANNOTATION_SUFFIXES,
     MAX_ANNOTATION_BYTES,
@@ -48,7 +48,7 @@ from kgraph.perf import progress as show_progress
 if TYPE_CHECKING:
     from kgraph.corpus.cache import FileCache
 
-__all__ = ["ANNOTATION_SUFFIXES", "discover", "load", "read", "validate"]
+__all__ = ["ANNOTATION_SUFFIXES", "discover", "load", "read", "survey", "validate"]
 
 
 def load(path: str | os.PathLike[str], progress: bool = False, strict: bool = False, cache: bool = False) -> Corpus:
@@ -69,8 +69,23 @@ def validate(path: str | os.PathLike[str], strict: bool = False, cache: bool = F
 
     With ``strict``, warnings count as errors: they come back with severity ``"error"``.
     """
-    problems = read(path, cache=cache)[1]
+    problems = survey(path, cache=cache)[1]
     return _as_errors(problems) if strict else problems
+
+
+def survey(
+    path: str | os.PathLike[str], progress: bool = False, strict: bool = False, cache: bool = False
+) -> tuple[str | None, list[Problem]]:
+    """What :func:`read` finds, without the corpus: the corpus's :meth:`~kgraph.corpus.corpus.Corpus.summary`
+    unless there is an error (or, with ``strict``, a warning), and the sorted list of problems. With ``cache``, the
+    items of files that have not changed are not even rebuilt unless a check of a changed file reads them.
+
+    >>> survey("seeds")
+    ('2 sources, 3 persons, 10 organizations, 4 groups, 13 places, 26 events, 20 relations', [])
+    """
+    with collector_paused():
+        summary, problems = _read(path, progress, cache, whole=False)
+    return (None if strict and problems else summary), problems
 
 
 def read(
@@ -81,7 +96,7 @@ def read(
     folder's files that have not changed since the last reading are not read and validated again (see
     :mod:`kgraph.corpus.cache`): the result is the same."""
     with collector_paused():
-        corpus, problems = _read(path, progress, cache)
+        corpus, problems = _read(path, progress, cache, whole=True)
     return (None if strict and problems else corpus), problems
 
 
@@ -89,7 +104,18 @@ def _as_errors(problems: list[Problem]) -> list[Problem]:
     return [p._replace(severity="error") for p in problems]
 
 
-def _read(path: str | os.PathLike[str], progress: bool, cache: bool) -> tuple[Corpus | None, list[Problem]]:
+@overload
+def _read(
+    path: str | os.PathLike[str], progress: bool, cache: bool, whole: Literal[True]
+) -> tuple[Corpus | None, list[Problem]]: ...
+@overload
+def _read(
+    path: str | os.PathLike[str], progress: bool, cache: bool, whole: Literal[False]
+) -> tuple[str | None, list[Problem]]: ...
+def _read(
+    path: str | os.PathLike[str], progress: bool, cache: bool, whole: bool
+) -> tuple[Corpus | str | None, list[Problem]]:
+    """The corpus (``whole``) or its summary, and the problems."""
     given = corpus_path(path)
     root = given if given.is_dir() else given.parent
     files, vocabulary, problems = find(given)
@@ -106,15 +132,19 @@ def _read(path: str | os.PathLike[str], progress: bool, cache: bool) -> tuple[Co
     store = _open_cache(given, terms) if cache and given.is_dir() else None
     with using(terms):
         for file in show_progress(files, progress, "reading"):
-            problems += _read_file(file, str(file), records, store)
+            problems += _read_file(file, str(file), records, store, lazy=not whole)
         texts, text_problems, text_files = read_texts(records, root)
         problems += text_problems
         problems += check(records, texts) if store is None else _checked(records, texts, store)
         if store is not None:
             store.prune()
+        if not whole:
+            counted, merge_problems = summary(records)
+            problems = sorted(set(problems + merge_problems))
+            return (None if any(p.is_error for p in problems) else counted), problems
         real = RealPaths()
         inputs = frozenset(real(f) for f in (*files, *text_files, *([vocabulary] if vocabulary else [])))
-        corpus, merge_problems = _corpus(root, records, texts, inputs, terms)  # merged even so: all problems at once
+        corpus, merge_problems = corpus_of(root, records, texts, inputs, terms)  # merged even so: all problems at once
     problems = sorted(set(problems + merge_problems))
     if any(p.is_error for p in problems):
         return None, problems
@@ -134,12 +164,14 @@ def _checked(records: list[Record], texts: dict[str, str], store: FileCache) -> 
     return checked(records, texts, store)
 
 
-def _read_file(file: Path, display: str, records: list[Record], store: FileCache | None = None) -> list[Problem]:
+def _read_file(
+    file: Path, display: str, records: list[Record], store: FileCache | None = None, lazy: bool = False
+) -> list[Problem]:
     raw, reason = read_bounded(file, MAX_ANNOTATION_BYTES)
     if raw is None:
         return [Problem(display, 0, f"{reason}; not read")]
     first = len(records)
-    found = None if store is None else store.get(display, file, raw)
+    found = None if store is None else store.get(display, file, raw, lazy)
     if found is not None:  # its models share their sets of given fields already (see cache_codec)
         records += found[0]
         return found[1]
@@ -257,40 +289,3 @@ def _with_default_source(data: dict[str, Any], source_id: str, addition: bool) -
                 if isinstance(item, dict) and item.get("source") is None:
                     item["source"] = source_id
     return data
-
-
-def _corpus(
-    root: Path,
-    records: list[Record],
-    texts: dict[str, str],
-    inputs: frozenset[Path],
-    terms: Terms,
-) -> tuple[Corpus, list[Problem]]:
-    tables: dict[str, dict[str, Any]] = {"source": {}, "entity": {}, "event": {}, "relation": {}}
-    origins: dict[str, Origin] = {}
-    additions: list[Record] = []
-    for record in records:
-        if record.kind == "addition":
-            additions.append(record)
-            continue
-        if isinstance(record.item, Invalid):
-            continue  # only a stand-in for an item that failed validation
-        table = record.kind if record.kind in tables else "entity"
-        tables[table][record.key] = record.item
-        origins[record.key] = Origin(record.file, record.line())
-    history: dict[str, Any] = {}
-    problems: list[Problem] = []
-    if additions:
-        items = {**tables["entity"], **tables["event"], **tables["relation"]}
-        where = {id(r.item): r for r in additions}
-
-        def problem(addition: Addition, field: str, message: str) -> Problem:
-            record = where[id(addition)]
-            return Problem(record.file, record.line(field), message)
-
-        history, problems = merge_additions(items, [r.item for r in additions], tables["source"], problem)
-        for table in ("entity", "event", "relation"):  # an id two tables share (an error) keeps each its own item
-            tables[table] = {k: new if type(new := items[k]) is type(old) else old for k, old in tables[table].items()}
-    sources, entities, events, relations = (tables[t] for t in ("source", "entity", "event", "relation"))
-    corpus = Corpus(root, sources, entities, events, relations, texts, origins, inputs, history, terms)
-    return corpus, problems

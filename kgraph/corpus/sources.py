@@ -30,6 +30,8 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
     files: list[Path] = []
     real_root, real = root.resolve(), RealPaths()
     for record in records:
+        if record.kind != "source":
+            continue
         source = record.item
         if not isinstance(source, Source):
             continue

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.corpus.loader import read
+from kgraph.corpus.loader import read, survey
 
 from ..helpers import FIXTURES, SEEDS, cache_entries, corpus_copy, reading
 
@@ -18,9 +18,12 @@ def test_the_same_with_and_without_the_cache(source, home, tmp_path):
         pytest.skip("not a corpus")
     corpus = corpus_copy(tmp_path, source)
     plain = reading(read(corpus))
+    surveyed = survey(corpus)
+    assert surveyed == (plain[0] and read(corpus)[0].summary(), plain[1])
     assert reading(read(corpus, cache=True)) == plain  # filling it
     assert cache_entries(home)
     assert reading(read(corpus, cache=True)) == plain  # from it
+    assert survey(corpus, cache=True) == surveyed  # from it, items rebuilt only when read
 
 
 def test_a_warm_reading_comes_from_the_cache(home, tmp_path, monkeypatch):
@@ -110,6 +113,21 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(damage, home, tmp_path):
             break
     assert reading(read(corpus, cache=True)) == plain
     assert reading(read(corpus, cache=True)) == plain  # and after it was written again
+    assert survey(corpus, cache=True)[1] == plain[1]
+
+
+@pytest.mark.parametrize("damage", [_garbage, _truncated, _payload_edited, _swapped])
+def test_a_damaged_cache_is_ignored_by_a_survey(damage, home, tmp_path):
+    corpus = corpus_copy(tmp_path)
+    plain = survey(corpus)
+    survey(corpus, cache=True)
+    every = cache_entries(home)
+    for path in every:
+        damage(path, every)
+        if damage is _swapped:
+            break
+    assert survey(corpus, cache=True) == plain
+    assert survey(corpus, cache=True) == plain
 
 
 def test_another_kgraph_version_does_not_use_the_entries(home, tmp_path, monkeypatch):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from kgraph.corpus import check_cache
-from kgraph.corpus.loader import read
+from kgraph.corpus import cached_record, check_cache
+from kgraph.corpus.loader import load, read, survey
 
-from ..helpers import cache_entries, corpus_copy, reading
+from ..helpers import FIXTURES, cache_entries, corpus_copy, reading
 
 FRONT = "2020-10-28-shusha-front/annotations.yaml"
 CLAIMS = "2020-11-08-aliyev-claims-shusha/annotations.yaml"
@@ -129,6 +130,55 @@ def test_warm_cold_and_uncached_readings_agree_after_each_edit(home, tmp_path, m
         monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
         if expected:
             assert any(expected in p.message for p in plain[1]), what
+
+
+def test_a_survey_agrees_with_a_reading_after_each_edit(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    assert survey(corpus, cache=True) == (load(corpus).summary(), [])
+    for step, (what, name, old, new, _) in enumerate(EDITS):
+        _edit(corpus, name, old, new)
+        found, problems = read(corpus)
+        plain = (None if found is None else found.summary(), problems)
+        assert survey(corpus, cache=True) == plain, what  # warm: items of unchanged files rebuilt only when read
+        assert survey(corpus, cache=True) == plain, what  # warm again
+        assert reading(read(corpus, cache=True)) == reading((found, problems)), what  # all rebuilt, for a build
+        monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / f"cold-{step}"))
+        assert survey(corpus, cache=True) == plain, what  # cold
+        monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
+
+
+def test_a_warm_survey_rebuilds_only_the_items_a_check_reads(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    survey(corpus, cache=True)
+    every_event = len(load(corpus).events)
+    _edit(corpus, CLAIMS, "- quote: Aliyev said in a televised address", "- quote: Aliyev said on the radio")
+    rebuilt: list[object] = []
+    decode = cached_record.decode
+    monkeypatch.setattr(cached_record, "decode", lambda text: rebuilt.append(decode(text)) or rebuilt[-1])
+    assert survey(corpus, cache=True)[1] == read(corpus)[1]
+    kinds = {type(item).__name__ for item in rebuilt}
+    events = [item for item in rebuilt if type(item).__name__ == "Event"]
+    targets = {item.to for item in rebuilt if type(item).__name__ == "Addition"}
+    assert "Person" in kinds  # names are read
+    assert "Relation" not in kinds  # relations of unchanged files are not
+    assert {event.id for event in events} <= targets  # only the events an addition adds to
+    assert len(events) < every_event - 1
+
+
+def test_a_cycle_through_an_unchanged_file_is_found_warm(home, tmp_path):
+    cycle = FIXTURES / "invalid" / "part-of-cycle"
+    corpus = tmp_path / "corpus"
+    (corpus / "doc").mkdir(parents=True)
+    shutil.copy(cycle / "article.txt", corpus / "doc")
+    place = "  - id: testville\n    name: Testville\n    kind: town\n    part_of: new-bridge\n"
+    (corpus / "registry.yaml").write_text("places:\n" + place, encoding="utf-8")
+    annotations = (cycle / "annotations.yaml").read_text(encoding="utf-8").replace(place, "")
+    (corpus / "doc" / "annotations.yaml").write_text(annotations, encoding="utf-8")
+    expected = read(corpus)[1]
+    assert [p.message for p in expected] == ["part_of cycle: new-bridge -> testville -> new-bridge"]
+    assert survey(corpus, cache=True)[1] == expected
+    _edit(corpus, "doc/annotations.yaml", "The mayor opens", "The mayor opened")  # the registry's place from the cache
+    assert survey(corpus, cache=True)[1] == read(corpus)[1] == expected
 
 
 def test_an_edit_inside_one_file_has_only_that_file_checked_again(home, tmp_path, monkeypatch):
