@@ -54,7 +54,15 @@ class Record:
         return self.lines.line((*self.path, *sub))
 
     def part_of(self) -> str | None:
-        """What the item is part of: a place's or an event's ``part_of``; None for an item that failed validation."""
+        """What the item is part of: a place's or an event's ``part_of``; None for an item that failed validation.
+
+        >>> from kgraph.annotations.models import Place
+        >>> lines = LineMap({})
+        >>> Record(Place(id="a", name="A", kind="town", part_of="b"), "place", "f", (), lines, Path(".")).part_of()
+        'b'
+        >>> Record(Invalid("a"), "place", "f", (), lines, Path(".")).part_of() is None
+        True
+        """
         return None if isinstance(self.item, Invalid) else getattr(self.item, "part_of", None)
 
     def where(self) -> str:

@@ -84,8 +84,8 @@ def survey(
     ('2 sources, 3 persons, 10 organizations, 4 groups, 13 places, 26 events, 20 relations', [])
     """
     with collector_paused():
-        summary, problems = _read(path, progress, cache, whole=False)
-    return (None if strict and problems else summary), problems
+        counted, problems = _read(path, progress, cache, whole=False)
+    return (None if strict and problems else counted), problems
 
 
 def read(

@@ -18,8 +18,8 @@ only the calling thread, and a lock another thread held would stay locked in the
 'the rest of the work'
 
 :func:`apart` does the same for work whose result the parent needs: a part of one export (the explorer's
-node details at 100,000 events), handed back in :mod:`marshal`'s form, which the parent reads from its own
-child only. It forks only when no other child of kgraph's is running (in a build the XML pair already keeps the
+node details at 100,000 events), handed back through the pipe in :mod:`marshal`'s form, which the parent reads
+from its own child only. Where the fork fails (no memory or processes left), the work is done here instead. It forks only when no other child of kgraph's is running (in a build the XML pair already keeps the
 second core busy).
 """
 
@@ -31,7 +31,6 @@ import marshal
 import os
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -76,84 +75,105 @@ def _threads() -> int:
 @contextmanager
 def beside(work: Callable[[], object]) -> Iterator[None]:
     """Run ``work`` in a forked process while the body of the ``with`` runs; wait for it at the end, and raise
-    its error if it failed. Where :func:`can_fork` says no, ``work`` runs first, here."""
-    if not can_fork():
+    its error if it failed. Where :func:`can_fork` says no, or the fork fails, ``work`` runs first, here."""
+    child = _Child.start(lambda: (work(), b"")[1]) if can_fork() else None
+    if child is None:
         work()
         yield
         return
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: do the work, report, and leave without running anything of the parent's
-        os.close(reader)
-        _child(work, writer)
-    os.close(writer)
-    _RUNNING[0] += 1
     try:
         yield
     except BaseException:
-        _stop(pid)
-        os.close(reader)
+        child.stop()
         raise
-    finally:
-        _RUNNING[0] -= 1
-    report = _read_all(reader)
-    _, status = os.waitpid(pid, 0)
-    _raise(report, status)
+    child.wait()
 
 
 @contextmanager
 def apart(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
     """Run ``work`` in a forked process while the body of the ``with`` runs; the body calls what it is given to
     wait for the child and have ``work``'s result (text, numbers, lists, tuples and mappings of them), or its
-    error. Where :func:`can_fork` says no, or another child is running, ``work`` runs first, here.
+    error. Where :func:`can_fork` says no, another child is running, or the fork fails, ``work`` runs first, here.
 
     >>> with apart(lambda: [("n0", "[0]")]) as result:
     ...     result()
     [('n0', '[0]')]
     """
-    if not can_fork() or _RUNNING[0]:
+    child = _Child.start(lambda: marshal.dumps(work())) if can_fork() and not _RUNNING[0] else None  # type: ignore[arg-type]
+    if child is None:
         found = work()
         yield lambda: found
         return
-    with tempfile.TemporaryFile() as out:
-        waited: list[bool] = []
+    got: list[T] = []
 
-        def done() -> T:
-            if not waited:
-                waited.append(True)
-                _RUNNING[0] -= 1
-                report = _read_all(reader)
-                _, status = os.waitpid(pid, 0)
-                _raise(report, status)
-            out.seek(0)
-            found: T = marshal.load(out)
-            return found
+    def done() -> T:
+        if not got:
+            got.append(marshal.loads(child.wait()))
+        return got[0]
 
-        def to_file() -> None:
-            marshal.dump(work(), out)  # type: ignore[arg-type]  # marshal refuses what it cannot write
-            out.flush()
+    try:
+        yield done
+    except BaseException:
+        child.stop()
+        raise
+    done()
 
+
+class _Child:
+    """A forked process doing a piece of work, which sends back its result and a report through a pipe; waited for,
+    or stopped, once."""
+
+    def __init__(self, pid: int, reader: int):
+        self.pid, self.reader, self.reaped = pid, reader, False
+
+    @classmethod
+    def start(cls, work: Callable[[], bytes]) -> _Child | None:
+        """The process doing ``work``, or None when it cannot be started (the caller then does the work)."""
         reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:
+        try:
+            pid = os.fork()
+        except OSError:  # out of memory or of processes: not an error of the work's
             os.close(reader)
-            _child(to_file, writer)
+            os.close(writer)
+            return None
+        if pid == 0:  # the child: do the work, report, and leave without running anything of the parent's
+            os.close(reader)
+            _child(work, writer)
         os.close(writer)
         _RUNNING[0] += 1
+        return cls(pid, reader)
+
+    def wait(self) -> bytes:
+        """Wait for the end of the work and give its result; raise its error, if it failed."""
+        chunks = []
         try:
-            yield done
-        except BaseException:
-            if not waited:
-                _RUNNING[0] -= 1
-                _stop(pid)
-                os.close(reader)
+            while chunk := os.read(self.reader, 1 << 20):
+                chunks.append(chunk)
+            _, status = os.waitpid(self.pid, 0)
+        except BaseException:  # Ctrl-C while waiting, say: the child is stopped all the same
+            self.stop()
             raise
-        if not waited:
-            done()
+        self._reaped()
+        data = b"".join(chunks)
+        size = int.from_bytes(data[:8], "big")
+        _raise(data[8 + size :], status)
+        return data[8 : 8 + size]
+
+    def stop(self) -> None:
+        """Kill the process and wait for its end (nothing when it ended already)."""
+        if not self.reaped:
+            _stop(self.pid)
+            self._reaped()
+
+    def _reaped(self) -> None:
+        self.reaped = True
+        os.close(self.reader)
+        _RUNNING[0] -= 1
 
 
 def extra_memory() -> int:
-    """The most memory of their own the processes :func:`beside` started had, in bytes (0 when none ran).
+    """The most memory of their own the processes :func:`beside` and :func:`apart` started had, in bytes (0 when
+    none ran).
 
     >>> extra_memory() >= 0
     True
@@ -161,23 +181,25 @@ def extra_memory() -> int:
     return _CHILD_PEAK[0]
 
 
-def _child(work: Callable[[], object], writer: int) -> None:
-    code, report = 0, b""
+def _child(work: Callable[[], bytes], writer: int) -> None:
+    code, result, report = 0, b"", b""
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with_parent()
-        work()
+        result = work()
         report = json.dumps(["done", _own_memory()]).encode()
     except BaseException as exc:  # every failure goes back to the parent, which raises it
-        code = 1
+        code, result = 1, b""
         if isinstance(exc, OSError):
             report = json.dumps(["oserror", [exc.errno, exc.strerror, exc.filename and str(exc.filename)]]).encode()
         else:
             report = json.dumps(["error", f"{type(exc).__name__}: {exc}"]).encode()
     finally:
         try:
-            os.write(writer, report)
+            data = memoryview(len(result).to_bytes(8, "big") + result + report)
+            while data:  # the parent reads once its own part is done: a large result waits in the pipe till then
+                data = data[os.write(writer, data) :]
             os.close(writer)
         finally:
             os._exit(code)
@@ -201,16 +223,6 @@ def _own_memory() -> int:
         return sum(int(fields[k].split()[0]) for k in ("Private_Clean", "Private_Dirty") if k in fields) * 1024
     except (OSError, ValueError):
         return 0
-
-
-def _read_all(reader: int) -> bytes:
-    chunks = []
-    try:
-        while chunk := os.read(reader, 1 << 16):
-            chunks.append(chunk)
-    finally:
-        os.close(reader)
-    return b"".join(chunks)
 
 
 def _stop(pid: int) -> None:

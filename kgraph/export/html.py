@@ -24,6 +24,7 @@ import base64
 import gc
 import hashlib
 import json
+import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -77,8 +78,10 @@ SCRIPTS = (
 STYLES = ("explorer.css", "timeline.css", "timeline-items.css", "search.css")
 
 
-#: Where a large text goes in the rendered template: the title is escaped, so it cannot hold a ``<``.
-_PIECE = "<\0kgraph-piece\0>"
+#: Where the large text number ``i`` goes in the rendered template: the title is escaped, so it cannot hold a
+#: ``<``.
+_PIECE = "<\0kgraph-piece-{}\0>"
+_MARK = re.compile("<\0kgraph-piece-([0-9]+)\0>")
 
 
 def _template(name: str) -> str:
@@ -159,21 +162,19 @@ def _render(graph: nx.Graph, title: str, scripts: list[tuple[str, str]], styles:
     # The large texts go in after the template is rendered, where it has a mark for each, in order: given to the
     # template itself, each would be copied into a Markup and again as the template joins its output.
     pieces = [*styles, _script_json(data), *(_escaped(text) for _, text in blocks), *(text for _, text in scripts)]
-    mark = Markup(_PIECE)
+    marks = [Markup(_PIECE.format(i)) for i in range(len(pieces))]
     env = Environment(autoescape=True, keep_trailing_newline=True)
-    page = (
-        env.from_string(_template("explorer.html"))
-        .render(
-            title=title,
-            styles=[mark] * len(styles),
-            scripts=[mark] * len(scripts),
-            data_json=mark,
-            blocks=[(name, mark) for name, _ in blocks],
-            script_hashes=" ".join(_hash(text) for _, text in scripts),
-            style_hashes=" ".join(_hash(text) for text in styles),
-        )
-        .split(_PIECE)
+    rendered = env.from_string(_template("explorer.html")).render(
+        title=title,
+        styles=marks[: len(styles)],
+        data_json=marks[len(styles)],
+        blocks=[(name, mark) for (name, _), mark in zip(blocks, marks[len(styles) + 1 :], strict=False)],
+        scripts=marks[len(styles) + 1 + len(blocks) :],
+        script_hashes=" ".join(_hash(text) for _, text in scripts),
+        style_hashes=" ".join(_hash(text) for text in styles),
     )
-    if len(page) != len(pieces) + 1:
-        raise ValueError("the page's template does not place each of its pieces once")
-    return [part for pair in zip(page, pieces, strict=False) for part in pair] + page[-1:]
+    page = _MARK.split(rendered)
+    if page[1::2] != [str(i) for i in range(len(pieces))]:
+        raise ValueError("the page's template does not place each of its pieces once, in order")
+    page[1::2] = pieces
+    return page

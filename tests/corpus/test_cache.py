@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -128,6 +129,35 @@ def test_a_damaged_cache_is_ignored_by_a_survey(damage, home, tmp_path):
             break
     assert survey(corpus, cache=True) == plain
     assert survey(corpus, cache=True) == plain
+
+
+def _resealed(path: Path, payload: bytes) -> None:
+    """Write ``payload`` into the entry at ``path`` with a check that matches it, as only kgraph itself would."""
+    from kgraph.corpus.cache import _check
+
+    magic, key, _ = path.read_bytes().split(b"\n", 1)[0].split(b" ")
+    path.write_bytes(b" ".join([magic, key, _check(key.decode(), payload).encode()]) + b"\n" + payload)
+
+
+@pytest.mark.parametrize("forged", ["an item line missing", "an id that is a number", "part_of a list"])
+def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path):
+    corpus = corpus_copy(tmp_path)
+    plain, surveyed = reading(read(corpus)), survey(corpus)
+    read(corpus, cache=True)
+    for path in cache_entries(home):
+        head, *items = path.read_bytes().split(b"\n", 1)[1].split(b"\n")
+        if not items:
+            continue  # the entry of problems found across files
+        rows = json.loads(head)
+        if forged == "an item line missing":
+            items = items[:-1]
+        elif forged == "an id that is a number":
+            rows[2][0][3] = 7
+        else:
+            rows[2][0][4] = ["a"]
+        _resealed(path, b"\n".join([json.dumps(rows).encode(), *items]))
+    assert survey(corpus, cache=True) == surveyed
+    assert reading(read(corpus, cache=True)) == plain
 
 
 def test_another_kgraph_version_does_not_use_the_entries(home, tmp_path, monkeypatch):

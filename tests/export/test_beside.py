@@ -181,6 +181,65 @@ def test_an_error_in_the_body_stops_the_work_apart(tmp_path: Path):
         assert done() != os.getpid()
 
 
+def test_apart_hands_back_a_result_larger_than_a_pipe_holds():
+    with apart(lambda: ["é" * 3_000_000, list(range(100_000))]) as done:
+        text, numbers = done()
+    assert text == "é" * 3_000_000
+    assert numbers == list(range(100_000))
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_when_the_fork_fails_the_work_is_done_here(monkeypatch):
+    def no_fork():
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = _open_descriptors()
+    with apart(os.getpid) as done:
+        assert done() == os.getpid()
+    mark = []
+    with beside(lambda: mark.append(os.getpid())):
+        assert mark == [os.getpid()]
+    assert _open_descriptors() == before
+
+
+def _wait_for(runner: str, work) -> None:
+    """Wait for ``work`` run by ``runner``: apart waits in the body, beside at the end."""
+    with (apart if runner == "apart" else beside)(work) as done:
+        if done:
+            done()
+
+
+@pytest.mark.parametrize("runner", ["apart", "beside"])
+def test_ctrl_c_while_waiting_stops_and_reaps_the_child(runner: str, tmp_path: Path):
+    mark = tmp_path / "pid"
+
+    def slow():
+        mark.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    before = _open_descriptors()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)  # a SIGINT to this process alone, as a notebook's interrupt sends
+        with pytest.raises(KeyboardInterrupt):
+            _wait_for(runner, slow)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    with pytest.raises(ProcessLookupError):  # stopped and reaped
+        os.kill(int(mark.read_text()), 0)
+    assert _open_descriptors() == before
+    with apart(os.getpid) as done:  # and counted off
+        assert done() != os.getpid()
+
+
 def test_a_process_with_another_thread_does_the_work_itself(tmp_path: Path):
     import _thread
     import threading

@@ -181,3 +181,19 @@ def test_links_between_events_are_drawn_in_their_own_colour_and_in_the_legend(cl
     assert [k["name"] for k in data["legend"]["edges"]] == ["participation", "relation", "location", "event link"]
     relations = next(group for group in data["filters"] if group["name"] == "relation")
     assert relations["values"] == ["confirms", "located_in"]  # the relation filter hides event links by type too
+
+
+def test_a_title_that_spells_a_pieces_mark_is_only_text(seeds):
+    import io
+
+    from kgraph.export.html import _PIECE, write_html
+
+    graph = KnowledgeGraph(seeds).graph
+    title = f"{_PIECE.format(0)} {_PIECE.format(1)}</title><script>"
+    page = to_html(graph, title=title)
+    assert page.count("<title>") == 1
+    shown = title.replace("<", "&lt;").replace(">", "&gt;")  # as the page has it: marks escaped, none placed
+    assert page.replace(shown, "") == to_html(graph, title="")
+    handle = io.BytesIO()
+    write_html(graph, handle, title=title)
+    assert handle.getvalue() == page.encode("utf-8")
