@@ -219,6 +219,7 @@ _DENIAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in DENIAL_CUES)
 #: A word of each cue, one of which an ASCII quote must hold to read as a denial (folding ASCII text changes only
 #: its case, its spaces and the backtick).
 _CUE_PARTS = tuple(sorted({max(cue.split(), key=len) for cue in DENIAL_CUES}))
+_ANY_CUE_PART = re.compile("|".join(re.escape(part) for part in _CUE_PARTS))
 #: "was denied", "have been denied": a refusal suffered, not a denial made.
 _PASSIVE = re.compile(r"(?<!\w)(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\s+$")
 #: "denied them access", "denied entry": a refusal, not a denial.
@@ -234,7 +235,7 @@ def denial_cue(quote: str) -> str | None:
     (None, 'baseless')
     """
     lowered = quote.lower()
-    if quote.isascii() and not any(part in lowered for part in _CUE_PARTS):
+    if quote.isascii() and not _ANY_CUE_PART.search(lowered):
         return None  # the common case, told at once: no cue can come out of folding an ASCII quote without these
     text = _fold(quote)
     for cue in _DENIAL.finditer(text):
