@@ -123,7 +123,7 @@ def stage_export(corpus: Path, fmt: str) -> dict[str, float]:
     kg = kgraph.KnowledgeGraph.load(corpus)
     started = time.perf_counter()
     render(kg.graph, fmt)
-    # the explorer makes its node details in a process of its own (kgraph.export.beside.apart): its memory counts too
+    # the explorer makes most of its edge details in a process of its own (kgraph.export.beside.apart): its memory counts too
     return {"total": time.perf_counter() - started, "child_mb": extra_memory() / 1024**2}
 
 

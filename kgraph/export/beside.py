@@ -17,8 +17,8 @@ only the calling thread, and a lock another thread held would stay locked in the
 ...     "the rest of the work"
 'the rest of the work'
 
-:func:`apart` does the same for work whose result the parent needs: a part of one export (the explorer's
-node details at 100,000 events), handed back through the pipe in :mod:`marshal`'s form, which the parent reads
+:func:`apart` does the same for work whose result the parent needs: a part of one export (most of the
+explorer's edge details at 100,000 events), handed back through the pipe in :mod:`marshal`'s form, which the parent reads
 from its own child only. Where the fork fails (no memory or processes left), the work is done here instead. It forks only when no other child of kgraph's is running (in a build the XML pair already keeps the
 second core busy).
 """
@@ -143,21 +143,33 @@ class _Child:
         _RUNNING[0] += 1
         return cls(pid, reader)
 
-    def wait(self) -> bytes:
+    def wait(self) -> memoryview:
         """Wait for the end of the work and give its result; raise its error, if it failed."""
-        chunks = []
         try:
-            while chunk := os.read(self.reader, 1 << 20):
-                chunks.append(chunk)
+            header = self._read(8)  # the result's length, then the result, then the report
+            size = int.from_bytes(header, "big") if len(header) == 8 else 0  # none: the child died first
+            result = self._read(size)  # read into one buffer of its size: the result is not copied again
+            report = bytes(self._read(None))
             _, status = os.waitpid(self.pid, 0)
         except BaseException:  # Ctrl-C while waiting, say: the child is stopped all the same
             self.stop()
             raise
         self._reaped()
-        data = b"".join(chunks)
-        size = int.from_bytes(data[:8], "big")
-        _raise(data[8 + size :], status)
-        return data[8 : 8 + size]
+        _raise(report, status)
+        return result
+
+    def _read(self, size: int | None) -> memoryview:
+        """The next ``size`` bytes from the child (fewer when it ends first), or all that is left (None)."""
+        if size is None:
+            chunks = []
+            while chunk := os.read(self.reader, 1 << 16):
+                chunks.append(chunk)
+            return memoryview(b"".join(chunks))
+        buffer = memoryview(bytearray(size))
+        done = 0
+        while done < size and (got := os.readv(self.reader, [buffer[done:]])):
+            done += got
+        return buffer[:done]
 
     def stop(self) -> None:
         """Kill the process and wait for its end (nothing when it ended already)."""

@@ -30,6 +30,7 @@ the same as a small graph's.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -37,12 +38,10 @@ import networkx as nx
 from kgraph.annotations.vocabulary import NOT_YET
 from kgraph.export.beside import apart
 from kgraph.export.explorer_details import (
-    _MISSING,
     _NONE,
     CHUNK,
     DROPPED,
     _blocks,
-    _claimants,
     _claims,
     _Days,
     _details,
@@ -50,9 +49,15 @@ from kgraph.export.explorer_details import (
     _raw,
     _text,
     _with_figures,
+    edge_details,
 )
 from kgraph.export.prepare import label_of
 from kgraph.export.short_labels import short_date
+
+#: The share of the edges' details (in percent, whole blocks) a large page makes in the process that also makes the
+#: columns; the rest are made in a process beside it (:func:`kgraph.export.beside.apart`), which copies the pages of
+#: memory it reads (on a 2-core machine at 100,000 events, a quarter gives both about the same work).
+PARENT_SHARE = 25
 
 
 def _packed_days(bounds: tuple[int | None, ...]) -> Any:
@@ -80,8 +85,7 @@ def large_data(
     raws: list[tuple[Any, ...]] = []
     sparse: dict[str, dict[Any, Any]] = {k: {} for k in ("aliases", "stance", "states", "status", "xy", "claimants")}
     flags: dict[str, list[int]] = {"uncertain": []}
-    expecteds: list[dict[str, Any]] = []
-    boundses: list[tuple[int | None, ...]] = []
+    parts: list[tuple[dict[str, Any], dict[str, Any], tuple[int | None, ...]]] = []
     figures: dict[int, Any] = {}
     node_data: list[dict[str, Any]] = []
     for i, (node, data) in enumerate(graph.nodes(data=True)):
@@ -111,17 +115,17 @@ def large_data(
         _claims(sparse, figures, i, data)
         if node in positions:
             sparse["xy"][i] = list(positions[node])
-        expecteds.append(expected)
-        boundses.append(bounds)
+        parts.append((data, expected, bounds))  # what its details are made of
 
-    def node_blocks() -> list[tuple[str, str]]:
-        details = [_details(*node, None, None) for node in zip(node_data, expecteds, boundses, strict=True)]
-        return _blocks("n", _with_figures(details, figures))
-
-    with apart(node_blocks) as nodes_done:  # on the other core, while this one goes through the edges
-        edge_columns, edge_blocks = _edges(edges, index, (raws, days, node_data), name)
-        blocks = nodes_done() + edge_blocks
-    claimants = sorted({**sparse.pop("claimants"), **edge_columns.pop("claimants")}, key=str)
+    edge_columns, blocks, edge_claimants = _edges_and_details(
+        edges,
+        index,
+        (raws, days, node_data),
+        name,
+        lambda: _blocks("n", _with_figures([_details(*part, None, None) for part in parts], figures)),
+    )
+    node_claimants = sparse.pop("claimants")
+    claimants = sorted({**node_claimants, **dict.fromkeys(edge_claimants)}, key=str)
     columns = {
         "chunk": CHUNK,
         "dropped": list(DROPPED),
@@ -168,28 +172,23 @@ def _when(whens: dict[Any, str], text: str | None, raw: tuple[Any, ...], data: d
     return whens[key]
 
 
-#: A participant's edge that says nothing but its event's date and evidence, and its kind and role.
-_PARTICIPANT_KEYS = {*DROPPED}
-_ALL = [(1 << len(DROPPED)) - 1]
-
-
-def _as_its_events(data: dict[str, Any], event: dict[str, Any], role: str, bounds: bool, shared: Any) -> bool:
-    """Whether a participant's edge has every key of :data:`DROPPED` and nothing else, each as its event has it
-    (its date's bounds known days), its role as its type and label."""
-    return (
-        bounds
-        and data.keys() == _PARTICIPANT_KEYS
-        and data["kind"] == "participation"
-        and data["type"] == role
-        and data["role"] == role
-        and data["label"] == role
-        and data["date"] is not None
-        and data["date"] == event.get("date")
-        and data["precision"] is not None
-        and data["precision"] == event.get("precision")
-        and bool(shared)
-        and data["evidence"] == shared
-    )
+def _edges_and_details(
+    edges: list[tuple[Any, Any, Any, dict[str, Any], str]],
+    index: dict[Any, int],
+    nodes: tuple[list[tuple[Any, ...]], _Days, list[Any]],
+    name: _Names,
+    node_blocks: Callable[[], list[tuple[str, str]]],
+) -> tuple[dict[str, Any], list[tuple[str, str]], list[str]]:
+    """The edges' columns, the blocks of the nodes' and the edges' details, and whom the edges' quotes name: the
+    edges' details but a first share of them (:data:`PARENT_SHARE`) made on the other core meanwhile."""
+    split = len(edges) * PARENT_SHARE // 100 // CHUNK * CHUNK
+    with apart(lambda: edge_details(edges, index, nodes, split)) as rest:
+        columns = _edges(edges, index, nodes, name)
+        blocks = node_blocks()
+        first_blocks, first_stances, first_claimants = edge_details(edges, index, nodes, 0, split)
+        rest_blocks, rest_stances, rest_claimants = rest()
+    columns["stance"] = {**first_stances, **rest_stances}
+    return columns, blocks + first_blocks + rest_blocks, first_claimants + rest_claimants
 
 
 def _counts(sources: list[int], nodes: int) -> list[int]:
@@ -204,17 +203,16 @@ def _edges(
     index: dict[Any, int],
     nodes: tuple[list[tuple[Any, ...]], _Days, list[Any]],
     name: _Names,
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The edges' columns and details' blocks: an edge's days are 0 when its target's, 1 when its source's."""
+) -> dict[str, Any]:
+    """The edges' columns but their stances (see :func:`kgraph.export.explorer_details.edge_details`): an edge's
+    days are 0 when its target's, 1 when its source's."""
     raws, days, node_data = nodes
     keys = _Names()
     ends: tuple[list[int], list[int]] = ([], [])
     looks, links = [], []
     triples = _Names()  # (kind, type, label) as JSON text
     edge_days: list[Any] = []
-    sparse: dict[str, dict[Any, Any]] = {k: {} for k in ("id", "key", "stance", "claimants")}
-    details: list[Any] = []
-    figures: dict[int, Any] = {}
+    sparse: dict[str, dict[Any, Any]] = {k: {} for k in ("id", "key")}
     event_kind = name["event"]
     node_kinds = None
     for i, (u, v, key, data, identifier) in enumerate(edges):
@@ -233,28 +231,13 @@ def _edges(
         raw = _raw(data)
         bounds = days.bounds(raw)
         edge_days.append(0 if raw == raws[iv] else 1 if raw == raws[iu] else None if bounds == _NONE else list(bounds))
-        expected = {"kind": kind, "type": edge_type, "label": label}
-        shared = None
-        if kind == "participation":
-            event = node_data[iv]
-            shared = event.get("evidence") if isinstance(event.get("evidence"), list) else None
-            if _as_its_events(data, event, edge_type, raw == raws[iv] and None not in bounds, shared):
-                details.append(_ALL)  # the commonest: nothing of its own
-                continue
-            expected.update(
-                role=edge_type, date=event.get("date", _MISSING), precision=event.get("precision", _MISSING)
-            )
-            if not shared:
-                _claimants(sparse["claimants"], data.get("evidence"))
-        else:
+        if kind == "relation":
             if node_kinds is None:
                 node_kinds = [name[str(d.get("kind") or "other")] for d in node_data]
-            if kind == "relation" and node_kinds[iu] == event_kind and node_kinds[iv] == event_kind:
+            if node_kinds[iu] == event_kind and node_kinds[iv] == event_kind:
                 links.append(i)
-            _claims(sparse, figures, i, data)
-        details.append(_details(data, expected, bounds, shared, sparse["claimants"]))
     rising = all(a <= b for a, b in zip(ends[0], ends[0][1:], strict=False))
-    columns = {  # the sources as a count a node when the edges come in their order, as networkx gives them
+    return {  # the sources as a count a node when the edges come in their order, as networkx gives them
         **({"fromCounts": _counts(ends[0], len(raws))} if rising else {"from": ends[0]}),
         "to": ends[1],
         "triples": [json.loads(t) for t in triples],
@@ -264,4 +247,3 @@ def _edges(
         "link": links,
         **sparse,
     }
-    return columns, _blocks("e", _with_figures(details, figures))

@@ -110,8 +110,10 @@ def _default(value: Any) -> Any:
     return ready
 
 
-def _blocks(prefix: str, items: list[Any]) -> list[tuple[str, str]]:
-    return [(f"{prefix}{i // CHUNK}", _json(items[i : i + CHUNK])) for i in range(0, len(items), CHUNK)]
+def _blocks(prefix: str, items: list[Any], first: int = 0) -> list[tuple[str, str]]:
+    """``items`` in blocks of :data:`CHUNK`, named by the number of each; ``first`` (a whole number of blocks) is
+    the index of the first item."""
+    return [(f"{prefix}{(first + i) // CHUNK}", _json(items[i : i + CHUNK])) for i in range(0, len(items), CHUNK)]
 
 
 class _Names(dict[str, int]):
@@ -156,3 +158,76 @@ def _with_figures(details: list[Any], figures: dict[int, Any]) -> list[Any]:
         entry = details[i] or [0]
         details[i] = [entry[0], entry[1] if len(entry) > 1 else 0, found]
     return details
+
+
+#: A participant's edge that says nothing but its event's date and evidence, and its kind and role.
+_PARTICIPANT_KEYS = {*DROPPED}
+_ALL = [(1 << len(DROPPED)) - 1]
+
+
+def _as_its_events(data: dict[str, Any], event: dict[str, Any], role: str, bounds: bool, shared: Any) -> bool:
+    """Whether a participant's edge has every key of :data:`DROPPED` and nothing else, each as its event has it
+    (its date's bounds known days), its role as its type and label."""
+    return (
+        bounds
+        and data.keys() == _PARTICIPANT_KEYS
+        and data["kind"] == "participation"
+        and data["type"] == role
+        and data["role"] == role
+        and data["label"] == role
+        and data["date"] is not None
+        and data["date"] == event.get("date")
+        and data["precision"] is not None
+        and data["precision"] == event.get("precision")
+        and bool(shared)
+        and data["evidence"] == shared
+    )
+
+
+def edge_details(
+    edges: list[tuple[Any, Any, Any, dict[str, Any], str]],
+    index: dict[Any, int],
+    nodes: tuple[list[tuple[Any, ...]], _Days, list[Any]],
+    start: int = 0,
+    stop: int | None = None,
+) -> tuple[list[tuple[str, str]], dict[int, Any], list[str]]:
+    """The blocks of the details of ``edges[start:stop]`` (``start`` a whole number of blocks), their stances
+    (sparse, by edge) and whom their quotes name as claimants or relayers: the part of the edges' columns that
+    reads their evidence, made apart from the rest.
+
+    >>> data = {"kind": "relation", "type": "ally_of", "evidence": [{"quote": "q", "claimed_by": ["b"]}]}
+    >>> blocks, stances, claimants = edge_details([("a", "c", "r", data, "r")], {"a": 0, "c": 1}, ([(None,) * 4] * 2,
+    ...                                           _Days(), [{}, {}]))
+    >>> blocks, claimants
+    ([('e0', '[[3,{"evidence":[{"quote":"q","claimed_by":["b"]}]}]]')], ['b'])
+    """
+    raws, days, node_data = nodes
+    sparse: dict[str, dict[Any, Any]] = {"stance": {}, "claimants": {}}
+    details: list[Any] = []
+    figures: dict[int, Any] = {}
+    for i in range(start, len(edges) if stop is None else stop):
+        v, data = edges[i][1], edges[i][3]
+        kind = str(data.get("kind") or "other")
+        edge_type = str(data.get("type") or kind)
+        label = str(data.get("label") or edge_type)
+        raw = _raw(data)
+        bounds = days.bounds(raw)
+        expected = {"kind": kind, "type": edge_type, "label": label}
+        shared = None
+        if kind == "participation":
+            iv = index[v]
+            event = node_data[iv]
+            shared = event.get("evidence") if isinstance(event.get("evidence"), list) else None
+            if _as_its_events(data, event, edge_type, raw == raws[iv] and None not in bounds, shared):
+                details.append(_ALL)  # the commonest: nothing of its own
+                continue
+            expected.update(
+                role=edge_type, date=event.get("date", _MISSING), precision=event.get("precision", _MISSING)
+            )
+            if not shared:
+                _claimants(sparse["claimants"], data.get("evidence"))
+        else:
+            _claims(sparse, figures, i, data)
+        details.append(_details(data, expected, bounds, shared, sparse["claimants"]))
+    figures = {i - start: found for i, found in figures.items()}  # by item of the blocks
+    return _blocks("e", _with_figures(details, figures), start), sparse["stance"], list(sparse["claimants"])

@@ -114,33 +114,41 @@ def test_search_finds_an_alias_of_a_node_not_drawn(open_page: Callable[..., Page
 
 #: Renders a large page (the seeds among enough synthetic nodes) in a fresh process, which has no other thread
 #: (as a command's has; a test process that drove a browser may not, and would do the work itself), noting in the
-#: file it is given which process made each kind of block.
+#: file it is given which process made which blocks of details.
 _RENDER = """
 import os, sys
 import networkx as nx
-from kgraph.export import explorer_columns
+from kgraph.export import explorer_columns, explorer_details
 from kgraph.export.explorer_data import DETAIL_THRESHOLD
 from kgraph.export.html import to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 from tests.helpers import big_graph
 
-seeds = KnowledgeGraph.load("seeds").graph
-graph = nx.compose_all([seeds, big_graph(DETAIL_THRESHOLD)])
+from kgraph.export.claims import stance_summary
+
+seeds, claims = KnowledgeGraph.load("seeds").graph, KnowledgeGraph.load("tests/fixtures/claims").graph
+big = big_graph(3 * DETAIL_THRESHOLD)
+graph = nx.compose_all([seeds, claims, big])
 graph.graph.update(seeds.graph)
-blocks = explorer_columns._blocks
+graph.graph["sources"] = {**seeds.graph["sources"], **claims.graph["sources"]}
+disputed = next(d for *_, d in claims.edges(keys=True, data=True) if d.get("evidence") and stance_summary(d["evidence"]))
+late = list(big)[-40:]
+for a, b in zip(late[::2], late[1::2]):  # disputed edges among the last ones too
+    graph.add_edge(a, b, key="disputed", **disputed)
+blocks = explorer_details._blocks
 
-def noted(prefix, items):
+def noted(prefix, items, first=0):
     with open(sys.argv[1], "a", encoding="utf-8") as note:
-        note.write(f"{prefix} {os.getpid()}\\n")
-    return blocks(prefix, items)
+        note.write(f"{prefix}{first} {len(items)} {os.getpid()}\\n")
+    return blocks(prefix, items, first)
 
-explorer_columns._blocks = noted
+explorer_columns._blocks = explorer_details._blocks = noted
 sys.stdout.buffer.write(to_html(graph).encode("utf-8"))
 sys.stderr.write(str(os.getpid()))
 """
 
 
-def test_the_node_details_are_made_on_the_other_core_and_read_the_same(tmp_path: Path) -> None:
+def test_the_edges_details_are_made_on_both_cores_and_read_the_same(tmp_path: Path) -> None:
     pages, makers = [], []
     for parallel in ("on", "off"):
         made = tmp_path / f"made-{parallel}"
@@ -152,10 +160,36 @@ def test_the_node_details_are_made_on_the_other_core_and_read_the_same(tmp_path:
             check=True,
         )
         pages.append(run.stdout)
-        where = dict(line.split() for line in made.read_text(encoding="utf-8").splitlines())
-        makers.append((int(where["n"]), int(where["e"]), int(run.stderr)))
-    (nodes, edges, parent), (nodes_off, edges_off, parent_off) = makers
-    assert edges == parent != nodes  # the node details elsewhere
-    assert nodes_off == edges_off == parent_off  # KGRAPH_PARALLEL=off: all of it here
+        lines = [line.split() for line in made.read_text(encoding="utf-8").splitlines()]
+        makers.append(({name: int(pid) for name, _, pid in lines}, int(run.stderr)))
+    (on, parent), (off, parent_off) = makers
+    edges = sorted((name for name in on if name.startswith("e")), key=lambda name: int(name[1:]))
+    assert len(edges) == 2  # the edges' details in two parts: the first share here, the rest beside
+    assert on["n0"] == on[edges[0]] == parent != on[edges[1]]
+    assert int(edges[1][1:]) > 0
+    assert set(off.values()) == {parent_off}  # KGRAPH_PARALLEL=off: all of it here
     assert pages[0] == pages[1]
-    assert b'id="kgraph-n0"' in pages[0]
+    data = pages[0].split(b'id="kgraph-data">', 1)[1].split(b"</script>", 1)[0]
+    stances = [int(i) for i in json.loads(data)["columns"]["edges"]["stance"]]
+    assert stances == sorted(stances)  # both parts' in the edges' order
+    assert stances[0] < int(edges[1][1:]) <= stances[-1]
+
+
+@pytest.mark.parametrize("split", [0, 7, 70, 700])
+def test_the_edges_details_split_at_any_block_read_as_whole(mixed, monkeypatch, split: int) -> None:
+    from kgraph.export import explorer_details
+    from kgraph.export.explorer_details import _Days, _raw, edge_details
+    from kgraph.export.explorer_large import _edges
+
+    graph, _ = mixed
+    monkeypatch.setattr(explorer_details, "CHUNK", 7)  # many blocks, and stances on both sides
+    edges = _edges(graph)
+    index = {node: i for i, node in enumerate(graph)}
+    nodes = ([_raw(data) for _, data in graph.nodes(data=True)], _Days(), [data for _, data in graph.nodes(data=True)])
+    whole = edge_details(edges, index, nodes)
+    first, rest = edge_details(edges, index, nodes, 0, split), edge_details(edges, index, nodes, split)
+    assert first[0] + rest[0] == whole[0]
+    assert list({**first[1], **rest[1]}.items()) == list(whole[1].items())
+    assert set(first[2] + rest[2]) == set(whole[2])
+    assert whole[1]  # stances
+    assert whole[2]  # claimants
