@@ -66,15 +66,26 @@ def test_a_worker_killed_by_a_signal_is_an_error():
         pass
 
 
-def test_an_error_in_the_body_stops_the_work(tmp_path: Path):
-    mark = tmp_path / "pid"
+#: The two ways to run work beside: by name, for tests that hold for both.
+_RUNNERS = {"apart": apart, "beside": beside}
+
+
+def _slow(mark: Path):
+    """Work that notes its process in ``mark``, then takes a minute."""
 
     def slow():
         mark.write_text(str(os.getpid()))
         time.sleep(60)
 
+    return slow
+
+
+@pytest.mark.parametrize("runner", ["beside", "apart"])
+def test_an_error_in_the_body_stops_the_work(runner: str, tmp_path: Path):
+    mark = tmp_path / "pid"
+
     def body_that_fails():
-        with beside(slow):
+        with _RUNNERS[runner](_slow(mark)):
             deadline = time.monotonic() + 10
             while not mark.exists() and time.monotonic() < deadline:
                 time.sleep(0.01)
@@ -84,6 +95,9 @@ def test_an_error_in_the_body_stops_the_work(tmp_path: Path):
         body_that_fails()
     with pytest.raises(ProcessLookupError):  # stopped and reaped
         os.kill(int(mark.read_text()), 0)
+    if runner == "apart":
+        with apart(os.getpid) as done:  # and counted off: the next work still runs elsewhere
+            assert done() != os.getpid()
 
 
 @pytest.mark.hostile
@@ -159,28 +173,6 @@ def test_apart_with_parallel_off_or_beside_another_child_works_here(monkeypatch)
         assert done() != os.getpid()
 
 
-def test_an_error_in_the_body_stops_the_work_apart(tmp_path: Path):
-    mark = tmp_path / "pid"
-
-    def slow():
-        mark.write_text(str(os.getpid()))
-        time.sleep(60)
-
-    def body_that_fails():
-        with apart(slow):
-            deadline = time.monotonic() + 10
-            while not mark.exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
-            raise RuntimeError("the body failed")
-
-    with pytest.raises(RuntimeError, match="the body failed"):
-        body_that_fails()
-    with pytest.raises(ProcessLookupError):  # stopped and reaped
-        os.kill(int(mark.read_text()), 0)
-    with apart(os.getpid) as done:  # and counted off: the next work still runs elsewhere
-        assert done() != os.getpid()
-
-
 def test_apart_hands_back_a_result_larger_than_a_pipe_holds():
     with apart(lambda: ["é" * 3_000_000, list(range(100_000))]) as done:
         text, numbers = done()
@@ -208,7 +200,7 @@ def test_when_the_fork_fails_the_work_is_done_here(monkeypatch):
 
 def _wait_for(runner: str, work) -> None:
     """Wait for ``work`` run by ``runner``: apart waits in the body, beside at the end."""
-    with (apart if runner == "apart" else beside)(work) as done:
+    with _RUNNERS[runner](work) as done:
         if done:
             done()
 
@@ -216,10 +208,6 @@ def _wait_for(runner: str, work) -> None:
 @pytest.mark.parametrize("runner", ["apart", "beside"])
 def test_ctrl_c_while_waiting_stops_and_reaps_the_child(runner: str, tmp_path: Path):
     mark = tmp_path / "pid"
-
-    def slow():
-        mark.write_text(str(os.getpid()))
-        time.sleep(60)
 
     def interrupt(*_):
         raise KeyboardInterrupt
@@ -229,7 +217,7 @@ def test_ctrl_c_while_waiting_stops_and_reaps_the_child(runner: str, tmp_path: P
     try:
         signal.setitimer(signal.ITIMER_REAL, 0.5)  # a SIGINT to this process alone, as a notebook's interrupt sends
         with pytest.raises(KeyboardInterrupt):
-            _wait_for(runner, slow)
+            _wait_for(runner, _slow(mark))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
