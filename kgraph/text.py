@@ -174,3 +174,27 @@ def code_point(char: str) -> str:
     ('U+0000', 'U+202E')
     """
     return f"U+{ord(char):04X}"
+
+
+def occurs_as_words(name: str, text: str) -> bool:
+    """Whether ``name`` occurs in ``text`` as whole words: not inside a longer word (a word character is one
+    ``\\w`` matches: a letter, digit or underscore in any script).
+
+    >>> [occurs_as_words("ann", text) for text in ("annual report", "said ann's aide", "joann, ann_b or ann")]
+    [False, True, True]
+    """
+    if not name:
+        return False
+    size, length = len(name), len(text)
+    at = text.find(name)
+    while at >= 0:  # str.find, not a pattern compiled for each name: a large corpus has thousands of names
+        end = at + size
+        if (at == 0 or not _is_word(text[at - 1])) and (end == length or not _is_word(text[end])):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _is_word(character: str) -> bool:
+    """Whether ``character`` is one regular expressions count as part of a word (``\\w``)."""
+    return character.isalnum() or character == "_"

@@ -33,6 +33,7 @@ from kgraph.annotations.models import Entity, Event, Relation, Source
 from kgraph.annotations.vocabulary import DENIAL_CUES, NOT_YET, SPEECH_EVENT_TYPES
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.errors import Problem
+from kgraph.text import occurs_as_words
 
 
 class Record(Protocol):
@@ -79,13 +80,13 @@ class _Warner:
                 self.check_addition_state(record, item)
             elif isinstance(item, Relation):
                 self.check_relation_valid(record, item)
-            quotes_denials = self.quotes_denials(item)
             for sub, evidence in evidence_lists(item):
-                if not evidence:
-                    continue
-                self.check_claimants(record, sub, evidence)
-                if not (quotes_denials and sub == ("evidence",)):
-                    self.check_denials(record, sub, evidence)
+                for index, found in enumerate(evidence):  # most evidence warns of nothing: told here, at once
+                    fields = found.__dict__
+                    if fields["claimed_by"] or fields["via"]:
+                        self.check_claimants(record, sub, index, found)
+                    if fields["stance"] == "supports" and _may_deny(fields["quote"]):
+                        self.check_denial(record, sub, index, found)
         return self.problems
 
     def source(self, evidence: list[Evidence]) -> Source | None:
@@ -160,27 +161,27 @@ class _Warner:
                 f"was published ({source.published.edtf})",
             )
 
-    def check_claimants(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
-        for index, item in enumerate(evidence):
-            if not (item.claimed_by or item.via) or item.source not in self.texts:
-                continue  # none named; or an unknown source, an error reported elsewhere
-            for name, noun in (("claimed_by", "claimant"), ("via", "relayer")):
-                refs: tuple[str, ...] = getattr(item, name)
-                for position, actor in enumerate(refs):
-                    found = self.by_id.get(actor)
-                    if found is None or not isinstance(found.item, Entity):
-                        continue  # an unknown actor is an error reported elsewhere
-                    entity = found.item
-                    if any(_occurs(_fold_name(n), self.folded_text(str(item.source))) for n in entity.names):
-                        continue
-                    absent = "neither its name nor any alias occurs" if entity.aliases else "its name occurs nowhere"
-                    where = (*sub, index, name, position) if len(refs) > 1 else (*sub, index, name)
-                    self.warn(
-                        record,
-                        where,
-                        f"{noun} {entity.id!r} ({entity.name!r}) is never named in source {item.source!r}: "
-                        f"{absent} in its text",
-                    )
+    def check_claimants(self, record: Record, sub: tuple[str | int, ...], index: int, item: Evidence) -> None:
+        """The claimants and relayers of evidence ``item`` (``index`` in the list at ``sub``) are named in its source."""
+        if item.source not in self.texts:
+            return  # an unknown source, an error reported elsewhere
+        for name, noun in (("claimed_by", "claimant"), ("via", "relayer")):
+            refs: tuple[str, ...] = getattr(item, name)
+            for position, actor in enumerate(refs):
+                found = self.by_id.get(actor)
+                if found is None or not isinstance(found.item, Entity):
+                    continue  # an unknown actor is an error reported elsewhere
+                entity = found.item
+                if any(occurs_as_words(_fold_name(n), self.folded_text(str(item.source))) for n in entity.names):
+                    continue
+                absent = "neither its name nor any alias occurs" if entity.aliases else "its name occurs nowhere"
+                where = (*sub, index, name, position) if len(refs) > 1 else (*sub, index, name)
+                self.warn(
+                    record,
+                    where,
+                    f"{noun} {entity.id!r} ({entity.name!r}) is never named in source {item.source!r}: "
+                    f"{absent} in its text",
+                )
 
     def quotes_denials(self, item: Any) -> bool:
         """Whether ``item`` is (or adds to) something whose evidence may quote a denial in its support: an event of
@@ -192,20 +193,20 @@ class _Warner:
             return item.type in DENIAL_RELATION_TYPES
         return isinstance(item, Event) and item.type in SPEECH_EVENT_TYPES
 
-    def check_denials(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
-        for index, item in enumerate(evidence):
-            if item.stance != "supports" or "stance" in item.model_fields_set:  # 'stance: supports' says it is
-                continue
-            cue = denial_cue(item.quote)
-            if cue:
-                shown = item.quote if len(item.quote) <= 60 else item.quote[:57] + "..."
-                self.warn(
-                    record,
-                    (*sub, index, "quote"),
-                    f"the quote {shown!r} reads as a denial ({cue!r}) but counts as support for "
-                    f"{_what(record.item, sub)}: say 'stance: denies' (or 'disputes') if it denies it, or "
-                    "'stance: supports' if it does support it",
-                )
+    def check_denial(self, record: Record, sub: tuple[str | int, ...], index: int, item: Evidence) -> None:
+        """Evidence ``item`` (``index`` in the list at ``sub``) supporting by default does not read as a denial."""
+        if "stance" in item.model_fields_set:  # 'stance: supports' says it is
+            return
+        cue = denial_cue(item.quote)
+        if cue and not (sub == ("evidence",) and self.quotes_denials(record.item)):
+            shown = item.quote if len(item.quote) <= 60 else item.quote[:57] + "..."
+            self.warn(
+                record,
+                (*sub, index, "quote"),
+                f"the quote {shown!r} reads as a denial ({cue!r}) but counts as support for "
+                f"{_what(record.item, sub)}: say 'stance: denies' (or 'disputes') if it denies it, or "
+                "'stance: supports' if it does support it",
+            )
 
     def folded_text(self, source_id: str) -> str:
         if source_id not in self.folded:
@@ -216,8 +217,7 @@ class _Warner:
 #: Relation types whose evidence may quote a denial in support: a denial is what makes a contradiction.
 DENIAL_RELATION_TYPES: tuple[str, ...] = ("contradicts",)
 _DENIAL = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in DENIAL_CUES) + r")(?!\w)")
-#: A word of each cue, one of which an ASCII quote must hold to read as a denial (folding ASCII text changes only
-#: its case, its spaces and the backtick).
+#: A word of each cue, one of which an ASCII quote must hold to read as a denial (see :func:`_may_deny`).
 _CUE_PARTS = tuple(sorted({max(cue.split(), key=len) for cue in DENIAL_CUES}))
 _ANY_CUE_PART = re.compile("|".join(re.escape(part) for part in _CUE_PARTS))
 #: "was denied", "have been denied": a refusal suffered, not a denial made.
@@ -234,14 +234,23 @@ def denial_cue(quote: str) -> str | None:
     >>> denial_cue("Azerbaijan denied the ICRC access to the road"), denial_cue("He called the report baseless")
     (None, 'baseless')
     """
-    lowered = quote.lower()
-    if quote.isascii() and not _ANY_CUE_PART.search(lowered):
-        return None  # the common case, told at once: no cue can come out of folding an ASCII quote without these
+    if not _may_deny(quote):
+        return None
     text = _fold(quote)
     for cue in _DENIAL.finditer(text):
         if not (_PASSIVE.search(text[: cue.start()]) or _REFUSAL.match(text[cue.end() :])):
             return cue.group(0)
     return None
+
+
+def _may_deny(quote: str) -> bool:
+    """Whether ``quote`` may read as a denial: not an ASCII quote without a word of any cue (folding ASCII text
+    changes only its case, its spaces and the backtick), the common case, told at once.
+
+    >>> _may_deny("They denied it"), _may_deny("They left"), _may_deny("Они ушли")
+    (True, False, True)
+    """
+    return not quote.isascii() or _ANY_CUE_PART.search(quote.lower()) is not None
 
 
 def _what(item: Any, sub: tuple[str | int, ...]) -> str:
@@ -270,30 +279,6 @@ def _fold(text: str) -> str:
 
 #: :func:`_fold` for names, which come back again and again: each folded once.
 _fold_name = lru_cache(maxsize=65536)(_fold)
-
-
-def _occurs(name: str, text: str) -> bool:
-    """Whether ``name`` occurs in ``text`` as whole words: not inside a longer word (a word character is one
-    ``\\w`` matches: a letter, digit or underscore in any script).
-
-    >>> _occurs("ann", "annual report"), _occurs("ann", "said ann's aide"), _occurs("ann", "joann, ann_b or ann")
-    (False, True, True)
-    """
-    if not name:
-        return False
-    size, length = len(name), len(text)
-    at = text.find(name)
-    while at >= 0:  # str.find, not a pattern compiled for each name: a large corpus has thousands of names
-        end = at + size
-        if (at == 0 or not _is_word(text[at - 1])) and (end == length or not _is_word(text[end])):
-            return True
-        at = text.find(name, at + 1)
-    return False
-
-
-def _is_word(character: str) -> bool:
-    """Whether ``character`` is one regular expressions count as part of a word (``\\w``)."""
-    return character.isalnum() or character == "_"
 
 
 __all__ = ["DENIAL_RELATION_TYPES", "check", "denial_cue"]
