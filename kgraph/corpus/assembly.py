@@ -36,7 +36,9 @@ def corpus_of(
     ('0 sources, 0 persons, 0 organizations, 0 groups, 0 places, 0 events, 0 relations', [])
     """
     tables, additions = _tables(records, None)
-    origins = {r.key: Origin(r.file, r.line()) for r in records if r.kind != "addition" and not _invalid(r)}
+    origins = {
+        r.key: Origin(r.file, r.line()) for r in records if r.kind != "addition" and not isinstance(r.item, Invalid)
+    }
     history, problems = _merged(tables, additions)
     sources, entities, events, relations = (tables[t] for t in ("source", "entity", "event", "relation"))
     corpus = Corpus(root, sources, entities, events, relations, texts, origins, inputs, history, terms)
@@ -55,11 +57,6 @@ def summary(records: list[Record]) -> tuple[str, list[Problem]]:
     problems = _merged(tables, additions)[1]
     sources, entities, events, relations = (tables[t] for t in ("source", "entity", "event", "relation"))
     return summary_of(len(sources), entities.values(), len(events), len(relations)), problems
-
-
-def _invalid(record: Record) -> bool:
-    """Whether ``record`` stands for an item that failed validation (its id is that of a given, valid one)."""
-    return record.kind != "addition" and isinstance(record.item, Invalid)
 
 
 def _tables(records: list[Record], targets: set[str] | None) -> tuple[dict[str, dict[str, Any]], list[Record]]:

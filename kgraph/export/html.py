@@ -163,13 +163,14 @@ def _render(graph: nx.Graph, title: str, scripts: list[tuple[str, str]], styles:
     # template itself, each would be copied into a Markup and again as the template joins its output.
     pieces = [*styles, _script_json(data), *(_escaped(text) for _, text in blocks), *(text for _, text in scripts)]
     marks = [Markup(_PIECE.format(i)) for i in range(len(pieces))]
+    first_block, first_script = len(styles) + 1, len(styles) + 1 + len(blocks)
     env = Environment(autoescape=True, keep_trailing_newline=True)
     rendered = env.from_string(_template("explorer.html")).render(
         title=title,
         styles=marks[: len(styles)],
         data_json=marks[len(styles)],
-        blocks=[(name, mark) for (name, _), mark in zip(blocks, marks[len(styles) + 1 :], strict=False)],
-        scripts=marks[len(styles) + 1 + len(blocks) :],
+        blocks=[(name, mark) for (name, _), mark in zip(blocks, marks[first_block:first_script], strict=True)],
+        scripts=marks[first_script:],
         script_hashes=" ".join(_hash(text) for _, text in scripts),
         style_hashes=" ".join(_hash(text) for text in styles),
     )
