@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def _peak_mb() -> float:
@@ -31,14 +32,61 @@ def _imported(modules: Callable[[], object]) -> dict[str, float]:
 
 def stage_floor(corpus: Path) -> dict[str, float]:
     figures = _imported(lambda: __import__("networkx"))
-    import networkx as nx
+    started, cpu = time.perf_counter(), time.process_time()
+    records = _parsed(corpus)
+    parsed = time.perf_counter()
+    edges = _floor_graph(records)
+    return figures | _work(started, parsed, time.perf_counter(), cpu) | {"edges": edges}
+
+
+def stage_validated(corpus: Path) -> dict[str, float]:
+    """The floor, with each record also validated by kgraph's model of it (``validate`` is that step's time): the
+    least a load that makes the models can cost, with none of kgraph's checks, line numbers or index."""
+    figures = _imported(_validating_modules)
+    from kgraph.annotations.files import SECTIONS
+    from kgraph.annotations.models import Source
+    from kgraph.corpus.sections import RECORD_TYPES
+    from kgraph.perf import collector_paused
 
     started, cpu = time.perf_counter(), time.process_time()
+    with collector_paused():  # as kgraph's load runs
+        records = _parsed(corpus)
+        checked = time.perf_counter()
+        models = []  # kept, as a load keeps them
+        for record in records:
+            section = RECORD_TYPES[record["record"]]
+            model = Source if section == "source" else SECTIONS[section]
+            models.append(model.model_validate({k: v for k, v in record.items() if k != "record"}))
+    validated = time.perf_counter()
+    edges = _floor_graph(records)
+    assert len(models) == len(records)
+    return (
+        figures
+        | _work(started, validated, time.perf_counter(), cpu)
+        | {"edges": edges, "validate": validated - checked}
+    )
+
+
+def _validating_modules() -> None:
+    import networkx  # noqa: F401
+
+    import kgraph.annotations.files
+    import kgraph.corpus.sections  # noqa: F401
+
+
+def _parsed(corpus: Path) -> list[dict[str, Any]]:
+    """Every record of the corpus's JSON Lines files, parsed the plain way."""
     records = []
     for path in sorted(corpus.rglob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             records.extend(json.loads(line) for line in handle if line.strip())
-    parsed = time.perf_counter()
+    return records
+
+
+def _floor_graph(records: list[dict[str, Any]]) -> int:
+    """The records as a networkx graph, made the plain way; its number of edges."""
+    import networkx as nx
+
     nodes, edges = [], []
     for record in records:
         kind = record["record"]
@@ -56,7 +104,7 @@ def stage_floor(corpus: Path) -> dict[str, float]:
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
-    return figures | _work(started, parsed, time.perf_counter(), cpu) | {"edges": graph.number_of_edges()}
+    return int(graph.number_of_edges())
 
 
 def _kgraph_modules() -> None:
@@ -115,33 +163,21 @@ def stage_queries(corpus: Path) -> dict[str, float]:
     return results
 
 
-def stage_export(corpus: Path, fmt: str) -> dict[str, float]:
+def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
+    """One export written piece by piece into a file, as a build writes it (``Format.write``)."""
+    import tempfile
+
     import kgraph
-    from kgraph.export import render
+    from kgraph.export import FORMATS
     from kgraph.export.beside import extra_memory
 
     kg = kgraph.KnowledgeGraph.load(corpus)
     started = time.perf_counter()
-    render(kg.graph, fmt)
-    # the explorer makes most of its edge details in a process of its own (kgraph.export.beside.apart): its memory counts too
-    return {"total": time.perf_counter() - started, "child_mb": extra_memory() / 1024**2}
-
-
-def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
-    """GraphML or GEXF written element by element into a file, as a build writes it (never whole in memory)."""
-    import tempfile
-
-    import kgraph
-    from kgraph.export import exporting
-    from kgraph.export.gexf import write_gexf
-    from kgraph.export.graphml import write_graphml
-
-    kg = kgraph.KnowledgeGraph.load(corpus)
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as handle, exporting(kg.graph):
-        (write_graphml if fmt == "graphml" else write_gexf)(kg.graph, handle)
+    with tempfile.TemporaryFile() as handle:
+        FORMATS[fmt].write(kg.graph, handle)
         size = handle.tell()
-    return {"total": time.perf_counter() - started, "bytes": size}
+    # the explorer makes most of its edge details in a process of its own (kgraph.export.beside.apart): its memory counts too
+    return {"total": time.perf_counter() - started, "bytes": size, "child_mb": extra_memory() / 1024**2}
 
 
 def stage_networkx_writer(corpus: Path, fmt: str) -> dict[str, float]:

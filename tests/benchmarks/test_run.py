@@ -45,7 +45,7 @@ def test_a_small_run_prints_every_figure_of_the_build(tmp_path: Path):
     assert "fixed costs" in out
     assert re.search(r"interpreter start and exit +[0-9.]+ s \([0-9.]+-[0-9.]+\)", out)
     assert re.search(r"40 events: [0-9,]+ edges; median of 2 runs", out)
-    for name in ("floor \\(json \\+ networkx\\)", "load, validate and build"):
+    for name in ("floor \\(json \\+ networkx\\)", "floor \\+ kgraph's models", "load, validate and build"):
         line = re.search(rf"{name} .*", out)
         assert line is not None
         assert re.search(r"[0-9.]+ s \([0-9.]+-[0-9.]+\) +[0-9.,]+ µs/event", line.group(0))
@@ -54,6 +54,12 @@ def test_a_small_run_prints_every_figure_of_the_build(tmp_path: Path):
     assert summary is not None
     for figure in ("net of fixed costs", "processor time x", "as measured", "net of the imports"):
         assert figure in summary.group(0)
+    least = re.search(r"the floor with kgraph's models made, nothing checked, against the floor: time x[0-9.]+ .*", out)
+    assert least is not None
+    assert re.search(
+        r"the models alone [0-9.]+ s \([0-9.]+-[0-9.]+\), [0-9.,]+ µs/event \([0-9.,-]+\), x[0-9.]+ \(x[0-9.]+-x[0-9.]+\) the floor's time",
+        least.group(0),
+    )
     assert (tmp_path / "events-40" / "registry.jsonl").is_file()
 
 
