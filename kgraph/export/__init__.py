@@ -21,7 +21,7 @@ A build (:func:`build`, ``kgraph build``) writes the first five; the others are 
 Only this package writes outputs. A build writes its files into a temporary folder, then replaces its whole set
 at once (:mod:`kgraph.export.folder`), so a failed or killed build leaves the earlier set as it was, and no file
 of the corpus being read is ever written over. GraphML and GEXF are written there together, element by element,
-never whole in memory (:mod:`kgraph.export.xmlstream`); the other files are rendered one at a time.
+never whole in memory (:mod:`kgraph.export.xmlstream`); the other files one at a time, each piece by piece.
 
 >>> import kgraph
 >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
@@ -96,11 +96,13 @@ class Format:
         return text.encode("utf-8")
 
     def write(self, graph: nx.Graph, handle: Writable) -> None:
-        """Write the file's bytes for ``graph`` into ``handle``: piece by piece when the format can be, else whole."""
-        if self.pieces is None:
-            handle.write(self.render(graph))
-        else:
-            _function(self.pieces)(graph, handle)
+        """Write the file's bytes for ``graph`` into ``handle`` (:func:`exporting` it): piece by piece when the
+        format can be, else whole."""
+        with exporting(graph):
+            if self.pieces is None:
+                handle.write(self.render(graph))
+            else:
+                _function(self.pieces)(graph, handle)
 
     def files(self, graph: nx.Graph) -> dict[str, Content]:
         """A folder format's files for ``graph``, by name: bytes, or the stream that writes them."""
@@ -118,8 +120,10 @@ def _function(spec: str) -> Any:
 FORMATS: dict[str, Format] = {
     "graphml": Format("graph.graphml", "kgraph.export.graphml:to_graphml", "kgraph.export.graphml:write_graphml"),
     "gexf": Format("graph.gexf", "kgraph.export.gexf:to_gexf", "kgraph.export.gexf:write_gexf"),
-    "json": Format("graph.json", "kgraph.export.nodelink:to_json"),
-    "timelinejs": Format("timeline.json", "kgraph.export.timelinejs:to_timelinejs"),
+    "json": Format("graph.json", "kgraph.export.nodelink:to_json", "kgraph.export.nodelink:write_json"),
+    "timelinejs": Format(
+        "timeline.json", "kgraph.export.timelinejs:to_timelinejs", "kgraph.export.timelinejs:write_timelinejs"
+    ),
     "html": Format("graph.html", "kgraph.export.html:to_html", "kgraph.export.html:write_html"),
     "neo4j": Format(
         "neo4j",
@@ -182,8 +186,7 @@ def export(graph: nx.Graph, fmt: str, path: Path | None, inputs: frozenset[Path]
         raise UsageError(f"{fmt} writes a folder of files, not one file: give the folder to write")
 
     def produce(handle: Writable) -> None:
-        with exporting(graph):
-            found.write(graph, handle)
+        found.write(graph, handle)
 
     return standard_output_pieces(produce, inputs) if path is None else write_pieces(path, produce, inputs)
 
@@ -235,9 +238,8 @@ class Written:
 
 
 def contents(graph: nx.Graph) -> dict[str, Stream]:
-    """Every export of a build, by file name, as the :class:`~kgraph.export.folder.Stream` that writes it:
-    GraphML and GEXF together, element by element, from one flattening; the others each rendered whole when
-    written, one at a time.
+    """Every export of a build, by file name, as the :class:`~kgraph.export.folder.Stream` that writes it piece by
+    piece: GraphML and GEXF together, element by element, from one flattening; the others one at a time.
 
     >>> import kgraph
     >>> files = contents(kgraph.KnowledgeGraph.load("seeds").graph)
@@ -255,11 +257,11 @@ def contents(graph: nx.Graph) -> dict[str, Stream]:
         with exporting(graph):
             write_xml(prepare(graph), [(GRAPHML, handles[FILES["graphml"]]), (GEXF, handles[FILES["gexf"]])])
 
-    def whole(fmt: str) -> Stream:
-        return Stream((FILES[fmt],), lambda handles: handles[FILES[fmt]].write(render(graph, fmt)))
+    def one(fmt: str) -> Stream:
+        return Stream((FILES[fmt],), lambda handles: FORMATS[fmt].write(graph, handles[FILES[fmt]]))
 
     both = Stream((FILES["graphml"], FILES["gexf"]), xml)
-    return {FILES["graphml"]: both, FILES["gexf"]: both} | {FILES[f]: whole(f) for f in ("json", "timelinejs", "html")}
+    return {FILES["graphml"]: both, FILES["gexf"]: both} | {FILES[f]: one(f) for f in ("json", "timelinejs", "html")}
 
 
 def render_all(graph: nx.Graph) -> dict[str, bytes]:
@@ -280,9 +282,8 @@ def build(
 ) -> list[Written]:
     """Write every export into folder ``out`` (created if needed) as one set: the earlier set stays until all are written.
 
-    Refused (:class:`~kgraph.output.OutputError`) when ``out`` holds one of the ``inputs`` (the files the corpus
-    was read from, ``kg.corpus.inputs``), or anything in the way
-    that is not a regular file; see :mod:`kgraph.export.folder`.
+    Refused (:class:`~kgraph.output.OutputError`) when ``out`` holds one of the ``inputs`` (the corpus's files,
+    ``kg.corpus.inputs``) or anything in the way that is not a regular file: see :mod:`kgraph.export.folder`.
     """
     from kgraph.export.folder import check_folder, write_folder
 

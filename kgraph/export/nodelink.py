@@ -23,13 +23,19 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kgraph.errors import KgraphError
 from kgraph.export.prepare import keyed_edges
 from kgraph.values import json_ready
+
+if TYPE_CHECKING:
+    from kgraph.export.xmlstream import Writable
+
+#: How many nodes and edges :func:`write_json` holds as text at a time.
+BATCH = 512
 
 
 class GraphFileError(KgraphError):
@@ -55,23 +61,54 @@ def _line(item: dict[str, Any]) -> str:
 
 def to_json(graph: nx.Graph) -> str:
     """The graph as node-link JSON text, one node or edge per line."""
+    return "".join(_pieces(graph))
+
+
+def write_json(graph: nx.Graph, handle: Writable) -> None:
+    """Write the graph's node-link JSON into the binary ``handle`` as UTF-8, ``BATCH`` lines at a time: the bytes
+    of :func:`to_json`, never whole in memory. Every name is checked before the first byte is written.
+
+    >>> import io, kgraph
+    >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
+    >>> handle = io.BytesIO()
+    >>> write_json(graph, handle)
+    >>> handle.getvalue() == to_json(graph).encode("utf-8")
+    True
+    """
+    batch: list[str] = []
+    for piece in _pieces(graph):
+        batch.append(piece)
+        if len(batch) >= BATCH:
+            handle.write("".join(batch).encode("utf-8"))
+            batch.clear()
+    handle.write("".join(batch).encode("utf-8"))
+
+
+def _pieces(graph: nx.Graph) -> Iterator[str]:
+    """The node-link JSON text in pieces (the head, then each node and edge as a line with what comes before it),
+    after checking that no node or edge has an attribute with a name the format uses."""
+    _check_names(graph)
     multigraph = graph.is_multigraph()
-    nodes = []
+    head = {"directed": graph.is_directed(), "multigraph": multigraph, "graph": graph.graph}
+    yield _line(head)[:-1] + ',\n"nodes":[\n'
+    for position, (node, data) in enumerate(graph.nodes(data=True)):
+        yield (",\n" if position else "") + _line({"id": node, **data})
+    yield '\n],\n"edges":[\n'
+    for position, (u, v, key, data) in enumerate(keyed_edges(graph)):
+        item = {"source": u, "target": v, **({"key": key} if multigraph else {}), **data}
+        yield (",\n" if position else "") + _line(item)
+    yield "\n]}\n"
+
+
+def _check_names(graph: nx.Graph) -> None:
+    """Refuse a node with an attribute named ``id``, or an edge with one named ``source``, ``target`` or ``key``."""
     for node, data in graph.nodes(data=True):
         if "id" in data:
             raise GraphFileError(f"node {node!r} has an attribute named 'id', which the format uses for the node's id")
-        nodes.append(_line({"id": node, **data}))
-    edges = []
-    for u, v, key, data in keyed_edges(graph):
-        clash = {"source", "target", "key"} & set(data)
-        if clash:
-            raise GraphFileError(
-                f"edge {u!r} -> {v!r} has an attribute named {sorted(clash)[0]!r}, which the format reserves"
-            )
-        edges.append(_line({"source": u, "target": v, **({"key": key} if multigraph else {}), **data}))
-    head = {"directed": graph.is_directed(), "multigraph": multigraph, "graph": graph.graph}
-    text = _line(head)[:-1]
-    return text + ',\n"nodes":[\n' + ",\n".join(nodes) + '\n],\n"edges":[\n' + ",\n".join(edges) + "\n]}\n"
+    for u, v, _, data in keyed_edges(graph):
+        if "source" in data or "target" in data or "key" in data:
+            clash = sorted({"source", "target", "key"} & set(data))[0]
+            raise GraphFileError(f"edge {u!r} -> {v!r} has an attribute named {clash!r}, which the format reserves")
 
 
 #: What reading a damaged or foreign file can raise, each turned into a GraphFileError.

@@ -29,14 +29,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from html import escape
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kgraph.graph.attributes import attribution, figure_text, stance_of, state_text
+
+if TYPE_CHECKING:
+    from kgraph.export.xmlstream import Writable
+
+#: How many events :func:`write_timelinejs` holds as text at a time.
+BATCH = 64
 
 #: Where TimelineJS's linkify would start a link: before the dot of ``www.``, between ``:`` and ``//``, before ``@``.
 _LINK_STARTS = re.compile(r"(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)", re.IGNORECASE)
@@ -133,39 +140,73 @@ def _day(value: Any) -> date | None:
 
 def timeline_data(graph: nx.Graph) -> dict[str, Any]:
     """The TimelineJS document of a knowledge graph's events, in chronological order (as kgraph's timelines)."""
-    found = []
-    for position, (node, data) in enumerate(graph.nodes(data=True)):
-        if data.get("kind") == "event":
-            earliest, latest = _day(data.get("earliest")), _day(data.get("latest"))
-            key = (earliest or date.min, latest or date.max, str(data.get("date", "")), position)
-            found.append((key, node, data, earliest, latest))
-    events, undated = [], 0
-    for _, node, data, earliest, latest in sorted(found, key=lambda item: item[0]):
-        start = earliest or latest
-        if start is None:  # neither bound known (../..): nowhere to put it, and the title says so
-            undated += 1
-            continue
-        precision = str(data.get("precision", "day"))
-        item: dict[str, Any] = {
-            "unique_id": node,
-            "start_date": _date(start, precision),
-            "display_date": plain_text(str(data.get("date", ""))),
-            "group": plain_text(str(data.get("type", ""))),
-            "text": {"headline": html_text(str(data.get("label", node))), "text": _text(graph, node, data)},
-        }
-        if earliest and latest and latest != start:
-            item["end_date"] = _date(latest, precision)
-        events.append(item)
-    sources = len(graph.graph.get("sources") or {})
-    text = f"{len(events)} event{'s' * (len(events) != 1)} from {sources} source{'s' * (sources != 1)}"
-    if undated:
-        text += (
-            f"; {undated} event{'s' * (undated != 1)} with no known date {'is' if undated == 1 else 'are'} not shown"
-        )
-    title = {"text": {"headline": "Timeline", "text": text}}
-    return {"title": title, "events": events}
+    title, events = _timeline(graph)
+    return {"title": title, "events": list(events)}
 
 
 def to_timelinejs(graph: nx.Graph) -> str:
     """The TimelineJS JSON text of a knowledge graph's events."""
     return json.dumps(timeline_data(graph), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_timelinejs(graph: nx.Graph, handle: Writable) -> None:
+    """Write the TimelineJS JSON of the graph's events into the binary ``handle`` as UTF-8, ``BATCH`` events at a
+    time: the bytes of :func:`to_timelinejs`, never whole in memory.
+
+    >>> import io, kgraph
+    >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
+    >>> handle = io.BytesIO()
+    >>> write_timelinejs(graph, handle)
+    >>> handle.getvalue() == to_timelinejs(graph).encode("utf-8")
+    True
+    """
+    title, events = _timeline(graph)
+    head = json.dumps({"title": title}, ensure_ascii=False, indent=1)[: -len("\n}")] + ',\n "events": ['
+    handle.write(head.encode("utf-8"))
+    written = False
+    while batch := list(islice(events, BATCH)):
+        # A batch is indented as a list of its own, one level up: JSON writes a newline inside a string as "\\n",
+        # so each newline is the layout's. One encoding a batch, not an event: an indented encoding leaves a
+        # reference cycle, which waits for the collector, paused while exporting.
+        listed = json.dumps(batch, ensure_ascii=False, indent=1)[len("[\n") : -len("\n]")]
+        handle.write((("," if written else "") + "\n " + listed.replace("\n", "\n ")).encode("utf-8"))
+        written = True
+    handle.write(("\n ]\n}\n" if written else "]\n}\n").encode("utf-8"))
+
+
+def _timeline(graph: nx.Graph) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """The document's title, and its events in order, each made when the iterator comes to it."""
+    dated, undated = [], 0
+    for position, (node, data) in enumerate(graph.nodes(data=True)):
+        if data.get("kind") == "event":
+            earliest, latest = _day(data.get("earliest")), _day(data.get("latest"))
+            start = earliest or latest
+            if start is None:  # neither bound known (../..): nowhere to put it, and the title says so
+                undated += 1
+                continue
+            end = latest if earliest and latest and latest != start else None
+            key = (earliest or date.min, latest or date.max, str(data.get("date", "")), position)
+            dated.append((key, node, data, start, end))
+    sources = len(graph.graph.get("sources") or {})
+    text = f"{len(dated)} event{'s' * (len(dated) != 1)} from {sources} source{'s' * (sources != 1)}"
+    if undated:
+        text += (
+            f"; {undated} event{'s' * (undated != 1)} with no known date {'is' if undated == 1 else 'are'} not shown"
+        )
+    title = {"text": {"headline": "Timeline", "text": text}}
+    return title, (_event(graph, *item[1:]) for item in sorted(dated, key=lambda item: item[0]))
+
+
+def _event(graph: nx.Graph, node: Any, data: dict[str, Any], start: date, end: date | None) -> dict[str, Any]:
+    """One event's slide: it starts on ``start`` and, when ``end`` is given, ends on it."""
+    precision = str(data.get("precision", "day"))
+    item: dict[str, Any] = {
+        "unique_id": node,
+        "start_date": _date(start, precision),
+        "display_date": plain_text(str(data.get("date", ""))),
+        "group": plain_text(str(data.get("type", ""))),
+        "text": {"headline": html_text(str(data.get("label", node))), "text": _text(graph, node, data)},
+    }
+    if end is not None:
+        item["end_date"] = _date(end, precision)
+    return item

@@ -1,4 +1,4 @@
-"""``kgraph.export.export`` (and ``kgraph export``) write GraphML and GEXF piece by piece, as a build does: the
+"""``kgraph.export.export`` (and ``kgraph export``) write GraphML, GEXF, graph.json and TimelineJS piece by piece, as a build does: the
 bytes ``render`` gives, into a temporary file renamed over the output (or straight into a FIFO or standard output), so a failed or
 killed export leaves the earlier file whole."""
 
@@ -29,7 +29,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "timelinejs"])
 @pytest.mark.parametrize("corpus", ["seeds", "synthetic"])
 def test_the_file_and_standard_output_hold_what_render_gives(fmt, corpus, synthetic, tmp_path):
     path = SEEDS if corpus == "seeds" else synthetic
@@ -161,7 +161,7 @@ def test_an_export_killed_during_the_write_leaves_the_earlier_file_intact(tmp_pa
     assert out.read_bytes() == b"the earlier export"
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "timelinejs"])
 def test_the_file_is_written_in_pieces_never_whole(fmt, synthetic, tmp_path, monkeypatch):
     import kgraph.output
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 
 import networkx as nx
@@ -10,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.errors import KgraphError
-from kgraph.export.nodelink import GraphFileError, graph_from_json, to_json
+from kgraph.export.nodelink import BATCH, GraphFileError, graph_from_json, to_json, write_json
 from kgraph.graph.knowledge import KnowledgeGraph
 
 from ..helpers import CONTROL, hostile_graph
@@ -194,3 +196,85 @@ def test_a_line_is_the_json_of_its_json_ready_values(item):
 
     slow = json.dumps(json_ready(item), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     assert _line(item) == slow
+
+
+#: sha256 of ``to_json``'s text before graph.json was streamed (issue 14's start, which joined the whole text):
+#: of the synthetic corpus ``kgraph.synth.corpus.write(folder, events=200, seed=1)`` and of ``hostile_graph()``.
+BEFORE_STREAMING = {
+    "synth-200": "97847cc467e9ab62394eb2c45421046461e6b0536011f35d44f36070fe2008ee",
+    "hostile": "dcbb834aae4e4d679ce1473e07446170f7e4203feeea502cc042e7013db1075e",
+}
+
+
+class Pieces(io.BytesIO):
+    """A handle that keeps the size of each write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, data, /) -> int:  # type: ignore[override]
+        self.sizes.append(len(data))
+        return super().write(data)
+
+
+@pytest.fixture(scope="module")
+def synth_200(tmp_path_factory) -> nx.MultiDiGraph:
+    from kgraph.synth.corpus import write
+
+    folder = tmp_path_factory.mktemp("synth") / "corpus"
+    write(folder, events=200, seed=1)
+    return KnowledgeGraph.load(folder).graph
+
+
+@pytest.mark.parametrize("batch", [BATCH, 7])
+@pytest.mark.parametrize("which", ["synth-200", "hostile"])
+def test_the_streamed_file_is_the_text_before_streaming_written_a_batch_at_a_time(which, batch, synth_200, monkeypatch):
+    from kgraph.export import nodelink
+
+    graph = synth_200 if which == "synth-200" else hostile_graph()
+    monkeypatch.setattr(nodelink, "BATCH", batch)
+    handle = Pieces()
+    write_json(graph, handle)
+    data = handle.getvalue()
+    assert hashlib.sha256(data).hexdigest() == BEFORE_STREAMING[which]
+    assert data == to_json(graph).encode("utf-8")
+    pieces = 3 + graph.number_of_nodes() + graph.number_of_edges()  # the head, the line between lists, the end
+    assert len(handle.sizes) == pieces // batch + 1  # a write for each batch of pieces, and one for what is left
+
+
+@pytest.mark.parametrize("graph", [nx.MultiDiGraph(), nx.Graph([(1, 2)]), nx.DiGraph(name="g")])
+def test_small_and_plain_graphs_stream_as_their_text(graph):
+    handle = io.BytesIO()
+    write_json(graph, handle)
+    assert handle.getvalue() == to_json(graph).encode("utf-8")
+    assert json.loads(handle.getvalue()) == json.loads(to_json(graph))
+
+
+def test_a_name_the_format_uses_is_refused_before_a_byte_is_written():
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(range(2000))
+    graph.add_edge(1999, 0, target="clash")
+    handle = io.BytesIO()
+    with pytest.raises(GraphFileError, match="edge 1999 -> 0 has an attribute named 'target'"):
+        write_json(graph, handle)
+    assert handle.getvalue() == b""
+    graph.nodes[1500]["id"] = "clash"
+    with pytest.raises(GraphFileError, match="node 1500 has an attribute named 'id'"):
+        write_json(graph, handle)
+    assert handle.getvalue() == b""
+
+
+def test_writing_leaves_no_garbage_for_each_line(synth_200):
+    """An export runs with the collector paused: what each line left in reference cycles would stay until the end."""
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        write_json(synth_200, io.BytesIO())
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert synth_200.number_of_nodes() > 200
+    assert left < 10

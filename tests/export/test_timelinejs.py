@@ -6,13 +6,15 @@ link patterns (``linkify`` in src/js/core/Util.js), copied, check the escaping w
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import re
 from html import unescape
 
 import pytest
 
-from kgraph.export.timelinejs import html_text, plain_text, timeline_data, to_timelinejs
+from kgraph.export.timelinejs import BATCH, html_text, plain_text, timeline_data, to_timelinejs, write_timelinejs
 from kgraph.graph.knowledge import KnowledgeGraph
 
 from ..helpers import TIMELINE_PAYLOADS, hostile_timeline
@@ -160,3 +162,91 @@ def test_claims_figures_and_states_are_escaped_like_every_other_text(claims, tex
     assert linkified(slide) == []
     assert re.sub(r"<wbr>|</?(p|small|strong|blockquote)>", "", slide).count("<") == 0
     assert unescape(slide.replace("<wbr>", "")).count(text) >= 10
+
+
+#: sha256 of ``to_timelinejs``'s text before timeline.json was streamed (issue 14's start, which made the whole
+#: document first): of ``kgraph.synth.corpus.write(folder, events=200, seed=1)`` and of ``hostile_timeline()``.
+BEFORE_STREAMING = {
+    "synth-200": "8e4e5026f1baa57fb81759b5bd0d00c58481ab724de7fab378aa3126a865f7d9",
+    "hostile": "97b1c9ecf80e237c4202d496e2dab9765abd666cc91597ff2ee0fb63ac60b0a3",
+}
+
+
+@pytest.fixture(scope="module")
+def synth_200(tmp_path_factory):
+    from kgraph.synth.corpus import write
+
+    folder = tmp_path_factory.mktemp("synth") / "corpus"
+    write(folder, events=200, seed=1)
+    return KnowledgeGraph.load(folder).graph
+
+
+class Pieces(io.BytesIO):
+    """A handle that counts its writes."""
+
+    writes = 0
+
+    def write(self, data, /) -> int:  # type: ignore[override]
+        self.writes += 1
+        return super().write(data)
+
+
+@pytest.mark.parametrize("batch", [BATCH, 7])
+@pytest.mark.parametrize("which", ["synth-200", "hostile"])
+def test_the_streamed_file_is_the_text_before_streaming_an_event_batch_at_a_time(which, batch, synth_200, monkeypatch):
+    from kgraph.export import timelinejs
+
+    graph = synth_200 if which == "synth-200" else hostile_timeline().graph
+    monkeypatch.setattr(timelinejs, "BATCH", batch)
+    handle = Pieces()
+    write_timelinejs(graph, handle)
+    data = handle.getvalue()
+    assert hashlib.sha256(data).hexdigest() == BEFORE_STREAMING[which]
+    assert data == to_timelinejs(graph).encode("utf-8")
+    events = len(json.loads(data)["events"])
+    assert handle.writes == 1 + -(-events // batch) + 1  # the head, each batch of events, the end
+
+
+def test_text_with_newlines_and_any_script_streams_as_the_whole_document():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(sources={"s": {}, "t": {}})
+    text = 'Line one\nline two\r\n\t"quoted" \u2028 Ереван Ստեփանակերտ \x00 </script>'
+    for i in range(3):
+        graph.add_node(
+            f"e{i}",
+            kind="event",
+            type="protest",
+            label=text,
+            date="2023-07",
+            earliest="2023-07-01",
+            latest=f"2023-07-{i + 2:02d}",
+            precision="month",
+            description=text,
+        )
+    for graph_ in (graph, nx.MultiDiGraph(), nx.MultiDiGraph(sources={"s": {}})):
+        handle = io.BytesIO()
+        write_timelinejs(graph_, handle)
+        assert handle.getvalue() == to_timelinejs(graph_).encode("utf-8")
+    graph.add_node("undated", kind="event", type="protest", label="B", date="../..", precision="interval")
+    for only_undated in (graph, graph.subgraph(["undated"])):
+        handle = io.BytesIO()
+        write_timelinejs(only_undated, handle)
+        assert handle.getvalue() == to_timelinejs(only_undated).encode("utf-8")
+    assert json.loads(handle.getvalue())["events"] == []
+
+
+def test_writing_leaves_no_garbage_for_each_event(synth_200):
+    """An export runs with the collector paused: what each event left in reference cycles would stay until the end."""
+    import gc
+
+    events = len(timeline_data(synth_200)["events"])
+    gc.collect()
+    gc.disable()
+    try:
+        write_timelinejs(synth_200, io.BytesIO())
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert events == 200
+    assert left < events
