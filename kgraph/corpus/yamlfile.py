@@ -88,6 +88,8 @@ def parse_yaml(text: str, display: str) -> tuple[Any, LineMap, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = 1 if mark is None else mark.line + 1
+        if exc.problem == "exceeded maximum nesting depth":  # PyYAML 6.0.4's own limit, far deeper than ours
+            return None, lines, [Problem(display, line, f"nesting deeper than {MAX_DEPTH} levels")]
         return None, lines, [Problem(display, line, _syntax_message(exc, text))]
     except yaml.YAMLError as exc:  # errors without a position
         return None, lines, [Problem(display, 1, f"YAML syntax error: {shown(exc)}")]
