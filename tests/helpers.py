@@ -4,6 +4,8 @@ big graphs and the browser that the browser tests launch. Test files import from
 from __future__ import annotations
 
 import dataclasses
+import gc
+import io
 import os
 import resource
 import shutil
@@ -282,3 +284,32 @@ def inside(point: tuple[float, float], rings: list[list[float]]) -> bool:
             if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
                 crossings += 1
     return crossings % 2 == 1
+
+
+class CountingHandle(io.BytesIO):
+    """A binary handle that keeps the size of each write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, data, /) -> int:  # type: ignore[override]
+        self.sizes.append(len(data))
+        return super().write(data)
+
+    @property
+    def writes(self) -> int:
+        """How many writes there were."""
+        return len(self.sizes)
+
+
+def garbage_left(write: Callable[[Any, io.BytesIO], object], graph: Any) -> int:
+    """How many objects ``write(graph, handle)`` leaves in reference cycles: counted with the collector off, as an
+    export runs (what it leaves would stay until the export ends)."""
+    gc.collect()
+    gc.disable()
+    try:
+        write(graph, io.BytesIO())
+        return gc.collect()
+    finally:
+        gc.enable()

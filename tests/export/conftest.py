@@ -175,3 +175,14 @@ def claims_path(tmp_path_factory) -> Path:
 def claims(claims_path) -> KnowledgeGraph:
     """The corpus of claims as a KnowledgeGraph."""
     return KnowledgeGraph(kgraph.load(claims_path))
+
+
+@pytest.fixture(scope="module")
+def synth_200(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The synthetic corpus ``kgraph.synth.corpus.write(folder, events=200, seed=1)``, loaded: the input whose
+    exports' hashes the streaming tests recorded before streaming."""
+    from kgraph.synth.corpus import write
+
+    folder = tmp_path_factory.mktemp("synth") / "corpus"
+    write(folder, events=200, seed=1)
+    return KnowledgeGraph.load(folder)

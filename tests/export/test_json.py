@@ -15,7 +15,7 @@ from kgraph.errors import KgraphError
 from kgraph.export.nodelink import BATCH, GraphFileError, graph_from_json, to_json, write_json
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import CONTROL, hostile_graph
+from ..helpers import CONTROL, CountingHandle, garbage_left, hostile_graph
 
 
 @pytest.fixture(scope="module")
@@ -206,35 +206,14 @@ BEFORE_STREAMING = {
 }
 
 
-class Pieces(io.BytesIO):
-    """A handle that keeps the size of each write."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sizes: list[int] = []
-
-    def write(self, data, /) -> int:  # type: ignore[override]
-        self.sizes.append(len(data))
-        return super().write(data)
-
-
-@pytest.fixture(scope="module")
-def synth_200(tmp_path_factory) -> nx.MultiDiGraph:
-    from kgraph.synth.corpus import write
-
-    folder = tmp_path_factory.mktemp("synth") / "corpus"
-    write(folder, events=200, seed=1)
-    return KnowledgeGraph.load(folder).graph
-
-
 @pytest.mark.parametrize("batch", [BATCH, 7])
 @pytest.mark.parametrize("which", ["synth-200", "hostile"])
 def test_the_streamed_file_is_the_text_before_streaming_written_a_batch_at_a_time(which, batch, synth_200, monkeypatch):
     from kgraph.export import nodelink
 
-    graph = synth_200 if which == "synth-200" else hostile_graph()
+    graph = synth_200.graph if which == "synth-200" else hostile_graph()
     monkeypatch.setattr(nodelink, "BATCH", batch)
-    handle = Pieces()
+    handle = CountingHandle()
     write_json(graph, handle)
     data = handle.getvalue()
     assert hashlib.sha256(data).hexdigest() == BEFORE_STREAMING[which]
@@ -267,14 +246,6 @@ def test_a_name_the_format_uses_is_refused_before_a_byte_is_written():
 
 def test_writing_leaves_no_garbage_for_each_line(synth_200):
     """An export runs with the collector paused: what each line left in reference cycles would stay until the end."""
-    import gc
-
-    gc.collect()
-    gc.disable()
-    try:
-        write_json(synth_200, io.BytesIO())
-        left = gc.collect()
-    finally:
-        gc.enable()
-    assert synth_200.number_of_nodes() > 200
+    left = garbage_left(write_json, synth_200.graph)
+    assert synth_200.graph.number_of_nodes() > 200
     assert left < 10

@@ -17,7 +17,7 @@ import pytest
 from kgraph.export.timelinejs import BATCH, html_text, plain_text, timeline_data, to_timelinejs, write_timelinejs
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import TIMELINE_PAYLOADS, hostile_timeline
+from ..helpers import TIMELINE_PAYLOADS, CountingHandle, garbage_left, hostile_timeline
 
 #: TimelineJS's linkify patterns: URLs with a scheme, ``www.`` without one, and e-mail addresses.
 LINKIFY = [
@@ -172,33 +172,14 @@ BEFORE_STREAMING = {
 }
 
 
-@pytest.fixture(scope="module")
-def synth_200(tmp_path_factory):
-    from kgraph.synth.corpus import write
-
-    folder = tmp_path_factory.mktemp("synth") / "corpus"
-    write(folder, events=200, seed=1)
-    return KnowledgeGraph.load(folder).graph
-
-
-class Pieces(io.BytesIO):
-    """A handle that counts its writes."""
-
-    writes = 0
-
-    def write(self, data, /) -> int:  # type: ignore[override]
-        self.writes += 1
-        return super().write(data)
-
-
 @pytest.mark.parametrize("batch", [BATCH, 7])
 @pytest.mark.parametrize("which", ["synth-200", "hostile"])
 def test_the_streamed_file_is_the_text_before_streaming_an_event_batch_at_a_time(which, batch, synth_200, monkeypatch):
     from kgraph.export import timelinejs
 
-    graph = synth_200 if which == "synth-200" else hostile_timeline().graph
+    graph = synth_200.graph if which == "synth-200" else hostile_timeline().graph
     monkeypatch.setattr(timelinejs, "BATCH", batch)
-    handle = Pieces()
+    handle = CountingHandle()
     write_timelinejs(graph, handle)
     data = handle.getvalue()
     assert hashlib.sha256(data).hexdigest() == BEFORE_STREAMING[which]
@@ -238,15 +219,7 @@ def test_text_with_newlines_and_any_script_streams_as_the_whole_document():
 
 def test_writing_leaves_no_garbage_for_each_event(synth_200):
     """An export runs with the collector paused: what each event left in reference cycles would stay until the end."""
-    import gc
-
-    events = len(timeline_data(synth_200)["events"])
-    gc.collect()
-    gc.disable()
-    try:
-        write_timelinejs(synth_200, io.BytesIO())
-        left = gc.collect()
-    finally:
-        gc.enable()
+    events = len(timeline_data(synth_200.graph)["events"])
+    left = garbage_left(write_timelinejs, synth_200.graph)
     assert events == 200
     assert left < events

@@ -40,15 +40,6 @@ BEFORE = {  # sha256 of the pre-streaming writers' output (see the module's docs
 }
 
 
-@pytest.fixture(scope="module")
-def synth(tmp_path_factory) -> KnowledgeGraph:
-    from kgraph.synth.corpus import write
-
-    folder = tmp_path_factory.mktemp("synth") / "corpus"
-    write(folder, events=200, seed=1)
-    return KnowledgeGraph.load(folder)
-
-
 def streamed(writer, graph) -> bytes:
     handle = io.BytesIO()
     writer(graph, handle)
@@ -62,8 +53,8 @@ def test_the_seeds_stream_to_the_committed_exports(seeds):
 
 
 @pytest.mark.parametrize("which", ["synth-200", "hostile"])
-def test_streamed_bytes_are_those_of_the_writers_before_streaming(which, synth):
-    graph = synth.graph if which == "synth-200" else hostile_graph()
+def test_streamed_bytes_are_those_of_the_writers_before_streaming(which, synth_200):
+    graph = synth_200.graph if which == "synth-200" else hostile_graph()
     for fmt, writer, whole in (("graphml", write_graphml, to_graphml), ("gexf", write_gexf, to_gexf)):
         data = streamed(writer, graph)
         assert len(data) > 1000
@@ -72,23 +63,23 @@ def test_streamed_bytes_are_those_of_the_writers_before_streaming(which, synth):
 
 
 @pytest.mark.parametrize("batch", [BATCH, 7])
-def test_a_build_writes_the_same_bytes_as_the_writers(batch, synth, tmp_path, monkeypatch):
+def test_a_build_writes_the_same_bytes_as_the_writers(batch, synth_200, tmp_path, monkeypatch):
     """Many batches of nodes and edges, both files written together from one flattening."""
     from kgraph.export import xmlstream
 
     monkeypatch.setattr(xmlstream, "BATCH", batch)
-    assert synth.graph.number_of_edges() > BATCH
-    build(synth.graph, tmp_path / "out", synth.corpus.inputs)
+    assert synth_200.graph.number_of_edges() > BATCH
+    build(synth_200.graph, tmp_path / "out", synth_200.corpus.inputs)
     for fmt in ("graphml", "gexf"):
         data = (tmp_path / "out" / FILES[fmt]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == BEFORE["synth-200", fmt]
-    assert render_all(synth.graph) == {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    assert render_all(synth_200.graph) == {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
 
 
 @pytest.mark.parametrize("which", ["seeds", "synth", "hostile"])
-def test_the_schema_pass_names_and_types_what_flatten_gives(which, seeds, synth):
+def test_the_schema_pass_names_and_types_what_flatten_gives(which, seeds, synth_200):
     """prepare() finds every name and type without rendering: it must say exactly what flatten() gives."""
-    graph = {"seeds": KnowledgeGraph(seeds).graph, "synth": synth.graph, "hostile": hostile_graph()}[which]
+    graph = {"seeds": KnowledgeGraph(seeds).graph, "synth": synth_200.graph, "hostile": hostile_graph()}[which]
     rows = [data for _, data in graph.nodes(data=True)] + [data for *_, data in keyed_edges(graph)]
     for reserved in (frozenset(), frozenset({"weight", "size", "label"})):
         for data in rows:
