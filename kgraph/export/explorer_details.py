@@ -110,10 +110,9 @@ def _default(value: Any) -> Any:
     return ready
 
 
-def _blocks(prefix: str, items: list[Any], first: int = 0) -> list[tuple[str, str]]:
-    """``items`` in blocks of :data:`CHUNK`, named by the number of each; ``first`` (a whole number of blocks) is
-    the index of the first item."""
-    return [(f"{prefix}{(first + i) // CHUNK}", _json(items[i : i + CHUNK])) for i in range(0, len(items), CHUNK)]
+def _blocks(prefix: str, items: list[Any]) -> list[tuple[str, str]]:
+    """``items`` in blocks of :data:`CHUNK`, named by the number of each."""
+    return [(f"{prefix}{i // CHUNK}", _json(items[i : i + CHUNK])) for i in range(0, len(items), CHUNK)]
 
 
 class _Names(dict[str, int]):
@@ -188,12 +187,9 @@ def edge_details(
     edges: list[tuple[Any, Any, Any, dict[str, Any], str]],
     index: dict[Any, int],
     nodes: tuple[list[tuple[Any, ...]], _Days, list[Any]],
-    start: int = 0,
-    stop: int | None = None,
 ) -> tuple[list[tuple[str, str]], dict[int, Any], list[str]]:
-    """The blocks of the details of ``edges[start:stop]`` (``start`` a whole number of blocks), their stances
-    (sparse, by edge) and whom their quotes name as claimants or relayers: the part of the edges' columns that
-    reads their evidence, made apart from the rest.
+    """The blocks of the details of ``edges``, their stances (sparse, by edge) and whom their quotes name as
+    claimants or relayers: the part of the edges' columns that reads their evidence, made apart from the rest.
 
     >>> data = {"kind": "relation", "type": "ally_of", "evidence": [{"quote": "q", "claimed_by": ["b"]}]}
     >>> blocks, stances, claimants = edge_details([("a", "c", "r", data, "r")], {"a": 0, "c": 1}, ([(None,) * 4] * 2,
@@ -205,7 +201,7 @@ def edge_details(
     sparse: dict[str, dict[Any, Any]] = {"stance": {}, "claimants": {}}
     details: list[Any] = []
     figures: dict[int, Any] = {}
-    for i in range(start, len(edges) if stop is None else stop):
+    for i in range(len(edges)):
         v, data = edges[i][1], edges[i][3]
         kind = str(data.get("kind") or "other")
         edge_type = str(data.get("type") or kind)
@@ -229,5 +225,4 @@ def edge_details(
         else:
             _claims(sparse, figures, i, data)
         details.append(_details(data, expected, bounds, shared, sparse["claimants"]))
-    figures = {i - start: found for i, found in figures.items()}  # by item of the blocks
-    return _blocks("e", _with_figures(details, figures), start), sparse["stance"], list(sparse["claimants"])
+    return _blocks("e", _with_figures(details, figures)), sparse["stance"], list(sparse["claimants"])

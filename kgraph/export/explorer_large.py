@@ -151,7 +151,7 @@ def _edges(graph: nx.Graph) -> list[tuple[Any, Any, Any, dict[str, Any], str]]:
             keys[key] = node_token(key) if key is not None else "edge"
         source, target, text = token[u], token[v], keys[key]
         found = f"{source}--{text}--{target}"
-        if text.startswith(f"{source}--") and text.endswith(f"--{target}"):
+        if "--" in text and text.startswith(f"{source}--") and text.endswith(f"--{target}"):
             found = text  # a relation id that already names both ends
         while found in used:
             found += "_"

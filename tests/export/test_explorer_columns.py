@@ -17,6 +17,7 @@ import networkx as nx
 import pytest
 
 from kgraph.export.explorer_data import DETAIL_THRESHOLD, explorer_data
+from kgraph.export.explorer_details import CHUNK
 from kgraph.export.html import to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 
@@ -137,10 +138,10 @@ for a, b in zip(late[::2], late[1::2]):  # disputed edges among the last ones to
     graph.add_edge(a, b, key="disputed", **disputed)
 blocks = explorer_details._blocks
 
-def noted(prefix, items, first=0):
+def noted(prefix, items):
     with open(sys.argv[1], "a", encoding="utf-8") as note:
-        note.write(f"{prefix}{first} {len(items)} {os.getpid()}\\n")
-    return blocks(prefix, items, first)
+        note.write(f"{prefix} {len(items)} {os.getpid()}\\n")
+    return blocks(prefix, items)
 
 explorer_columns._blocks = explorer_details._blocks = noted
 sys.stdout.buffer.write(to_html(graph).encode("utf-8"))
@@ -148,7 +149,7 @@ sys.stderr.write(str(os.getpid()))
 """
 
 
-def test_the_edges_details_are_made_on_both_cores_and_read_the_same(tmp_path: Path) -> None:
+def test_the_edges_details_are_made_on_the_other_core_and_read_the_same(tmp_path: Path) -> None:
     pages, makers = [], []
     for parallel in ("on", "off"):
         made = tmp_path / f"made-{parallel}"
@@ -161,35 +162,32 @@ def test_the_edges_details_are_made_on_both_cores_and_read_the_same(tmp_path: Pa
         )
         pages.append(run.stdout)
         lines = [line.split() for line in made.read_text(encoding="utf-8").splitlines()]
-        makers.append(({name: int(pid) for name, _, pid in lines}, int(run.stderr)))
+        makers.append(({prefix: (int(count), int(pid)) for prefix, count, pid in lines}, int(run.stderr)))
     (on, parent), (off, parent_off) = makers
-    edges = sorted((name for name in on if name.startswith("e")), key=lambda name: int(name[1:]))
-    assert len(edges) == 2  # the edges' details in two parts: the first share here, the rest beside
-    assert on["n0"] == on[edges[0]] == parent != on[edges[1]]
-    assert int(edges[1][1:]) > 0
-    assert set(off.values()) == {parent_off}  # KGRAPH_PARALLEL=off: all of it here
+    assert sorted(on) == sorted(off) == ["e", "n"]  # the nodes' details, and every edge's, once each
+    assert on["n"][1] == parent != on["e"][1]  # the edges' details beside, the nodes' here
+    assert {pid for _, pid in off.values()} == {parent_off}  # KGRAPH_PARALLEL=off: all of it here
+    assert on["e"][0] == off["e"][0] > 2 * CHUNK  # every edge, more than two blocks of them
     assert pages[0] == pages[1]
     data = pages[0].split(b'id="kgraph-data">', 1)[1].split(b"</script>", 1)[0]
     stances = [int(i) for i in json.loads(data)["columns"]["edges"]["stance"]]
-    assert stances == sorted(stances)  # both parts' in the edges' order
-    assert stances[0] < int(edges[1][1:]) <= stances[-1]
+    assert stances == sorted(stances)  # in the edges' order
+    assert stances[-1] > CHUNK  # in a later block too
 
 
-@pytest.mark.parametrize("split", [0, 7, 70, 700])
-def test_the_edges_details_split_at_any_block_read_as_whole(mixed, monkeypatch, split: int) -> None:
-    from kgraph.export import explorer_details
-    from kgraph.export.explorer_details import _Days, _raw, edge_details
+def test_edges_of_one_kind_and_type_keep_their_own_labels() -> None:
+    from kgraph.export.explorer_columns import large_data
     from kgraph.export.explorer_large import _edges
 
-    graph, _ = mixed
-    monkeypatch.setattr(explorer_details, "CHUNK", 7)  # many blocks, and stances on both sides
-    edges = _edges(graph)
-    index = {node: i for i, node in enumerate(graph)}
-    nodes = ([_raw(data) for _, data in graph.nodes(data=True)], _Days(), [data for _, data in graph.nodes(data=True)])
-    whole = edge_details(edges, index, nodes)
-    first, rest = edge_details(edges, index, nodes, 0, split), edge_details(edges, index, nodes, split)
-    assert first[0] + rest[0] == whole[0]
-    assert list({**first[1], **rest[1]}.items()) == list(whole[1].items())
-    assert set(first[2] + rest[2]) == set(whole[2])
-    assert whole[1]  # stances
-    assert whole[2]  # claimants
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(["a", "b", "c"], kind="person")
+    for target, label in [("b", "allied"), ("c", "allied since 2020"), ("c", "allied")]:
+        graph.add_edge("a", target, kind="relation", type="ally_of", label=label)
+    columns, _ = large_data(graph, _edges(graph), {}, {"a": 3, "b": 1, "c": 2})
+    names, triples = columns["names"], columns["edges"]["triples"]
+    found = [[names[i] for i in triples[t]] for t in columns["edges"]["triple"]]
+    assert found == [
+        ["relation", "ally_of", "allied"],
+        ["relation", "ally_of", "allied since 2020"],
+        ["relation", "ally_of", "allied"],
+    ]
