@@ -158,7 +158,7 @@ def other_figures(corpus: Path, count: int, stages: set[str], build_mb: float | 
         xml = fmt in ("graphml", "gexf")
         ours, *others = runs(count, ("stream", str(corpus), fmt), *[("networkx_writer", str(corpus), fmt)] * xml)
         line = f"  export {fmt:<19} {spread(column(ours, 'total'), ' s')}  {spread(column(ours, 'peak_mb'), ' MB', digits=0)}"
-        if any(run.get("child_mb") for run in ours):  # most of the explorer's edge details, made on the other core
+        if any(run.get("child_mb") for run in ours):  # the explorer's edges' details, made on the other core
             line += f" (and {spread(column(ours, 'child_mb'), ' MB', digits=0)} in a process beside it)"
         for theirs in others:
             line += f"   networkx's writer {spread(column(theirs, 'total'), ' s')}: {ratio(column(ours, 'total'), column(theirs, 'total'))} (target x0.8)"

@@ -176,7 +176,7 @@ def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
     with tempfile.TemporaryFile() as handle:
         FORMATS[fmt].write(kg.graph, handle)
         size = handle.tell()
-    # the explorer makes most of its edge details in a process of its own (kgraph.export.beside.apart): its memory counts too
+    # the explorer makes its edges' details in a process of its own (kgraph.export.beside.apart): its memory counts too
     return {"total": time.perf_counter() - started, "bytes": size, "child_mb": extra_memory() / 1024**2}
 
 

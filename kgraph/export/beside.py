@@ -17,8 +17,8 @@ only the calling thread, and a lock another thread held would stay locked in the
 ...     "the rest of the work"
 'the rest of the work'
 
-:func:`apart` does the same for work whose result the parent needs: a part of one export (most of the
-explorer's edge details at 100,000 events), handed back through the pipe in :mod:`marshal`'s form, which the
+:func:`apart` does the same for work whose result the parent needs: a part of one export (the
+explorer's edges' details on a large page), handed back through the pipe in :mod:`marshal`'s form, which the
 parent reads from its own child only. Where the fork fails (no memory or processes left), the work is done here
 instead. It forks only when no other child of kgraph's is running (in a build the XML pair already keeps the
 second core busy).
