@@ -7,6 +7,7 @@ Files too odd to commit (FIFOs, device nodes, links, names that are not UTF-8) a
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -631,16 +632,43 @@ SWALLOWED_AT_STARTUP = (
 
 def _before_kgraph_runs(err: bytes) -> bool:
     """Whether ``err`` is a KeyboardInterrupt before kgraph's handler can exist: in the interpreter's own startup,
-    or while the console script imports ``kgraph.cli.main`` (module code only, under a millisecond), never later:
-    not inside ``run``."""
+    as the console script's module starts (its only frame at line 0, before its first line), or while it imports
+    ``kgraph.cli.main`` (module code only, under a millisecond), never later: not inside ``run``."""
     if err == PYTHON_BARE_INTERRUPT or err.startswith(PYTHON_STARTUP):
         return True
+    frames = re.findall(rb'^  File "([^"]*)", line (\d+), in (\S+)$', err, flags=re.MULTILINE)
+    at_the_scripts_start = frames == [(str(CONSOLE_SCRIPT).encode(), b"0", b"<module>")]  # before its first line
     return (
         err.startswith(b"Traceback")
-        and b"from kgraph.cli.main import run" in err
+        and (b"from kgraph.cli.main import run" in err or at_the_scripts_start)
         and b", in run\n" not in err
         and err.rstrip().endswith(b"KeyboardInterrupt")
     )
+
+
+_SCRIPT = str(CONSOLE_SCRIPT).encode()
+_AT_LINE_0 = b'Traceback (most recent call last):\n  File "' + _SCRIPT + b'", line 0, in <module>\nKeyboardInterrupt\n'
+
+
+@pytest.mark.parametrize(
+    ("err", "before"),
+    [
+        (PYTHON_BARE_INTERRUPT, True),
+        (_AT_LINE_0, True),  # what CI saw once, at 30 ms: the script's module started, its first line not yet run
+        (_AT_LINE_0.replace(b"line 0", b"line 5"), False),  # a later line of the script: not its start
+        (_AT_LINE_0.replace(_SCRIPT, b"/elsewhere/kgraph"), False),  # another script
+        (
+            _AT_LINE_0.replace(
+                b"KeyboardInterrupt\n", b'  File "/x/kgraph/cli/main.py", line 9, in run\nKeyboardInterrupt\n'
+            ),
+            False,  # inside run: kgraph's own handler must have answered
+        ),
+        (_AT_LINE_0.replace(b"KeyboardInterrupt", b"ValueError"), False),
+    ],
+    ids=["bare", "script-line-0", "script-line-5", "other-script", "inside-run", "not-an-interrupt"],
+)
+def test_what_counts_as_an_interrupt_before_kgraph_runs(err, before):
+    assert _before_kgraph_runs(err) is before
 
 
 @pytest.mark.skipif(not CONSOLE_SCRIPT.exists(), reason="the kgraph console script is not installed")
