@@ -91,3 +91,12 @@ def test_the_commands_stage_times_a_whole_build_of_every_format(tmp_path: Path):
     assert float(line.group(1)) > 0
     total, writer = (int(line.group(n).replace(",", "")) for n in (2, 3))
     assert total > writer > 0  # GraphML and GEXF written by a process of their own, whose memory is counted
+    first = re.search(
+        r"  the same with the cache on and empty \(a first build, which fills it\): ([0-9.]+) s, x[0-9.]+ the build"
+        r" without the cache; ([0-9,]+) MB at most; ([0-9.,]+) MB of cache written",
+        done.stdout,
+    )
+    assert first is not None, done.stdout
+    assert float(first.group(1)) > 0
+    assert int(first.group(2).replace(",", "")) > writer
+    assert float(first.group(3)) > 0  # it did fill the cache (the build without it writes none: 0 bytes)
