@@ -630,6 +630,9 @@ SWALLOWED_AT_STARTUP = (
 )
 
 
+_SCRIPT = str(CONSOLE_SCRIPT).encode()
+
+
 def _before_kgraph_runs(err: bytes) -> bool:
     """Whether ``err`` is a KeyboardInterrupt before kgraph's handler can exist: in the interpreter's own startup,
     as the console script's module starts (its only frame at line 0, before its first line), or while it imports
@@ -637,7 +640,7 @@ def _before_kgraph_runs(err: bytes) -> bool:
     if err == PYTHON_BARE_INTERRUPT or err.startswith(PYTHON_STARTUP):
         return True
     frames = re.findall(rb'^  File "([^"]*)", line (\d+), in (\S+)$', err, flags=re.MULTILINE)
-    at_the_scripts_start = frames == [(str(CONSOLE_SCRIPT).encode(), b"0", b"<module>")]  # before its first line
+    at_the_scripts_start = frames == [(_SCRIPT, b"0", b"<module>")]  # before its first line
     return (
         err.startswith(b"Traceback")
         and (b"from kgraph.cli.main import run" in err or at_the_scripts_start)
@@ -646,7 +649,6 @@ def _before_kgraph_runs(err: bytes) -> bool:
     )
 
 
-_SCRIPT = str(CONSOLE_SCRIPT).encode()
 _AT_LINE_0 = b'Traceback (most recent call last):\n  File "' + _SCRIPT + b'", line 0, in <module>\nKeyboardInterrupt\n'
 
 
