@@ -168,15 +168,15 @@ def stage_stream(corpus: Path, fmt: str) -> dict[str, float]:
     import tempfile
 
     import kgraph
+    from kgraph.beside import extra_memory
     from kgraph.export import FORMATS
-    from kgraph.export.beside import extra_memory
 
     kg = kgraph.KnowledgeGraph.load(corpus)
     started = time.perf_counter()
     with tempfile.TemporaryFile() as handle:
         FORMATS[fmt].write(kg.graph, handle)
         size = handle.tell()
-    # the explorer makes its edges' details in a process of its own (kgraph.export.beside.apart): its memory counts too
+    # the explorer makes its edges' details in a process of its own (kgraph.beside.apart): its memory counts too
     return {"total": time.perf_counter() - started, "bytes": size, "child_mb": extra_memory() / 1024**2}
 
 
@@ -219,9 +219,9 @@ def stage_build_command(corpus: Path, cache: str = "off") -> dict[str, float]:
         cached = sum(p.stat().st_size for p in (Path(folder) / "cache").rglob("*") if p.is_file())
     if code != 0:
         raise SystemExit(f"kgraph build exited with {code}")
-    from kgraph.export.beside import extra_memory
+    from kgraph.beside import extra_memory
 
-    # GraphML and GEXF are written by a process of its own (kgraph.export.beside): its own memory counts too
+    # GraphML and GEXF are written by a process of its own (kgraph.beside): its own memory counts too
     return {"total": total, "bytes": size, "cache_bytes": cached, "child_mb": extra_memory() / 1024**2}
 
 

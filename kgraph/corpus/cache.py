@@ -35,13 +35,14 @@ import os
 import sys
 import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from kgraph.annotations.models import Event, Relation
-from kgraph.corpus.cache_codec import Uncacheable, decode, dumps
-from kgraph.corpus.cached_record import CachedLines, CachedRecord
+from kgraph.corpus.cache_codec import Uncacheable, dumps
+from kgraph.corpus.cache_entry import entry, entry_records
 from kgraph.corpus.checks import Record
 from kgraph.errors import Problem
 
@@ -51,6 +52,8 @@ __all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]
 FORMAT = 4
 _HEADER = b"kgraph-cache"
 _MAX_ENTRY_BYTES = 400_000_000
+#: How many records a reading puts in the cache before its entries are written by a process of their own.
+BESIDE_FROM = 5_000
 
 
 def enabled() -> bool:
@@ -115,6 +118,7 @@ class FileCache:
         self.used: set[str] = set()
         self.keys: dict[str, str] = {}  # by file as shown: the key of its content
         self.digests: dict[str, str] = {}  # by file as shown: the digest of its interface (see check_cache)
+        self.pending: list[tuple[str, str, list[Record], list[Problem], str]] = []  # put, to be written
 
     @classmethod
     def open(cls, corpus: Path, context: str, home: Path | None = None) -> FileCache | None:
@@ -146,21 +150,52 @@ class FileCache:
         key = self.key(display, raw)
         self.keys[display] = key
         try:
-            records, problems, digest = _records(self._load(key), display, file, lazy)
+            records, problems, digest = entry_records(self._load(key), display, file, lazy)
         except Exception:
             return None
         self.digests[display] = digest
         return records, problems
 
-    def put(self, display: str, raw: bytes, records: list[Record], problems: list[Problem]) -> None:
-        """Cache what reading this file gave; nothing happens when it cannot be written or encoded."""
+    def put(
+        self, display: str, raw: bytes, records: list[Record], problems: list[Problem], later: bool = False
+    ) -> None:
+        """Cache what reading this file gave; nothing happens when it cannot be written or encoded. ``later``: its key
+        and interface are known at once, and the entry is written by :meth:`write_pending`."""
         key = self.keys[display] = self.key(display, raw)
         self.digests[display] = digest = interface_digest(records)
-        try:
-            head = json.dumps([*_payload(records, problems, display), digest], separators=(",", ":")).encode()
-            self._store(key, b"".join([head, *(b"\n" + dumps(record.item) for record in records)]))
-        except (Uncacheable, ValueError, TypeError, RecursionError):
-            return
+        self.used.add(key)
+        self.pending.append((key, display, records, problems, digest))
+        if not later:
+            self.write_pending()
+
+    def write_pending(self) -> None:
+        """Write the entries :meth:`put` left for later (encoding them is most of a cold reading's extra cost)."""
+        for key, display, records, problems, digest in self.pending:
+            try:
+                self._store(key, entry(records, problems, display, digest))
+            except (Uncacheable, ValueError, TypeError, RecursionError):
+                continue
+        self.pending.clear()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Write the pending entries while the body of the ``with`` runs, in a process of its own when there are
+        many (:func:`kgraph.beside.beside`: the second core encodes them while the first checks across files; if
+        that process fails, the reading goes on without them), or first, here; then :meth:`prune`. When the body fails, that process is stopped (an entry is written whole or not at
+        all) and nothing is pruned.
+
+        >>> cache = FileCache(Path("unused"), "context")
+        >>> with cache.writing():
+        ...     "the checks across files"
+        'the checks across files'
+        """
+        from kgraph.beside import beside
+
+        many = sum(len(pending[2]) for pending in self.pending) >= BESIDE_FROM
+        with beside(self.write_pending, needed=False) if many else _first(self.write_pending):
+            yield
+        self.pending.clear()  # written by the other process: the records are no longer held for it
+        self.prune()
 
     def get_value(self, key: str) -> Any:
         """The JSON value cached under ``key``, or None when there is none that matches its key and check."""
@@ -203,6 +238,12 @@ class FileCache:
                         os.unlink(entry.path)
 
 
+@contextmanager
+def _first(work: Callable[[], object]) -> Iterator[None]:
+    work()
+    yield
+
+
 def _check(key: str, payload: bytes) -> str:
     return hashlib.sha256(key.encode() + b"\0" + payload).hexdigest()
 
@@ -220,48 +261,6 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
-def _payload(records: list[Record], problems: list[Problem], display: str) -> list[Any]:
-    """What the first line of a file's entry holds: ``[problems, line maps, records]``, a record as its kind, path,
-    line map, id and ``part_of`` (its item is on a line of its own)."""
-    if any(p.path != display for p in problems):
-        raise Uncacheable("a problem about another file")
-    maps: dict[int, int] = {}
-    lines: list[Any] = []
-    rows = []
-    for record in records:
-        if id(record.lines) not in maps:
-            maps[id(record.lines)] = len(lines)
-            lines.append([[list(path), line] for path, line in record.lines.lines.items()])
-        key = None if record.kind == "addition" else record.key  # an addition has no id of its own
-        rows.append([record.kind, list(record.path), maps[id(record.lines)], key, record.part_of()])
-    return [[[p.line, p.message, p.severity] for p in problems], lines, rows]
-
-
-def _records(payload: bytes, display: str, file: Path, lazy: bool) -> tuple[list[Record], list[Problem], str]:
-    head, *items = payload.split(b"\n")
-    found, line_maps, rows, digest = json.loads(head)
-    if not isinstance(digest, str):  # and as many items as records: zip(strict=True) below
-        raise TypeError("not a digest")
-    problems = [Problem(display, int(line), str(message), str(severity)) for line, message, severity in found]
-    maps = [CachedLines(pairs) for pairs in line_maps]  # made mappings when a line is asked for
-    folder = file.parent
-    for kind, _, _, key, part_of in rows:
-        if not (type(kind) is str and type(key) in (str, type(None)) and type(part_of) in (str, type(None))):
-            raise TypeError("not a record")
-    if lazy:
-        records: list[Record] = [
-            CachedRecord(text, kind, display, tuple(path), maps[lines], folder, key, part_of)
-            for text, (kind, path, lines, key, part_of) in zip(items, rows, strict=True)
-        ]
-        return records, problems, digest
-    records = []
-    for item, (kind, path, lines, _, _) in zip(decode(b"[" + b",".join(items) + b"]"), rows, strict=True):
-        if isinstance(item, (str, int, float, list)) or item is None:
-            raise TypeError("not a record")
-        records.append(Record(item, kind, display, tuple(path), maps[lines], folder))
-    return records, problems, digest
-
-
 def interface_digest(records: Sequence[Record]) -> str:
     """A hash of what checks of other files may read of ``records`` (one file's, in order).
 
@@ -271,18 +270,20 @@ def interface_digest(records: Sequence[Record]) -> str:
     (True, 64)
     """
     try:
-        return hashlib.sha256(dumps([_interface(r) for r in records])).hexdigest()
+        return hashlib.sha256(repr(list(map(_interface, records))).encode("utf-8", "surrogatepass")).hexdigest()
     except (Uncacheable, ValueError, TypeError, RecursionError):
         return uuid.uuid4().hex
 
 
-def _interface(record: Record) -> list[Any]:
+def _interface(record: Record) -> tuple[Any, ...]:
+    """What checks of other files may read of ``record``, of text, numbers and bytes only (their ``repr`` is what is
+    hashed): an event's and a relation's few fields (a date as its EDTF text, which is all a date is made from),
+    anything else whole, as the cache writes it."""
     item = record.item
-    shown: Any
+    key = None if record.kind == "addition" else record.key
     if isinstance(item, Event):
-        shown = [item.part_of, item.type, item.status, item.date, [[p.actor, p.role] for p in item.participants]]
-    elif isinstance(item, Relation):
-        shown = [item.type]
-    else:  # a source, an entity, an addition or the stand-in for an invalid item: all of it
-        shown = item
-    return [record.kind, None if record.kind == "addition" else record.key, record.line(), shown]
+        participants = [(p.actor, p.role) for p in item.participants]
+        return (record.kind, key, record.line(), item.part_of, item.type, item.status, item.date.edtf, participants)
+    if isinstance(item, Relation):
+        return (record.kind, key, record.line(), item.type)
+    return (record.kind, key, record.line(), dumps(item))  # a source, an entity, an addition, an invalid item

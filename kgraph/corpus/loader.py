@@ -15,6 +15,7 @@ only ones that read a corpus. Problems are collected across every file and repor
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
@@ -133,18 +134,17 @@ def _read(
     with using(terms):
         for file in show_progress(files, progress, "reading"):
             problems += _read_file(file, str(file), records, store, lazy=not whole)
-        texts, text_problems, text_files = read_texts(records, root)
-        problems += text_problems
-        problems += check(records, texts) if store is None else _checked(records, texts, store)
-        if store is not None:
-            store.prune()
-        if not whole:
-            counted, merge_problems = summary(records)
-            problems = sorted(set(problems + merge_problems))
-            return (None if any(p.is_error for p in problems) else counted), problems
-        real = RealPaths()
-        inputs = frozenset(real(f) for f in (*files, *text_files, *([vocabulary] if vocabulary else [])))
-        corpus, merge_problems = corpus_of(root, records, texts, inputs, terms)  # merged even so: all problems at once
+        with nullcontext() if store is None else store.writing():  # the new entries, while the rest is done
+            texts, text_problems, text_files = read_texts(records, root)
+            problems += text_problems
+            problems += check(records, texts) if store is None else _checked(records, texts, store)
+            if not whole:
+                counted, merge_problems = summary(records)
+                problems = sorted(set(problems + merge_problems))
+                return (None if any(p.is_error for p in problems) else counted), problems
+            real = RealPaths()
+            inputs = frozenset(real(f) for f in (*files, *text_files, *([vocabulary] if vocabulary else [])))
+            corpus, merge_problems = corpus_of(root, records, texts, inputs, terms)  # merged even so: all problems
     problems = sorted(set(problems + merge_problems))
     if any(p.is_error for p in problems):
         return None, problems
@@ -180,7 +180,7 @@ def _read_file(
         if isinstance(record.item, Model):
             _share_fields_set(record.item)
     if store is not None:
-        store.put(display, raw, records[first:], problems)
+        store.put(display, raw, records[first:], problems, later=True)
     return problems
 
 

@@ -36,7 +36,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph.annotations.vocabulary import NOT_YET
-from kgraph.export.beside import apart
+from kgraph.beside import apart
 from kgraph.export.explorer_details import (
     _NONE,
     CHUNK,
@@ -175,7 +175,7 @@ def _edges_and_details(
     node_blocks: Callable[[], list[tuple[str, str]]],
 ) -> tuple[dict[str, Any], list[tuple[str, str]], list[str]]:
     """The edges' columns, the blocks of the nodes' and the edges' details, and whom the edges' quotes name: the
-    edges' details made on the other core (:func:`kgraph.export.beside.apart`) while this one makes the columns and
+    edges' details made on the other core (:func:`kgraph.beside.apart`) while this one makes the columns and
     the nodes' details (at 100,000 events, about the same work: 2.5 s and 3 s)."""
     with apart(lambda: edge_details(edges, index, nodes)) as details:
         columns = _edges(edges, index, nodes, name)

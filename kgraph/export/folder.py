@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from kgraph.beside import beside
 from kgraph.errors import shown
-from kgraph.export.beside import beside
 from kgraph.export.xmlstream import Writable
 from kgraph.output import INPUT, OutputError, error, identities, write_new
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.beside import can_fork
 from kgraph.corpus.loader import read, survey
 
 from ..helpers import FIXTURES, SEEDS, cache_entries, corpus_copy, reading
@@ -210,3 +211,65 @@ def test_kgraph_cache_off_turns_it_off(home, tmp_path, monkeypatch):
     monkeypatch.setenv("KGRAPH_CACHE", "off")
     read(corpus_copy(tmp_path), cache=True)
     assert not home.exists()
+
+
+def _noting_writers(monkeypatch, tmp_path: Path) -> Path:
+    """Have every entry the cache writes note the process that wrote it, in the file this returns."""
+    from kgraph.corpus.cache import FileCache
+
+    writers, store = tmp_path / "writers", FileCache._store
+
+    def noting(self, key, payload):
+        with writers.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        store(self, key, payload)
+
+    monkeypatch.setattr(FileCache, "_store", noting)
+    return writers
+
+
+@pytest.mark.skipif(not can_fork(), reason="a process of its own only on Linux, in a process with one thread")
+def test_a_large_first_reading_writes_its_entries_in_a_process_beside_it(home, tmp_path, monkeypatch):
+    monkeypatch.setattr("kgraph.corpus.cache.BESIDE_FROM", 1)  # as a corpus of many records
+    writers = _noting_writers(monkeypatch, tmp_path)
+    corpus = corpus_copy(tmp_path)
+    plain = reading(read(corpus))
+    assert reading(read(corpus, cache=True)) == plain
+    files = len(list(corpus.rglob("*.yaml")))
+    others = [int(pid) for pid in writers.read_text().split()]
+    assert len([pid for pid in others if pid != os.getpid()]) == files  # each file's entry, beside
+    assert len(cache_entries(home)) == files + 1  # and the checks' own, here
+    from kgraph.corpus import loader
+
+    monkeypatch.setattr(loader, "_parse_and_validate", lambda *args: pytest.fail("validated again"))
+    assert reading(read(corpus, cache=True)) == plain  # all of it from the entries written beside
+
+
+def test_a_first_reading_of_fewer_than_5000_records_writes_its_entries_itself(home, tmp_path, monkeypatch):
+    from kgraph.corpus.cache import BESIDE_FROM
+
+    assert BESIDE_FROM == 5_000  # as the README says
+    writers = _noting_writers(monkeypatch, tmp_path)
+    read(corpus_copy(tmp_path), cache=True)  # a few dozen records
+    assert {int(pid) for pid in writers.read_text().split()} == {os.getpid()}  # no process started for a few
+
+
+@pytest.mark.skipif(not can_fork(), reason="a process of its own only on Linux, in a process with one thread")
+def test_when_the_process_writing_the_entries_dies_the_reading_goes_on(home, tmp_path, monkeypatch):
+    from kgraph.corpus.cache import FileCache
+
+    monkeypatch.setattr("kgraph.corpus.cache.BESIDE_FROM", 1)
+    here = os.getpid()
+
+    def die(self):
+        assert os.getpid() != here, "written here, not beside"
+        os.kill(os.getpid(), 9)
+
+    monkeypatch.setattr(FileCache, "write_pending", die)
+    corpus = corpus_copy(tmp_path)
+    assert reading(read(corpus, cache=True)) == reading(read(corpus))
+    assert len(cache_entries(home)) == 1  # only the checks' own, written here
+    monkeypatch.undo()
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
+    assert reading(read(corpus, cache=True)) == reading(read(corpus))  # and the next reading fills it
+    assert len(cache_entries(home)) == len(list(corpus.rglob("*.yaml"))) + 1

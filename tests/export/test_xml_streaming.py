@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.beside import can_fork
 from kgraph.export import FILES, build, contents, render_all, stale
-from kgraph.export.beside import can_fork
 from kgraph.export.flatten import flatten
 from kgraph.export.folder import Stream, write_folder
 from kgraph.export.gexf import to_gexf, write_gexf
@@ -140,7 +140,7 @@ def test_each_stream_of_a_build_runs_once(seeds, tmp_path):
     runs = {line.rsplit(" ", 1)[0]: int(line.rsplit(" ", 1)[1]) for line in log.read_text("utf-8").splitlines()}
     assert sorted(runs) == ["graph.graphml graph.gexf", "graph.html", "graph.json", "timeline.json"]
     assert len(log.read_text("utf-8").splitlines()) == 4  # each once
-    # GraphML and GEXF in a process of their own, beside the rest, where it can be (kgraph.export.beside)
+    # GraphML and GEXF in a process of their own, beside the rest, where it can be (kgraph.beside)
     assert (runs.pop("graph.graphml graph.gexf") != os.getpid()) == can_fork()
     assert set(runs.values()) == {os.getpid()}
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == render_all(graph)

@@ -6,6 +6,10 @@ the rest, and the parent waits for it at the end. The child shares the parent's 
 (copy on write), so it costs only what it changes: about 460 MB at 100,000 events, which is added to the
 parent's own figure by :func:`extra_memory` (for the benchmark).
 
+A first reading of a large corpus with the cache on uses it too: the cache's entries are encoded and written
+beside the checks across files (:meth:`kgraph.corpus.cache.FileCache.writing`), as work that is not ``needed``, whose
+failure is no error.
+
 It forks only where that is safe and worth it: on Linux, in a process with no other thread (a fork copies
 only the calling thread, and a lock another thread held would stay locked in the child). Elsewhere, and with
 ``KGRAPH_PARALLEL=off``, the work runs in the calling process first, as before. The child dies with its parent
@@ -74,9 +78,10 @@ def _threads() -> int:
 
 
 @contextmanager
-def beside(work: Callable[[], object]) -> Iterator[None]:
+def beside(work: Callable[[], object], needed: bool = True) -> Iterator[None]:
     """Run ``work`` in a forked process while the body of the ``with`` runs; wait for it at the end, and raise
-    its error if it failed. Where :func:`can_fork` says no, or the fork fails, ``work`` runs first, here."""
+    its error if it failed, unless the work is not ``needed`` (a cache's: then its failure is no error). Where
+    :func:`can_fork` says no, or the fork fails, ``work`` runs first, here."""
     child = _Child.start(lambda: (work(), b"")[1]) if can_fork() else None
     if child is None:
         work()
@@ -87,7 +92,11 @@ def beside(work: Callable[[], object]) -> Iterator[None]:
     except BaseException:
         child.stop()
         raise
-    child.wait()
+    if needed:
+        child.wait()
+    else:
+        with contextlib.suppress(BesideError, OSError):
+            child.wait()
 
 
 @contextmanager

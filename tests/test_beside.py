@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.export.beside import BesideError, apart, beside, can_fork, extra_memory
+from kgraph.beside import BesideError, apart, beside, can_fork, extra_memory
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +23,7 @@ def forking(request):
         return
     if not can_fork():
         if os.environ.get("CI"):
-            pytest.fail("CI must run the tests of kgraph.export.beside, but this process cannot fork safely")
+            pytest.fail("CI must run the tests of kgraph.beside, but this process cannot fork safely")
         pytest.skip("the work runs in a process of its own only on Linux, in a process with one thread")
 
 
@@ -66,6 +66,17 @@ def test_a_worker_killed_by_a_signal_is_an_error():
         pass
 
 
+@pytest.mark.parametrize(
+    "failure", [lambda: os.kill(os.getpid(), 9), lambda: 1 / 0, lambda: Path("/no/such/folder/x").write_text("")]
+)
+def test_work_that_is_not_needed_may_fail_without_an_error(failure, tmp_path: Path):
+    with beside(failure, needed=False):
+        body = "ran"
+    assert body == "ran"
+    with pytest.raises((BesideError, OSError)), beside(failure):  # needed, as by default: its failure is an error
+        pass
+
+
 #: The two ways to run work beside: by name, for tests that hold for both.
 _RUNNERS = {"apart": apart, "beside": beside}
 
@@ -105,7 +116,7 @@ def test_the_worker_dies_with_its_parent(tmp_path: Path):
     mark = tmp_path / "pid"
     script = (
         "import time, pathlib\n"
-        "from kgraph.export.beside import beside\n"
+        "from kgraph.beside import beside\n"
         f"mark = pathlib.Path({str(mark)!r})\n"
         "def work():\n"
         "    mark.write_text(str(__import__('os').getpid()))\n"
