@@ -1,4 +1,4 @@
-"""Running one part of a build in a process of its own, beside the rest, so that two cores write at once.
+"""Running one part of the work in a process of its own, beside the rest, so that two cores work at once.
 
 A build at 100,000 events spends about 24 s on GraphML and GEXF and about 20 s on the other files, one after
 the other. :func:`beside` forks: the child runs one piece of work (the XML pair) while the parent goes on with
@@ -84,7 +84,8 @@ def beside(work: Callable[[], object], needed: bool = True) -> Iterator[None]:
     :func:`can_fork` says no, or the fork fails, ``work`` runs first, here."""
     child = _Child.start(lambda: (work(), b"")[1]) if can_fork() else None
     if child is None:
-        work()
+        with contextlib.nullcontext() if needed else contextlib.suppress(Exception):
+            work()
         yield
         return
     try:

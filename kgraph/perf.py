@@ -54,6 +54,7 @@ def progress(items: Iterable[T], enabled: bool, description: str, total: int | N
         return items
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: a process with one thread may fork (kgraph.beside)
     bar: Iterable[T] = tqdm(items, desc=description, total=total, unit=" files", leave=False, dynamic_ncols=True)
     return bar
 

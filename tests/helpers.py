@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 
 import kgraph
 from kgraph.annotations.dates import TimeSpan
@@ -313,3 +314,14 @@ def garbage_left(write: Callable[[Any, io.BytesIO], object], graph: Any) -> int:
         return gc.collect()
     finally:
         gc.enable()
+
+
+def need_fork() -> None:
+    """Skip a test that needs :func:`kgraph.beside.can_fork` where it says no (Linux, a process with no other
+    thread); under CI, fail it instead, as CI must run it."""
+    from kgraph.beside import can_fork
+
+    if not can_fork():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run this test, but this process cannot fork safely")
+        pytest.skip("the work runs in a process of its own only on Linux, in a process with one thread")

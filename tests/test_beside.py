@@ -1,5 +1,5 @@
-"""A part of a build run in a process of its own: it runs once, elsewhere; its errors reach the parent; it never
-outlives a parent that dies."""
+"""Work run in a process of its own: it runs once, elsewhere; its errors reach the parent (unless the work is not
+needed); it never outlives a parent that dies."""
 
 from __future__ import annotations
 
@@ -15,16 +15,14 @@ import pytest
 
 from kgraph.beside import BesideError, apart, beside, can_fork, extra_memory
 
+from .helpers import need_fork
+
 
 @pytest.fixture(autouse=True)
 def forking(request):
     """These tests need a process that can fork: Linux, with no other thread (under CI they must run)."""
-    if request.node.name.startswith("test_a_process_with_another_thread"):
-        return
-    if not can_fork():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the tests of kgraph.beside, but this process cannot fork safely")
-        pytest.skip("the work runs in a process of its own only on Linux, in a process with one thread")
+    if not request.node.name.startswith("test_a_process_with_another_thread"):
+        need_fork()
 
 
 def test_the_work_runs_in_another_process_while_the_body_runs(tmp_path: Path):
@@ -74,6 +72,16 @@ def test_work_that_is_not_needed_may_fail_without_an_error(failure, tmp_path: Pa
         body = "ran"
     assert body == "ran"
     with pytest.raises((BesideError, OSError)), beside(failure):  # needed, as by default: its failure is an error
+        pass
+
+
+@pytest.mark.parametrize("failure", [lambda: 1 / 0, lambda: Path("/no/such/folder/x").write_text("")])
+def test_work_that_is_not_needed_may_fail_here_too(failure, monkeypatch):
+    monkeypatch.setenv("KGRAPH_PARALLEL", "off")
+    with beside(failure, needed=False):
+        body = "ran"
+    assert body == "ran"
+    with pytest.raises((ZeroDivisionError, OSError)), beside(failure):
         pass
 
 

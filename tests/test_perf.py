@@ -4,7 +4,13 @@ and still collectable, a program's own frozen objects left frozen; the process's
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import weakref
+from pathlib import Path
+
+import pytest
 
 from kgraph.perf import collector_paused, peak_memory
 
@@ -62,3 +68,20 @@ def test_peak_memory_grows_with_what_the_process_holds():
     held = b"x" * (before + 64 * 1024**2)  # above any earlier peak, whatever was freed since
     assert peak_memory() >= before + 64 * 1024**2
     assert held
+
+
+def test_a_progress_bar_leaves_a_process_with_one_thread_that_may_fork():
+    """tqdm's monitor thread would keep a build in a terminal from writing its XML (or the cache) beside the rest."""
+    script = (
+        "import os, sys\n"
+        "from kgraph.perf import progress\n"
+        "from kgraph.beside import can_fork\n"
+        "for _ in progress(range(3), True, 'reading'):\n"
+        "    pass\n"
+        "print(len(os.listdir('/proc/self/task')), can_fork())\n"
+    )
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("threads are counted in /proc, on Linux")
+    env = {k: v for k, v in os.environ.items() if k != "KGRAPH_PARALLEL"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["1", "True"]

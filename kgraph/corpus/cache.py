@@ -7,7 +7,7 @@ then one line for each item, which a validation that needs only problems rebuild
 the corpus, the problems the checks across files found in each file (:mod:`kgraph.corpus.check_cache`: after an
 edit only the files they may differ for are checked again). The source texts are read and the additions merged
 every time. An entry is found by a key that hashes the file's bytes, the name it is shown by,
-the corpus's terms, the code of kgraph's readers and models, and the versions of kgraph, Python and pydantic;
+the corpus's terms, the code of kgraph's readers and models, and the versions of kgraph, Python, pydantic and edtf;
 and it carries a hash of its key and payload. An entry that does not match (stale, damaged, truncated, half
 written by another process, edited, from another version) is ignored and written again, never trusted. Entries
 are JSON (:mod:`kgraph.corpus.cache_codec`), never pickles: reading one cannot run code.
@@ -35,7 +35,7 @@ import os
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ __all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]
 FORMAT = 4
 _HEADER = b"kgraph-cache"
 _MAX_ENTRY_BYTES = 400_000_000
+#: What encoding a value the cache cannot hold raises.
+_UNENCODABLE = (Uncacheable, ValueError, TypeError, RecursionError)
 #: How many records a reading puts in the cache before its entries are written by a process of their own.
 BESIDE_FROM = 5_000
 
@@ -84,19 +86,24 @@ def context_key(terms_repr: str) -> str:
     >>> context_key("a") == context_key("a") != context_key("b")
     True
     """
-    from importlib.metadata import PackageNotFoundError, version
-
     import pydantic
 
-    try:
-        __version__ = version("kgraph")  # as kgraph.__version__ (imported from here, kgraph would import itself)
-    except PackageNotFoundError:
-        __version__ = "0+unknown"
+    # kgraph's as kgraph.__version__ (imported from here, kgraph would import itself); edtf's parses rare dates
+    versions = (_version_of("kgraph"), sys.version, pydantic.VERSION, _version_of("edtf"))
     digest = hashlib.sha256()
-    for part in (str(FORMAT), __version__, sys.version, pydantic.VERSION, terms_repr):
+    for part in (str(FORMAT), *versions, terms_repr):
         digest.update(part.encode() + b"\0")
     digest.update(_code_hash())
     return digest.hexdigest()
+
+
+def _version_of(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "0+unknown"
 
 
 def _code_hash() -> bytes:
@@ -159,8 +166,9 @@ class FileCache:
     def put(
         self, display: str, raw: bytes, records: list[Record], problems: list[Problem], later: bool = False
     ) -> None:
-        """Cache what reading this file gave; nothing happens when it cannot be written or encoded. ``later``: its key
-        and interface are known at once, and the entry is written by :meth:`write_pending`."""
+        """Cache what reading this file gave; nothing happens when it cannot be written or encoded.
+
+        ``later``: its key and interface are known at once, and the entry is written by :meth:`writing`."""
         key = self.keys[display] = self.key(display, raw)
         self.digests[display] = digest = interface_digest(records)
         self.used.add(key)
@@ -173,26 +181,32 @@ class FileCache:
         for key, display, records, problems, digest in self.pending:
             try:
                 self._store(key, entry(records, problems, display, digest))
-            except (Uncacheable, ValueError, TypeError, RecursionError):
+            except _UNENCODABLE:
                 continue
         self.pending.clear()
 
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Write the pending entries while the body of the ``with`` runs, in a process of its own when there are
-        many (:func:`kgraph.beside.beside`: the second core encodes them while the first checks across files; if
-        that process fails, the reading goes on without them), or first, here; then :meth:`prune`. When the body fails, that process is stopped (an entry is written whole or not at
-        all) and nothing is pruned.
+        """Write the pending entries while the body of the ``with`` runs; then :meth:`prune`.
 
-        >>> cache = FileCache(Path("unused"), "context")
-        >>> with cache.writing():
-        ...     "the checks across files"
+        With :data:`BESIDE_FROM` records or more, a process of its own writes them (:func:`kgraph.beside.beside`:
+        the second core encodes them while the first checks across files; if that process fails, the reading goes
+        on without them); with fewer, or where that process cannot be started, they are written first, here. When
+        the body fails, that process is stopped (an entry is written whole or not at all).
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     with FileCache(Path(folder), "context").writing():
+        ...         "the checks across files"
         'the checks across files'
         """
         from kgraph.beside import beside
 
-        many = sum(len(pending[2]) for pending in self.pending) >= BESIDE_FROM
-        with beside(self.write_pending, needed=False) if many else _first(self.write_pending):
+        if sum(len(pending[2]) for pending in self.pending) >= BESIDE_FROM:
+            with beside(self.write_pending, needed=False):
+                yield
+        else:
+            self.write_pending()
             yield
         self.pending.clear()  # written by the other process: the records are no longer held for it
         self.prune()
@@ -238,12 +252,6 @@ class FileCache:
                         os.unlink(entry.path)
 
 
-@contextmanager
-def _first(work: Callable[[], object]) -> Iterator[None]:
-    work()
-    yield
-
-
 def _check(key: str, payload: bytes) -> str:
     return hashlib.sha256(key.encode() + b"\0" + payload).hexdigest()
 
@@ -271,13 +279,14 @@ def interface_digest(records: Sequence[Record]) -> str:
     """
     try:
         return hashlib.sha256(repr(list(map(_interface, records))).encode("utf-8", "surrogatepass")).hexdigest()
-    except (Uncacheable, ValueError, TypeError, RecursionError):
+    except _UNENCODABLE:
         return uuid.uuid4().hex
 
 
 def _interface(record: Record) -> tuple[Any, ...]:
-    """What checks of other files may read of ``record``, of text, numbers and bytes only (their ``repr`` is what is
-    hashed): an event's and a relation's few fields (a date as its EDTF text, which is all a date is made from),
+    """What checks of other files may read of ``record``, as text, numbers and bytes, whose ``repr`` is hashed.
+
+    Of an event and a relation, their few fields (a date as its EDTF text, which is all a date is made from);
     anything else whole, as the cache writes it."""
     item = record.item
     key = None if record.kind == "addition" else record.key

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ..helpers import need_fork
+
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
@@ -12,3 +14,9 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("KGRAPH_CACHE_DIR", str(folder))
     monkeypatch.delenv("KGRAPH_CACHE", raising=False)
     return folder
+
+
+@pytest.fixture
+def forking():
+    """A test that needs a process that can fork (see :func:`tests.helpers.need_fork`)."""
+    need_fork()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.beside import can_fork
 from kgraph.corpus.loader import read, survey
 
 from ..helpers import FIXTURES, SEEDS, cache_entries, corpus_copy, reading
@@ -161,13 +160,15 @@ def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path
     assert reading(read(corpus, cache=True)) == plain
 
 
-def test_another_kgraph_version_does_not_use_the_entries(home, tmp_path, monkeypatch):
+@pytest.mark.parametrize("package", ["kgraph", "edtf"])
+def test_another_kgraph_or_edtf_version_does_not_use_the_entries(package, home, tmp_path, monkeypatch):
     corpus = corpus_copy(tmp_path)
     read(corpus, cache=True)
     before = {p.name for p in cache_entries(home)}
     import importlib.metadata
 
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0.0-other")
+    version = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0.0-other" if name == package else version(name))
     read(corpus, cache=True)
     assert {p.name for p in cache_entries(home)}.isdisjoint(before)
 
@@ -228,8 +229,7 @@ def _noting_writers(monkeypatch, tmp_path: Path) -> Path:
     return writers
 
 
-@pytest.mark.skipif(not can_fork(), reason="a process of its own only on Linux, in a process with one thread")
-def test_a_large_first_reading_writes_its_entries_in_a_process_beside_it(home, tmp_path, monkeypatch):
+def test_a_large_first_reading_writes_its_entries_in_a_process_beside_it(forking, home, tmp_path, monkeypatch):
     monkeypatch.setattr("kgraph.corpus.cache.BESIDE_FROM", 1)  # as a corpus of many records
     writers = _noting_writers(monkeypatch, tmp_path)
     corpus = corpus_copy(tmp_path)
@@ -254,22 +254,30 @@ def test_a_first_reading_of_fewer_than_5000_records_writes_its_entries_itself(ho
     assert {int(pid) for pid in writers.read_text().split()} == {os.getpid()}  # no process started for a few
 
 
-@pytest.mark.skipif(not can_fork(), reason="a process of its own only on Linux, in a process with one thread")
-def test_when_the_process_writing_the_entries_dies_the_reading_goes_on(home, tmp_path, monkeypatch):
+def test_when_the_process_writing_the_entries_dies_the_reading_goes_on(forking, home, tmp_path, monkeypatch):
     from kgraph.corpus.cache import FileCache
 
-    monkeypatch.setattr("kgraph.corpus.cache.BESIDE_FROM", 1)
     here = os.getpid()
 
     def die(self):
         assert os.getpid() != here, "written here, not beside"
         os.kill(os.getpid(), 9)
 
-    monkeypatch.setattr(FileCache, "write_pending", die)
+    corpus = corpus_copy(tmp_path)
+    with monkeypatch.context() as patched:
+        patched.setattr("kgraph.corpus.cache.BESIDE_FROM", 1)
+        patched.setattr(FileCache, "write_pending", die)
+        assert reading(read(corpus, cache=True)) == reading(read(corpus))
+        assert len(cache_entries(home)) == 1  # only the checks' own, written here
+    assert reading(read(corpus, cache=True)) == reading(read(corpus))  # and the next reading fills it
+    assert len(cache_entries(home)) == len(list(corpus.rglob("*.yaml"))) + 1
+
+
+def test_with_parallel_off_a_large_first_reading_writes_its_entries_itself(home, tmp_path, monkeypatch):
+    monkeypatch.setattr("kgraph.corpus.cache.BESIDE_FROM", 1)
+    monkeypatch.setenv("KGRAPH_PARALLEL", "off")
+    writers = _noting_writers(monkeypatch, tmp_path)
     corpus = corpus_copy(tmp_path)
     assert reading(read(corpus, cache=True)) == reading(read(corpus))
-    assert len(cache_entries(home)) == 1  # only the checks' own, written here
-    monkeypatch.undo()
-    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
-    assert reading(read(corpus, cache=True)) == reading(read(corpus))  # and the next reading fills it
+    assert {int(pid) for pid in writers.read_text().split()} == {os.getpid()}
     assert len(cache_entries(home)) == len(list(corpus.rglob("*.yaml"))) + 1

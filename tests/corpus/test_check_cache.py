@@ -107,6 +107,41 @@ EDITS = [
         "    status: ongoing\n",
         "leaves its status 'ongoing'",
     ),
+    (
+        "that addition saying the event occurred",
+        CEASEFIRE,
+        "  - to: capture-of-shusha\n    end: 2020-11-09\n",
+        "  - to: capture-of-shusha\n    end: 2020-11-09\n    status: occurred\n",
+        None,
+    ),
+    (
+        "that event's date changed in its own file, no line moved: the addition's end is now before it",
+        CLAIMS,
+        "    date: 2020-11-08\n    date_basis: inferred\n    status: ongoing\n",
+        "    date: 2020-11-12\n    date_basis: inferred\n    status: ongoing\n",
+        "is before the start of event 'capture-of-shusha' (dated '2020-11-12')",
+    ),
+    (
+        "an addition giving that event a participant it has",
+        CEASEFIRE,
+        "  - to: capture-of-shusha\n    end: 2020-11-09\n    status: occurred\n",
+        "  - to: capture-of-shusha\n    end: 2020-11-09\n    status: occurred\n    participants:\n      - {actor: azerbaijani-army, role: agent}\n",
+        "'azerbaijani-army' is listed twice as 'agent'",
+    ),
+    (
+        "that participant's role changed in the event's own file, no line moved: the addition's warning goes",
+        CLAIMS,
+        "{actor: azerbaijani-army, role: agent}",
+        "{actor: azerbaijani-army, role: target}",
+        None,
+    ),
+    (
+        "a line added above that event: a later file's message cites its new line",
+        CLAIMS,
+        "\nevents:",
+        "\n\nevents:",
+        f"/{CLAIMS}:31",  # "duplicate id 'capture-of-shusha': already used by the event at .../{CLAIMS}:31"
+    ),
 ]
 
 
