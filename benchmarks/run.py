@@ -99,6 +99,11 @@ def column(found: list[dict[str, float]], name: str) -> list[float]:
     return [f[name] for f in found]
 
 
+def with_child(found: list[dict[str, float]]) -> list[float]:
+    """Each run's peak memory with that of the process beside it (GraphML and GEXF's writer), in MB."""
+    return [run["peak_mb"] + run.get("child_mb", 0.0) for run in found]
+
+
 def fixed_costs(corpus: Path, count: int) -> list[dict[str, float]]:
     """Print the interpreter's start and each side's imports, and return the interpreter's runs."""
     (startup,) = runs(max(count, 5), ("startup", str(corpus)))
@@ -237,19 +242,17 @@ def main() -> None:
         print(f"kgraph validate seeds   {command_time(kgraph_bin, 'validate', seeds)} (target < 0.5 s)")
         largest = corpus_of(work / f"events-{sizes[-1]}", sizes[-1])
         built, first = runs(args.runs, ("build_command", str(largest)), ("build_command", str(largest), "empty"))
-        both = [run["peak_mb"] + run.get("child_mb", 0.0) for run in built]
         print(
             f"kgraph build, every format, {sizes[-1]:,} events: {spread(column(built, 'wall'), ' s')} for the whole"
-            f" process, {spread(both, ' MB', digits=0)} at most (its peak and its writer's own memory,"
+            f" process, {spread(with_child(built), ' MB', digits=0)} at most (its peak and its writer's own memory,"
             f" {spread(column(built, 'child_mb'), ' MB', digits=0)})"
             f" ({median(column(built, 'bytes')) / 1024**2:,.0f} MB written; target 45 s, 2,500 MB at 100,000)",
             flush=True,
         )
-        both = [run["peak_mb"] + run.get("child_mb", 0.0) for run in first]
         print(
             f"  the same with the cache on and empty (a first build, which fills it): {spread(column(first, 'wall'), ' s')},"
             f" {ratio(column(first, 'wall'), column(built, 'wall'))} the build without the cache;"
-            f" {spread(both, ' MB', digits=0)} at most; {median(column(first, 'cache_bytes')) / 1024**2:,.2f} MB of cache"
+            f" {spread(with_child(first), ' MB', digits=0)} at most; {median(column(first, 'cache_bytes')) / 1024**2:,.2f} MB of cache"
             " written",
             flush=True,
         )

@@ -82,9 +82,10 @@ def beside(work: Callable[[], object], needed: bool = True) -> Iterator[None]:
     """Run ``work`` in a forked process while the body of the ``with`` runs; wait for it at the end, and raise
     its error if it failed, unless the work is not ``needed`` (a cache's: then its failure is no error). Where
     :func:`can_fork` says no, or the fork fails, ``work`` runs first, here."""
+    failing = contextlib.nullcontext() if needed else contextlib.suppress(Exception)  # what a failure of work's does
     child = _Child.start(lambda: (work(), b"")[1]) if can_fork() else None
     if child is None:
-        with contextlib.nullcontext() if needed else contextlib.suppress(Exception):
+        with failing:
             work()
         yield
         return
@@ -93,11 +94,8 @@ def beside(work: Callable[[], object], needed: bool = True) -> Iterator[None]:
     except BaseException:
         child.stop()
         raise
-    if needed:
+    with failing:
         child.wait()
-    else:
-        with contextlib.suppress(BesideError, OSError):
-            child.wait()
 
 
 @contextmanager

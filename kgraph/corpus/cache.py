@@ -86,18 +86,17 @@ def context_key(terms_repr: str) -> str:
     >>> context_key("a") == context_key("a") != context_key("b")
     True
     """
-    import pydantic
-
-    # kgraph's as kgraph.__version__ (imported from here, kgraph would import itself); edtf's parses rare dates
-    versions = (_version_of("kgraph"), sys.version, pydantic.VERSION, _version_of("edtf"))
+    # kgraph's as kgraph.__version__ gives it (imported from here, kgraph would import itself); edtf parses rare dates
+    versions = [_version_of(package) for package in ("kgraph", "pydantic", "edtf")]
     digest = hashlib.sha256()
-    for part in (str(FORMAT), *versions, terms_repr):
+    for part in (str(FORMAT), sys.version, *versions, terms_repr):
         digest.update(part.encode() + b"\0")
     digest.update(_code_hash())
     return digest.hexdigest()
 
 
 def _version_of(package: str) -> str:
+    """The installed version of ``package``, from its metadata."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
