@@ -8,7 +8,7 @@ source that reports it, so the corpus can answer as of any day (:mod:`kgraph.cor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kgraph.annotations.dates import TimeSpan
@@ -22,7 +22,7 @@ from kgraph.errors import Problem
 def merge_additions(
     items: dict[str, Any],
     additions: Sequence[Addition],
-    sources: dict[str, Source],
+    sources: Mapping[str, Source],
     problem: Callable[[Addition, str, str], Problem],
 ) -> tuple[dict[str, tuple[StateChange, ...]], list[Problem]]:
     """Apply ``additions`` to ``items`` (entities, events and relations by id, changed in place).
@@ -106,13 +106,13 @@ def _next_state(current: StateChange, addition: Addition) -> tuple[StateChange, 
     return StateChange(addition.source, addition.status or current.status, date), ""
 
 
-def first_source(evidence: Sequence[Evidence], sources: dict[str, Source]) -> str | None:
+def first_source(evidence: Sequence[Evidence], sources: Mapping[str, Source]) -> str | None:
     """The earliest published source among ``evidence`` (None when it names none).
 
     >>> first_source([], {}) is None
     True
     """
-    named = [e.source for e in evidence if e.source in sources]
+    named = [e.source for e in evidence if e.source is not None and e.source in sources]
     if not named:
         return None
     return min(named, key=lambda s: (sources[s].published.sort_key, s))

@@ -8,10 +8,11 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from kgraph.annotations.files import Addition
+from kgraph.annotations.files import ENTITY_SECTIONS, Addition
 from kgraph.annotations.terms import Terms
 from kgraph.corpus.additions import merge_additions
 from kgraph.corpus.checks import Invalid, Record
@@ -45,9 +46,14 @@ def corpus_of(
     return corpus, problems
 
 
+#: The kinds of record that are entities.
+_ENTITY_KINDS = frozenset(ENTITY_SECTIONS.values())
+
+
 def summary(records: list[Record]) -> tuple[str, list[Problem]]:
-    """The summary of the corpus ``records`` make, and the problems of merging its additions: the items of events
-    and relations no addition is made to are not needed (nor rebuilt, when they come from the cache).
+    """The summary of the corpus ``records`` make, and the problems of merging its additions: the items of entities,
+    events and relations no addition is made to are not needed, nor sources none looks up (nor rebuilt, when they
+    come from the cache).
 
     >>> summary([])
     ('0 sources, 0 persons, 0 organizations, 0 groups, 0 places, 0 events, 0 relations', [])
@@ -55,31 +61,57 @@ def summary(records: list[Record]) -> tuple[str, list[Problem]]:
     targets = {r.item.to for r in records if r.kind == "addition" and isinstance(r.item, Addition)}
     tables, additions = _tables(records, targets)
     problems = _merged(tables, additions)[1]
-    sources, entities, events, relations = (tables[t] for t in ("source", "entity", "event", "relation"))
-    return summary_of(len(sources), entities.values(), len(events), len(relations)), problems
+    types = {r.key: r.kind for r in records if r.kind in _ENTITY_KINDS}  # as the table keeps them, the last
+    return summary_of(len(tables["source"]), types.values(), len(tables["event"]), len(tables["relation"])), problems
 
 
-def _tables(records: list[Record], targets: set[str] | None) -> tuple[dict[str, dict[str, Any]], list[Record]]:
+def _tables(records: list[Record], targets: set[str] | None) -> tuple[dict[str, Any], list[Record]]:
     """The items by table and id (the last of an id in a table kept), and the additions. With ``targets``, an
-    event or relation whose id is not one of them stands as None (only counted)."""
-    tables: dict[str, dict[str, Any]] = {"source": {}, "entity": {}, "event": {}, "relation": {}}
+    entity, event or relation whose id is not one of them stands as None (only counted), and sources are rebuilt
+    only when looked up."""
+    tables: dict[str, Any] = {"source": {}, "entity": {}, "event": {}, "relation": {}}
     additions: list[Record] = []
     for record in records:
         if record.kind == "addition":
             if not isinstance(record.item, Invalid):  # one that failed validation is reported already
                 additions.append(record)
             continue
-        if targets is not None and record.kind in ("event", "relation") and record.key not in targets:
-            tables[record.kind][record.key] = None  # counted only (an invalid one too: it means an error anyway)
+        table = record.kind if record.kind in tables else "entity"
+        if targets is not None and table == "source":
+            tables[table].setdefault(record.key, []).append(record)  # rebuilt when looked up (see _Rebuilt)
+            continue
+        if targets is not None and record.key not in targets:
+            tables[table][record.key] = None  # counted only (an invalid one too: it means an error anyway)
             continue
         if isinstance(record.item, Invalid):
             continue  # only a stand-in for an item that failed validation
-        table = record.kind if record.kind in tables else "entity"
         tables[table][record.key] = record.item
+    if targets is not None:
+        tables["source"] = _Rebuilt(tables["source"])
     return tables, additions
 
 
-def _merged(tables: dict[str, dict[str, Any]], additions: list[Record]) -> tuple[dict[str, Any], list[Problem]]:
+class _Rebuilt(Mapping[str, Any]):
+    """Items by id from their records (each id's, in order), rebuilt only when looked up: an addition's source, the
+    sources of an event it adds to. As a table keeps them: of an id, the last that passed validation."""
+
+    def __init__(self, records: dict[str, list[Record]]) -> None:
+        self.records = records
+
+    def __getitem__(self, key: str) -> Any:
+        for record in reversed(self.records[key]):
+            if not isinstance(record.item, Invalid):
+                return record.item
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+def _merged(tables: dict[str, Any], additions: list[Record]) -> tuple[dict[str, Any], list[Problem]]:
     """Merge ``additions`` into the items of ``tables`` (in place): the events' histories and the problems."""
     if not additions:
         return {}, []

@@ -2,9 +2,9 @@
 
 Validating a corpus again after an edit needs, of each file that did not change, little more than what the cache
 keeps at hand: its problems, and for the checks of the edited files each item's kind, id, place in its file and
-``part_of``. Rebuilding every model of every file (the JSON read and the objects made) was most of the time such a
-validation took; a :class:`CachedRecord` keeps its item's JSON and rebuilds it on first use (a check that reads a
-name, a source's date or an addition's target), and otherwise reads as a :class:`~kgraph.corpus.checks.Record`
+``part_of``, an entity's names and a source's text file. Rebuilding every model of every file (the JSON read and the objects made) was most of the time such a
+validation took; a :class:`CachedRecord` keeps its item's JSON and rebuilds it on first use (a check that reads
+a source's date, an addition's target or an event's participants), and otherwise reads as a :class:`~kgraph.corpus.checks.Record`
 made from the rebuilt item does.
 
 >>> from pathlib import Path
@@ -55,8 +55,8 @@ class CachedLines(LineMap):
 
 class CachedRecord(Record):
     """A :class:`~kgraph.corpus.checks.Record` whose item is the JSON ``text`` the cache wrote, rebuilt when first
-    asked for; its id (``key``, None for an addition) and ``part_of`` are given, as the cache keeps them beside the
-    item."""
+    asked for; its id (``key``, None for an addition), ``part_of``, an entity's ``names`` and a source's
+    ``text_file`` are given, as the cache keeps them beside the item."""
 
     def __init__(
         self,
@@ -68,12 +68,15 @@ class CachedRecord(Record):
         folder: Path,
         key: str | None,
         part_of: str | None,
+        names: list[str] | None = None,
+        text_file: str | None = None,
     ) -> None:
         fields = self.__dict__  # the record is frozen: its fields are set here, once
         fields.update(kind=kind, file=file, path=path, lines=lines, folder=folder)
         if key is not None:  # an addition's is its item's: none
             fields["key"] = key
         fields["_text"], fields["_part_of"] = text, part_of
+        fields["_names"], fields["_text_file"] = names or [], text_file
 
     @property
     def item(self) -> Any:
@@ -87,3 +90,13 @@ class CachedRecord(Record):
         """What the item is part of, as the cache kept it (the item is not rebuilt)."""
         part_of: str | None = self.__dict__["_part_of"]
         return part_of
+
+    def names(self) -> list[str]:
+        """The entity's names, as the cache kept them (the item is not rebuilt)."""
+        names: list[str] = self.__dict__["_names"]
+        return names
+
+    def text_file(self) -> str | None:
+        """The source's text file, as the cache kept it (the item is not rebuilt)."""
+        text_file: str | None = self.__dict__["_text_file"]
+        return text_file

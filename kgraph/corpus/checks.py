@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.annotations.files import Addition
-from kgraph.annotations.models import Alias, Entity, Event, Place, Relation, is_territory
+from kgraph.annotations.models import Entity, Event, Place, Relation, Source, is_territory
 from kgraph.annotations.terms import active
 from kgraph.corpus import warnings
 from kgraph.corpus.closest import Passages
@@ -65,6 +65,14 @@ class Record:
         """
         return None if isinstance(self.item, Invalid) else getattr(self.item, "part_of", None)
 
+    def names(self) -> list[str]:
+        """The names of the entity held, its name first, then its aliases; none for anything else or an invalid item."""
+        return self.item.names if isinstance(self.item, Entity) else []
+
+    def text_file(self) -> str | None:
+        """The text file of the source held, as its annotation names it; None for anything else or an invalid item."""
+        return self.item.text if isinstance(self.item, Source) else None
+
     def where(self) -> str:
         """``file:line`` of this item, for messages that point elsewhere."""
         return f"{self.file}:{self.line()}"
@@ -109,15 +117,14 @@ class _Checker(EvidenceChecks):
             if record.file in self.skip:  # what other files' checks depend on: names taken, additions made
                 if record.kind in _NEITHER:  # its item not even rebuilt, when it comes from the cache
                     continue
-                item = record.item
-                if isinstance(item, Entity):
-                    self.check_names(record, item)
-                elif isinstance(item, Addition):
-                    self.check_addition(record, item)
+                if record.kind != "addition":  # an entity's names, as the cache keeps them beside its item
+                    self.check_names(record, record.key, record.names())
+                elif isinstance(record.item, Addition):
+                    self.check_addition(record, record.item)
                 continue
             item = record.item
             if isinstance(item, Entity):
-                self.check_names(record, item)
+                self.check_names(record, item.id, item.names)
                 self.check_figures(record, ("figures",), item.figures)
             if isinstance(item, Place) and item.part_of:
                 self.ref(record, ("part_of",), item.part_of, ("place",), "place")
@@ -203,41 +210,40 @@ class _Checker(EvidenceChecks):
         return f"; did you mean {close[0]!r}?" if close else ""
 
     def check_names(
-        self, record: warnings.Record, entity: Entity, sub: Sequence[str | int] = (), aliases: list[Alias] | None = None
+        self, record: warnings.Record, entity_id: str, names: list[str], sub: Sequence[str | int] | None = None
     ) -> None:
-        """Names are visible, in one script, and no other entity's; ``aliases`` (at ``sub``) are those an addition gives."""
+        """Names are visible, in one script, and no other entity's; at ``sub`` when an addition gives them as aliases."""
         own: set[str] = set()
-        names = entity.names if aliases is None else [a.name for a in aliases]
         for index, name in enumerate(names):
             at: tuple[str | int, ...] = (
-                (*sub, index) if aliases is not None else ("name",) if index == 0 else ("aliases", index - 1)
+                (*sub, index) if sub is not None else ("name",) if index == 0 else ("aliases", index - 1)
             )
             if invisible(name):
                 shown = " ".join(code_point(c) for c in name[:8]) + (" ..." if len(name) > 8 else "")
-                self.problem(record, at, f"name of {entity.id!r} shows nothing: it is only {shown}, none of it visible")
+                self.problem(record, at, f"name of {entity_id!r} shows nothing: it is only {shown}, none of it visible")
                 continue
             mixed = mixed_script_word(name)
             if mixed:
-                message = f"name {name!r} of {entity.id!r} mixes Latin with Cyrillic or Greek letters in {mixed!r}"
+                message = f"name {name!r} of {entity_id!r} mixes Latin with Cyrillic or Greek letters in {mixed!r}"
                 self.problem(record, at, f"{message}: a look-alike letter typed by mistake?", "warning")
             key = name_key(name)
             folded = fold_accents(key)
             if folded in own:
                 continue
             own.add(folded)
-            owner = self.names.setdefault(key, entity.id)
-            first_owner, first_name = self.folded_names.setdefault(folded, (entity.id, name))
-            if owner != entity.id:
+            owner = self.names.setdefault(key, entity_id)
+            first_owner, first_name = self.folded_names.setdefault(folded, (entity_id, name))
+            if owner != entity_id:
                 other = self.by_id[owner]
                 self.problem(
-                    record, at, f"name {name!r} of {entity.id!r} is already a name of {owner!r} ({other.where()})"
+                    record, at, f"name {name!r} of {entity_id!r} is already a name of {owner!r} ({other.where()})"
                 )
-            elif first_owner != entity.id:
+            elif first_owner != entity_id:
                 other = self.by_id[first_owner]
                 self.problem(
                     record,
                     at,
-                    f"name {name!r} of {entity.id!r} differs only in accents from {first_name!r}, a name of "
+                    f"name {name!r} of {entity_id!r} differs only in accents from {first_name!r}, a name of "
                     f"{first_owner!r} ({other.where()}); lookups set accents aside",
                 )
 

@@ -82,15 +82,16 @@ class StateChange:
     date: TimeSpan
 
 
-def summary_of(sources: int, entities: Iterable[AnyEntity], events: int, relations: int) -> str:
-    """What :meth:`Corpus.summary` says of a corpus with these many sources, events and relations, and these entities.
+def summary_of(sources: int, entity_types: Iterable[str], events: int, relations: int) -> str:
+    """What :meth:`Corpus.summary` says of a corpus with these many sources, events and relations, and entities of
+    these types.
 
-    >>> summary_of(1, [], 2, 0)
-    '1 source, 0 persons, 0 organizations, 0 groups, 0 places, 2 events, 0 relations'
+    >>> summary_of(1, ["place", "person", "place"], 2, 0)
+    '1 source, 1 person, 0 organizations, 0 groups, 2 places, 2 events, 0 relations'
     """
     counts = {"person": 0, "organization": 0, "group": 0, "place": 0}
-    for entity in entities:
-        counts[entity_type(entity)] += 1
+    for kind in entity_types:
+        counts[kind] += 1
     parts = [(sources, "source")] + [(n, t) for t, n in counts.items()]
     parts += [(events, "event"), (relations, "relation")]
     return ", ".join(f"{n} {noun}s" if n != 1 else f"1 {noun}" for n, noun in parts)
@@ -147,7 +148,9 @@ class Corpus:
         >>> kgraph.load("seeds").summary()
         '2 sources, 3 persons, 10 organizations, 4 groups, 13 places, 26 events, 20 relations'
         """
-        return summary_of(len(self.sources), self.entities.values(), len(self.events), len(self.relations))
+        return summary_of(
+            len(self.sources), map(entity_type, self.entities.values()), len(self.events), len(self.relations)
+        )
 
     def __getitem__(self, id: str) -> Source | AnyEntity | Event | Relation:
         for table in (self.entities, self.events, self.sources, self.relations):

@@ -64,14 +64,23 @@ class RealPaths:
 
     def __call__(self, path: Path) -> Path:
         """The real path of ``path``."""
-        if ".." in path.parts or not path.name:
-            return Path(os.path.realpath(path))
-        folder = str(path.parent)
+        return Path(self.text(path))
+
+    def text(self, path: str | os.PathLike[str]) -> str:
+        """The real path of ``path``, as text.
+
+        >>> RealPaths().text("seeds/../seeds/registry.yaml") == str(Path("seeds/registry.yaml").resolve())
+        True
+        """
+        name = os.fspath(path)
+        folder, base = os.path.split(name)
+        if base in ("", ".", "..") or ".." in name.split(os.sep):
+            return os.path.realpath(name)
         real = self.folders.get(folder)
         if real is None:
             real = self.folders[folder] = os.path.realpath(folder)
-        joined = os.path.join(real, path.name)
-        return Path(os.path.realpath(joined) if os.path.islink(joined) else joined)
+        joined = os.path.join(real, base)
+        return os.path.realpath(joined) if os.path.islink(joined) else joined
 
 
 def corpus_path(path: str | os.PathLike[str]) -> Path:
@@ -153,8 +162,10 @@ class _Walk:
         self.problems.append(Problem(str(path), 0, message))
 
     def entry(self, entry: os.DirEntry[str], real: Path) -> None:
-        logical = Path(entry.path)
         named = entry.name.endswith(ANNOTATION_SUFFIXES)
+        if not named and entry.is_file(follow_symlinks=False):  # known from the listing: no folder, no link
+            return
+        logical = Path(entry.path)
         try:
             if entry.is_symlink():
                 target = logical.resolve(strict=True)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from kgraph.annotations import vocabulary as vocab
 from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.files import Addition
-from kgraph.annotations.models import Alias, Entity, Event, Participant
+from kgraph.annotations.models import Entity, Event, Participant
 from kgraph.annotations.terms import active
 from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
@@ -53,7 +53,7 @@ class EvidenceChecks:
         raise NotImplementedError
 
     def check_names(
-        self, record: Record, entity: Entity, sub: Sequence[str | int] = (), aliases: list[Alias] | None = None
+        self, record: Record, entity_id: str, names: list[str], sub: Sequence[str | int] | None = None
     ) -> None:
         raise NotImplementedError
 
@@ -149,7 +149,7 @@ class EvidenceChecks:
                     message = f"name {alias.name!r} is already a name of {addition.to!r}"
                     self.problem(record, ("aliases", index), message)
                 names.add(fold_accents(name_key(alias.name)))
-            self.check_names(record, target.item, ("aliases",), addition.aliases)
+            self.check_names(record, addition.to, [alias.name for alias in addition.aliases], ("aliases",))
         if isinstance(target.item, Event):  # participants are listed once, across the event and every addition
             seen = self.added_participants.setdefault(
                 addition.to, {(p.actor, p.role) for p in target.item.participants}

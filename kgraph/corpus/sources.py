@@ -12,7 +12,6 @@ import os
 import re
 from pathlib import Path
 
-from kgraph.annotations.models import Source
 from kgraph.corpus.checks import Record
 from kgraph.corpus.discover import MAX_TEXT_BYTES, RealPaths, kind_of, read_bounded
 from kgraph.corpus.yamlfile import decode
@@ -28,17 +27,16 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     files: list[Path] = []
-    real_root, real = root.resolve(), RealPaths()
+    real_root, real = os.path.realpath(root), RealPaths()
+    inside = os.path.join(real_root, "")  # with a separator at its end: what a path inside it starts with
     for record in records:
-        if record.kind != "source":
-            continue
-        source = record.item
-        if not isinstance(source, Source):
+        text_file = record.text_file()  # a valid source's (as the cache keeps it, its item not rebuilt)
+        if text_file is None:
             continue
         where = (record.file, record.line("text"))
-        path = record.folder / source.text
-        name = f"source text file {source.text!r}"
-        reason = _refused(path, real_root, real)
+        path = record.folder / text_file
+        name = f"source text file {text_file!r}"
+        reason = _refused(path, real_root, inside, real)
         if reason:
             problems.append(Problem(*where, f"{name} {reason}"))
             continue
@@ -60,14 +58,15 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
             )
             problems.append(Problem(str(path), line, message))
             continue
-        texts[source.id] = text
+        texts[record.key] = text
     return texts, problems, files
 
 
-def _refused(path: Path, real_root: Path, real: RealPaths) -> str:
-    """Why the file at ``path`` is not read as a source text, or nothing."""
+def _refused(path: Path, real_root: str, inside: str, real: RealPaths) -> str:
+    """Why the file at ``path`` is not read as a source text, or nothing; ``inside``: what a real path inside the
+    corpus folder, ``real_root``, starts with."""
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "is a link that loops"
@@ -79,6 +78,7 @@ def _refused(path: Path, real_root: Path, real: RealPaths) -> str:
     kind = kind_of(mode)
     if kind:
         return f"is {kind}, not a file"
-    if not real(path).is_relative_to(real_root):
+    found = real.text(path)
+    if found != real_root and not found.startswith(inside):
         return "lies outside the corpus folder"
     return ""

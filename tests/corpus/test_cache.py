@@ -139,11 +139,15 @@ def _resealed(path: Path, payload: bytes) -> None:
     path.write_bytes(b" ".join([magic, key, _check(key.decode(), payload).encode()]) + b"\n" + payload)
 
 
-@pytest.mark.parametrize("forged", ["an item line missing", "an id that is a number", "part_of a list"])
+@pytest.mark.parametrize(
+    "forged",
+    ["an item line missing", "an id that is a number", "part_of a list", "a name a number", "names a text", "text 7"],
+)
 def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path):
     corpus = corpus_copy(tmp_path)
     plain, surveyed = reading(read(corpus)), survey(corpus)
     read(corpus, cache=True)
+    forged_entries: dict[Path, bytes] = {}
     for path in cache_entries(home):
         head, *items = path.read_bytes().split(b"\n", 1)[1].split(b"\n")
         if not items:
@@ -153,10 +157,18 @@ def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path
             items = items[:-1]
         elif forged == "an id that is a number":
             rows[2][0][3] = 7
-        else:
+        elif forged == "part_of a list":
             rows[2][0][4] = ["a"]
+        elif forged == "a name a number":
+            rows[2][0][5] = [7]
+        elif forged == "names a text":
+            rows[2][0][5] = "Ann"
+        else:
+            rows[2][0][6] = 7
         _resealed(path, b"\n".join([json.dumps(rows).encode(), *items]))
+        forged_entries[path] = path.read_bytes()
     assert survey(corpus, cache=True) == surveyed
+    assert [path for path, forged in forged_entries.items() if path.read_bytes() == forged] == []  # all written anew
     assert reading(read(corpus, cache=True)) == plain
 
 

@@ -182,10 +182,11 @@ def test_a_survey_agrees_with_a_reading_after_each_edit(home, tmp_path, monkeypa
         monkeypatch.setenv("KGRAPH_CACHE_DIR", str(home))
 
 
-def test_a_warm_survey_rebuilds_only_the_items_a_check_reads(home, tmp_path, monkeypatch):
+def test_a_warm_survey_rebuilds_only_the_items_a_check_of_the_edited_file_reads(home, tmp_path, monkeypatch):
     corpus = corpus_copy(tmp_path)
     survey(corpus, cache=True)
-    every_event = len(load(corpus).events)
+    loaded = load(corpus)
+    every_event = len(loaded.events)
     _edit(corpus, CLAIMS, "- quote: Aliyev said in a televised address", "- quote: Aliyev said on the radio")
     rebuilt: list[object] = []
     decode = cached_record.decode
@@ -194,10 +195,15 @@ def test_a_warm_survey_rebuilds_only_the_items_a_check_reads(home, tmp_path, mon
     kinds = {type(item).__name__ for item in rebuilt}
     events = [item for item in rebuilt if type(item).__name__ == "Event"]
     targets = {item.to for item in rebuilt if type(item).__name__ == "Addition"}
-    assert "Person" in kinds  # names are read
     assert "Relation" not in kinds  # relations of unchanged files are not
     assert {event.id for event in events} <= targets  # only the events an addition adds to
     assert len(events) < every_event - 1
+    edited = (corpus / CLAIMS).read_text(encoding="utf-8")
+    merged = {e.source for event in targets & set(loaded.events) for e in loaded.events[event].evidence}
+    named = [item for item in rebuilt if type(item).__name__ in ("Person", "Organization", "Group", "Place", "Source")]
+    assert {"Person", "Place", "Source"} <= kinds  # what the edited file refers to, the sources additions are dated by
+    unread = [item.id for item in named if item.id not in edited and item.id not in merged]
+    assert unread == []  # no other: their names and text files are kept beside them
 
 
 def test_a_cycle_through_an_unchanged_file_is_found_warm(home, tmp_path):

@@ -137,3 +137,5 @@ def test_real_paths_are_those_path_resolve_gives(tmp_path, monkeypatch):
         path = Path(name)
         assert real(path) == path.resolve(), name
     assert len(real.folders) == 4  # each folder once; a path with ".." is resolved whole
+    for name in ["real/./inner/a.yaml", "linked/inner/.", "real/up/", "real/up/..", "linked//inner/b.yaml", "a.yaml"]:
+        assert real.text(name) == str(Path(name).resolve()), name  # as written, not made a Path first
