@@ -183,6 +183,19 @@ def _as_its_events(data: dict[str, Any], event: dict[str, Any], role: str, bound
     )
 
 
+def _plain(data: dict[str, Any], iv: int, nodes: tuple[list[tuple[Any, ...]], _Days, list[Any]]) -> bool:
+    """Whether a participant's edge (with every key of :data:`DROPPED` and no other) says only what its event,
+    the node ``iv``, says: :func:`_as_its_events`, with its days those of the event."""
+    raws, days, node_data = nodes
+    raw = (data["earliest"], data["latest"], data["earliest_possible"], data["latest_possible"])
+    if raw != raws[iv]:
+        return False
+    event = node_data[iv]
+    shared = event.get("evidence") if isinstance(event.get("evidence"), list) else None
+    role = str(data["type"] or "participation")  # as edge_details takes it
+    return _as_its_events(data, event, role, None not in days.bounds(raw), shared)
+
+
 def edge_details(
     edges: list[tuple[Any, Any, Any, dict[str, Any], str]],
     index: dict[Any, int],
@@ -201,8 +214,10 @@ def edge_details(
     sparse: dict[str, dict[Any, Any]] = {"stance": {}, "claimants": {}}
     details: list[Any] = []
     figures: dict[int, Any] = {}
-    for i in range(len(edges)):
-        v, data = edges[i][1], edges[i][3]
+    for i, (_, v, _, data, _) in enumerate(edges):
+        if data.keys() == _PARTICIPANT_KEYS and data["kind"] == "participation" and _plain(data, index[v], nodes):
+            details.append(_ALL)  # the commonest: nothing of its own, told before anything is made for it
+            continue
         kind = str(data.get("kind") or "other")
         edge_type = str(data.get("type") or kind)
         label = str(data.get("label") or edge_type)
