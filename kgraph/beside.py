@@ -23,9 +23,10 @@ only the calling thread, and a lock another thread held would stay locked in the
 
 :func:`apart` does the same for work whose result the parent needs: a part of one export (the
 explorer's edges' details on a large page), handed back through the pipe in :mod:`marshal`'s form, which the
-parent reads from its own child only. Where the fork fails (no memory or processes left), the work is done here
-instead. It forks only when no other child of kgraph's is running (in a build the XML pair already keeps the
-second core busy).
+parent reads from its own child only; and the warnings of a large corpus, looked for while the other checks
+across files run (:mod:`kgraph.corpus.checks`). Where the fork fails (no memory or processes left), the work is
+done here instead. It forks only when no other child of kgraph's is running (in a build the XML pair already
+keeps the second core busy; in a first reading with the cache on, the cache's writer).
 """
 
 from __future__ import annotations
@@ -99,16 +100,18 @@ def beside(work: Callable[[], object], needed: bool = True) -> Iterator[None]:
 
 
 @contextmanager
-def apart(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
+def apart(work: Callable[[], T], worth: bool = True) -> Iterator[Callable[[], T]]:
     """Run ``work`` in a forked process while the body of the ``with`` runs; the body calls what it is given to
     wait for the child and have ``work``'s result (text, numbers, lists, tuples and mappings of them), or its
-    error. Where :func:`can_fork` says no, another child is running, or the fork fails, ``work`` runs first, here.
+    error. Where :func:`can_fork` says no, another child is running, the fork fails, or it is not ``worth`` a
+    process (little work), ``work`` runs first, here.
 
     >>> with apart(lambda: [("n0", "[0]")]) as result:
     ...     result()
     [('n0', '[0]')]
     """
-    child = _Child.start(lambda: marshal.dumps(work())) if can_fork() and not _RUNNING[0] else None  # type: ignore[arg-type]
+    forks = worth and can_fork() and not _RUNNING[0]
+    child = _Child.start(lambda: marshal.dumps(work())) if forks else None  # type: ignore[arg-type]
     if child is None:
         found = work()
         yield lambda: found

@@ -192,6 +192,13 @@ def test_apart_with_parallel_off_or_beside_another_child_works_here(monkeypatch)
         assert done() != os.getpid()
 
 
+def test_apart_does_work_not_worth_a_process_here():
+    with apart(os.getpid, worth=False) as done:
+        assert done() == os.getpid()
+    with apart(os.getpid, worth=True) as done:
+        assert done() != os.getpid()
+
+
 def test_apart_hands_back_a_result_larger_than_a_pipe_holds():
     with apart(lambda: ["é" * 3_000_000, list(range(100_000))]) as done:
         text, numbers = done()

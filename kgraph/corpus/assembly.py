@@ -15,8 +15,8 @@ from typing import Any
 from kgraph.annotations.files import ENTITY_SECTIONS, Addition
 from kgraph.annotations.terms import Terms
 from kgraph.corpus.additions import merge_additions
-from kgraph.corpus.checks import Invalid, Record
 from kgraph.corpus.corpus import Corpus, Origin, summary_of
+from kgraph.corpus.record import Invalid, Record
 from kgraph.errors import Problem
 
 __all__ = ["corpus_of", "summary"]

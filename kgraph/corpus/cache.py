@@ -43,7 +43,7 @@ from typing import Any
 from kgraph.annotations.models import Event, Relation
 from kgraph.corpus.cache_codec import Uncacheable, dumps
 from kgraph.corpus.cache_entry import entry, entry_records
-from kgraph.corpus.checks import Record
+from kgraph.corpus.record import Record
 from kgraph.errors import Problem
 
 __all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from kgraph.annotations.base import Model
 from kgraph.annotations.dates import TimeSpan
-from kgraph.corpus.checks import Invalid
+from kgraph.corpus.record import Invalid
 
 __all__ = ["Uncacheable", "decode", "dumps", "encode"]
 

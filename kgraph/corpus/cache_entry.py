@@ -15,7 +15,7 @@ from typing import Any
 
 from kgraph.corpus.cache_codec import Uncacheable, decode, dumps
 from kgraph.corpus.cached_record import CachedLines, CachedRecord
-from kgraph.corpus.checks import Record
+from kgraph.corpus.record import Record
 from kgraph.errors import Problem
 
 __all__ = ["entry", "entry_records"]

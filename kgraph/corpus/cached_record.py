@@ -2,10 +2,10 @@
 
 Validating a corpus again after an edit needs, of each file that did not change, little more than what the cache
 keeps at hand: its problems, and for the checks of the edited files each item's kind, id, place in its file and
-``part_of``, an entity's names and a source's text file. Rebuilding every model of every file (the JSON read and the objects made) was most of the time such a
-validation took; a :class:`CachedRecord` keeps its item's JSON and rebuilds it on first use (a check that reads
-a source's date, an addition's target or an event's participants), and otherwise reads as a :class:`~kgraph.corpus.checks.Record`
-made from the rebuilt item does.
+``part_of``, an entity's names and a source's text file. Rebuilding every model of every file (the JSON read and
+the objects made) was most of the time such a validation took; a :class:`CachedRecord` keeps its item's JSON and
+rebuilds it on first use (a check that reads a source's date, an addition's target or an event's participants), and
+otherwise reads as a :class:`~kgraph.corpus.record.Record` made from the rebuilt item does.
 
 >>> from pathlib import Path
 >>> from kgraph.annotations.models import Person
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.corpus.cache_codec import decode
-from kgraph.corpus.checks import Record
+from kgraph.corpus.record import Record
 from kgraph.corpus.yamlfile import LineMap
 
 __all__ = ["CachedLines", "CachedRecord"]
@@ -54,7 +54,7 @@ class CachedLines(LineMap):
 
 
 class CachedRecord(Record):
-    """A :class:`~kgraph.corpus.checks.Record` whose item is the JSON ``text`` the cache wrote, rebuilt when first
+    """A :class:`~kgraph.corpus.record.Record` whose item is the JSON ``text`` the cache wrote, rebuilt when first
     asked for; its id (``key``, None for an addition), ``part_of``, an entity's ``names`` and a source's
     ``text_file`` are given, as the cache keeps them beside the item."""
 

@@ -18,7 +18,7 @@ edit that changes one (an id added or removed, a name, a line moved, a source te
 again. Either way the problems are those of a reading without the cache.
 
 >>> from pathlib import Path
->>> from kgraph.corpus.checks import Invalid
+>>> from kgraph.corpus.record import Invalid
 >>> from kgraph.corpus.yamlfile import LineMap
 >>> invalid = Record(Invalid("ann"), "person", "a.yaml", ("persons", 0), LineMap({("persons", 0): 2}), Path("."))
 >>> interface_digest([]) == interface_digest([]) != interface_digest([invalid])
@@ -31,7 +31,8 @@ import hashlib
 from typing import Any
 
 from kgraph.corpus.cache import FileCache, interface_digest
-from kgraph.corpus.checks import Record, check
+from kgraph.corpus.checks import check
+from kgraph.corpus.record import Record
 from kgraph.errors import Problem
 
 __all__ = ["checked"]

@@ -9,74 +9,19 @@ cycles; nothing related to itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
-from typing import Any
+from functools import partial
 
 from kgraph.annotations.files import Addition
-from kgraph.annotations.models import Entity, Event, Place, Relation, Source, is_territory
+from kgraph.annotations.models import Entity, Event, Place, Relation, is_territory
 from kgraph.annotations.terms import active
+from kgraph.beside import apart
 from kgraph.corpus import warnings
 from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.evidence_checks import EvidenceChecks, squash
-from kgraph.corpus.yamlfile import LineMap
+from kgraph.corpus.record import Invalid, Record
 from kgraph.errors import Problem
 from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word
-
-
-@dataclass(frozen=True)
-class Invalid:
-    """Stands for an item that failed validation, so that its id still resolves in references."""
-
-    id: str
-
-
-@dataclass(frozen=True)
-class Record:
-    """A validated item and where it was written: file, path of keys, line map, folder."""
-
-    item: Any
-    kind: str
-    file: str
-    path: tuple[str | int, ...]
-    lines: LineMap
-    folder: Path
-
-    @cached_property
-    def key(self) -> str:
-        """The item's id (a relation's given or derived id)."""
-        return self.item.key if isinstance(self.item, Relation) else str(self.item.id)
-
-    def line(self, *sub: str | int) -> int:
-        """The line of this item, or of a value inside it."""
-        return self.lines.line((*self.path, *sub))
-
-    def part_of(self) -> str | None:
-        """What the item is part of: a place's or an event's ``part_of``; None for an item that failed validation.
-
-        >>> from kgraph.annotations.models import Place
-        >>> lines = LineMap({})
-        >>> Record(Place(id="a", name="A", kind="town", part_of="b"), "place", "f", (), lines, Path(".")).part_of()
-        'b'
-        >>> Record(Invalid("a"), "place", "f", (), lines, Path(".")).part_of() is None
-        True
-        """
-        return None if isinstance(self.item, Invalid) else getattr(self.item, "part_of", None)
-
-    def names(self) -> list[str]:
-        """The names of the entity held, its name first, then its aliases; none for anything else or an invalid item."""
-        return self.item.names if isinstance(self.item, Entity) else []
-
-    def text_file(self) -> str | None:
-        """The text file of the source held, as its annotation names it; None for anything else or an invalid item."""
-        return self.item.text if isinstance(self.item, Source) else None
-
-    def where(self) -> str:
-        """``file:line`` of this item, for messages that point elsewhere."""
-        return f"{self.file}:{self.line()}"
-
 
 #: The kinds of record that are neither an entity nor an addition.
 _NEITHER = frozenset({"source", "event", "relation"})
@@ -113,6 +58,15 @@ class _Checker(EvidenceChecks):
     def run(self) -> list[Problem]:
         for record in self.records:
             self.register(record)
+        checked = [r for r in self.records if r.file not in self.skip] if self.skip else self.records
+        work = partial(warnings.plain, checked, self.by_id, self.raw_texts)
+        with apart(work, worth=len(checked) >= warnings.APART_FROM) as warned:  # on the second core, if large
+            self.check_all()
+            found = self.problems + [Problem(*p) for p in warned()]
+        return [p for p in found if p.path not in self.skip] if self.skip else found
+
+    def check_all(self) -> None:
+        """Every check but the warnings: of each record (only what others need of those in ``skip``), then cycles."""
         for record in self.records:
             if record.file in self.skip:  # what other files' checks depend on: names taken, additions made
                 if record.kind in _NEITHER:  # its item not even rebuilt, when it comes from the cache
@@ -136,11 +90,6 @@ class _Checker(EvidenceChecks):
                 self.check_relation(record, item)
         self.check_cycles("place")
         self.check_cycles("event")
-        if not self.skip:
-            return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
-        checked = [r for r in self.records if r.file not in self.skip]
-        found = self.problems + warnings.check(checked, self.by_id, self.raw_texts)
-        return [p for p in found if p.path not in self.skip]
 
     def register(self, record: Record) -> None:
         if record.kind == "addition":

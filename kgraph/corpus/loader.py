@@ -27,7 +27,7 @@ from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
 from kgraph.annotations.models import Source
 from kgraph.annotations.terms import DEFAULT, Terms, using
 from kgraph.corpus.assembly import corpus_of, summary
-from kgraph.corpus.checks import Invalid, Record, check
+from kgraph.corpus.checks import check
 from kgraph.corpus.corpus import Corpus
 from kgraph.corpus.discover import (
     ANNOTATION_SUFFIXES,
@@ -39,6 +39,7 @@ from kgraph.corpus.discover import (
     read_bounded,
 )
 from kgraph.corpus.messages import message
+from kgraph.corpus.record import Invalid, Record
 from kgraph.corpus.sections import jsonl_items, yaml_items
 from kgraph.corpus.sources import read_texts
 from kgraph.corpus.yamlfile import UNREADABLE, LineMap, decode

@@ -12,8 +12,8 @@ import os
 import re
 from pathlib import Path
 
-from kgraph.corpus.checks import Record
 from kgraph.corpus.discover import MAX_TEXT_BYTES, RealPaths, kind_of, read_bounded
+from kgraph.corpus.record import Record
 from kgraph.corpus.yamlfile import decode
 from kgraph.errors import Problem, shown
 from kgraph.text import code_point

@@ -176,3 +176,45 @@ def test_build_shows_the_warnings_and_still_builds(tmp_path):
     assert result.returncode == 0
     warning = (case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
     assert warning.split(": warning: ")[1] in result.stderr
+
+
+def _noting_warners(monkeypatch, tmp_path: Path) -> Path:
+    """Have every search for warnings note the process it ran in, in the file this returns."""
+    import os
+
+    from kgraph.corpus import warnings
+
+    noted, run = tmp_path / "warners", warnings._Warner.run
+
+    def noting(self, records):
+        with noted.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return run(self, records)
+
+    monkeypatch.setattr(warnings._Warner, "run", noting)
+    return noted
+
+
+@pytest.mark.parametrize("case", WARNINGS, ids=lambda p: p.name)
+def test_a_large_corpus_has_its_warnings_found_beside_the_other_checks(case: Path, forking, tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("KGRAPH_PARALLEL", "off")
+    here = kgraph.validate(case)
+    monkeypatch.delenv("KGRAPH_PARALLEL")
+    monkeypatch.setattr("kgraph.corpus.warnings.APART_FROM", 1)  # as a corpus of many records
+    noted = _noting_warners(monkeypatch, tmp_path)
+    assert kgraph.validate(case) == here
+    assert any(p.severity == "warning" for p in here)
+    assert [int(pid) != os.getpid() for pid in noted.read_text().split()] == [True]
+
+
+def test_a_corpus_of_fewer_than_5000_records_has_its_warnings_found_here(tmp_path, monkeypatch):
+    import os
+
+    from kgraph.corpus.warnings import APART_FROM
+
+    assert APART_FROM == 5_000
+    noted = _noting_warners(monkeypatch, tmp_path)
+    kgraph.validate(SEEDS)  # a few hundred records
+    assert [int(pid) for pid in noted.read_text().split()] == [os.getpid()]
