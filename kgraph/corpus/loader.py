@@ -223,7 +223,7 @@ def _parse_and_validate(file: Path, display: str, raw: bytes, records: list[Reco
         problems.append(
             Problem(display, extra.lines.line(extra.loc), "a file annotates one source; this is a second one")
         )
-    source_id = _id_of(sources[0].data) if sources else None
+    source_id, folder = (_id_of(sources[0].data) if sources else None), file.parent  # the folder made once a file
     for item in items:
         model = Source if item.section == "source" else SECTIONS[item.section]
         kind = "source" if item.section == "source" else ENTITY_SECTIONS.get(item.section, item.section.rstrip("s"))
@@ -231,9 +231,9 @@ def _parse_and_validate(file: Path, display: str, raw: bytes, records: list[Reco
         unreadable = bool(problems) and _contains_unreadable(item.data)  # already reported where the YAML was read
         valid = None if unreadable else _validate(model, item.data, item.loc, display, item.lines, problems, default)
         if valid is not None:
-            records.append(Record(valid, kind, display, item.loc, item.lines, file.parent))
+            records.append(Record(valid, kind, display, item.loc, item.lines, folder))
         elif (item_id := _id_of(item.data)) and kind != "relation":  # keep the id known: references to it are fine
-            records.append(Record(Invalid(item_id), kind, display, item.loc, item.lines, file.parent))
+            records.append(Record(Invalid(item_id), kind, display, item.loc, item.lines, folder))
     return problems
 
 
