@@ -23,10 +23,9 @@ only the calling thread, and a lock another thread held would stay locked in the
 
 :func:`apart` does the same for work whose result the parent needs: a part of one export (the
 explorer's edges' details on a large page), handed back through the pipe in :mod:`marshal`'s form, which the
-parent reads from its own child only; and the warnings of a large corpus, looked for while the other checks
-across files run (:mod:`kgraph.corpus.checks`). Where the fork fails (no memory or processes left), the work is
-done here instead. It forks only when no other child of kgraph's is running (in a build the XML pair already
-keeps the second core busy; in a first reading with the cache on, the cache's writer).
+parent reads from its own child only. Where the fork fails (no memory or processes left), the work is done here
+instead. It forks only when no other child of kgraph's is running (in a build the XML pair already keeps the
+second core busy).
 """
 
 from __future__ import annotations
@@ -100,18 +99,16 @@ def beside(work: Callable[[], object], needed: bool = True) -> Iterator[None]:
 
 
 @contextmanager
-def apart(work: Callable[[], T], worth: bool = True) -> Iterator[Callable[[], T]]:
+def apart(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
     """Run ``work`` in a forked process while the body of the ``with`` runs; the body calls what it is given to
     wait for the child and have ``work``'s result (text, numbers, lists, tuples and mappings of them), or its
-    error. Where :func:`can_fork` says no, another child is running, the fork fails, or it is not ``worth`` a
-    process (little work), ``work`` runs first, here.
+    error. Where :func:`can_fork` says no, another child is running, or the fork fails, ``work`` runs first, here.
 
     >>> with apart(lambda: [("n0", "[0]")]) as result:
     ...     result()
     [('n0', '[0]')]
     """
-    forks = worth and can_fork() and not _RUNNING[0]
-    child = _Child.start(lambda: marshal.dumps(work())) if forks else None  # type: ignore[arg-type]
+    child = _Child.start(lambda: marshal.dumps(work())) if can_fork() and not _RUNNING[0] else None  # type: ignore[arg-type]
     if child is None:
         found = work()
         yield lambda: found
@@ -162,7 +159,7 @@ class _Child:
             size = int.from_bytes(header, "big") if len(header) == 8 else 0  # none: the child died first
             result = self._read(size)  # read into one buffer of its size: the result is not copied again
             report = bytes(self._read(None))
-            _, status = os.waitpid(self.pid, 0)
+            status = _waited(self.pid)
         except BaseException:  # Ctrl-C while waiting, say: the child is stopped all the same
             self.stop()
             raise
@@ -246,6 +243,15 @@ def _own_memory() -> int:
             fields = dict(line.split(":", 1) for line in rollup if ":" in line)
         return sum(int(fields[k].split()[0]) for k in ("Private_Clean", "Private_Dirty") if k in fields) * 1024
     except (OSError, ValueError):
+        return 0
+
+
+def _waited(pid: int) -> int:
+    """The status of the child ``pid`` once it has ended; 0 when the program kgraph runs in has it reaped already
+    (it ignores ``SIGCHLD``): then its report alone says how the work went."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
         return 0
 
 

@@ -61,7 +61,7 @@ def summary(records: list[Record]) -> tuple[str, list[Problem]]:
     targets = {r.item.to for r in records if r.kind == "addition" and isinstance(r.item, Addition)}
     tables, additions = _tables(records, targets)
     problems = _merged(tables, additions)[1]
-    types = {r.key: r.kind for r in records if r.kind in _ENTITY_KINDS}  # as the table keeps them, the last
+    types = {r.key: r.kind for r in records if r.kind in _ENTITY_KINDS}  # the last of an id (an invalid one: an error)
     return summary_of(len(tables["source"]), types.values(), len(tables["event"]), len(tables["relation"])), problems
 
 
@@ -93,7 +93,8 @@ def _tables(records: list[Record], targets: set[str] | None) -> tuple[dict[str, 
 
 class _Rebuilt(Mapping[str, Any]):
     """Items by id from their records (each id's, in order), rebuilt only when looked up: an addition's source, the
-    sources of an event it adds to. As a table keeps them: of an id, the last that passed validation."""
+    sources of an event it adds to. As a table keeps them: of an id, the last that passed validation (an id none of
+    whose records did is not found, though it is counted and listed, as the summary counts it: an error anyway)."""
 
     def __init__(self, records: dict[str, list[Record]]) -> None:
         self.records = records

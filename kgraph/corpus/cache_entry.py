@@ -20,6 +20,9 @@ from kgraph.errors import Problem
 
 __all__ = ["entry", "entry_records"]
 
+#: The kinds of record that have no names: all but entities.
+_NEITHER = frozenset({"source", "event", "relation", "addition"})
+
 
 def entry(records: list[Record], problems: list[Problem], display: str, digest: str) -> bytes:
     """A file's entry: a first line ``[problems, line maps, records, digest]`` in JSON, a record as its kind, path,
@@ -57,8 +60,10 @@ def entry_records(payload: bytes, display: str, file: Path, lazy: bool) -> tuple
             type(kind) is str and type(key) in optional and type(part_of) in optional and type(text_file) in optional
         ):
             raise TypeError("not a record")
-        if type(names) is not list or not all(type(name) is str for name in names):
+        if type(names) is not list or not all(type(name) is str for name in names) or (names and kind in _NEITHER):
             raise TypeError("not names")
+        if text_file is not None and kind != "source":
+            raise TypeError("a text file of what is not a source")
     if lazy:
         records: list[Record] = [
             CachedRecord(text, kind, display, tuple(path), maps[lines], folder, key, part_of, names, text_file)

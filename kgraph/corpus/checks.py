@@ -9,12 +9,10 @@ cycles; nothing related to itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import partial
 
 from kgraph.annotations.files import Addition
 from kgraph.annotations.models import Entity, Event, Place, Relation, is_territory
 from kgraph.annotations.terms import active
-from kgraph.beside import apart
 from kgraph.corpus import warnings
 from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
@@ -58,12 +56,12 @@ class _Checker(EvidenceChecks):
     def run(self) -> list[Problem]:
         for record in self.records:
             self.register(record)
-        checked = [r for r in self.records if r.file not in self.skip] if self.skip else self.records
-        work = partial(warnings.plain, checked, self.by_id, self.raw_texts)
-        with apart(work, worth=len(checked) >= warnings.APART_FROM) as warned:  # on the second core, if large
-            self.check_all()
-            found = self.problems + [Problem(*p) for p in warned()]
-        return [p for p in found if p.path not in self.skip] if self.skip else found
+        self.check_all()
+        if not self.skip:
+            return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
+        checked = [r for r in self.records if r.file not in self.skip]
+        found = self.problems + warnings.check(checked, self.by_id, self.raw_texts)
+        return [p for p in found if p.path not in self.skip]
 
     def check_all(self) -> None:
         """Every check but the warnings: of each record (only what others need of those in ``skip``), then cycles."""

@@ -56,20 +56,9 @@ class Record(Protocol):
         """The line of the item, or of a value inside it."""
 
 
-#: How many records' warnings are looked for in a process of their own, beside the other checks across files.
-APART_FROM = 5_000
-
-
 def check(records: Sequence[Record], by_id: Mapping[str, Record], texts: Mapping[str, str]) -> list[Problem]:
     """Every warning about ``records``; ``by_id`` resolves ids to records, ``texts`` are source texts by source id."""
     return _Warner(by_id, texts).run(records)
-
-
-def plain(
-    records: Sequence[Record], by_id: Mapping[str, Record], texts: Mapping[str, str]
-) -> list[tuple[str, int, str, str]]:
-    """:func:`check`'s warnings as plain tuples, which :func:`kgraph.beside.apart` hands back from another process."""
-    return [(p.path, p.line, p.message, p.severity) for p in check(records, by_id, texts)]
 
 
 class _Warner:

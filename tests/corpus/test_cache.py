@@ -141,7 +141,16 @@ def _resealed(path: Path, payload: bytes) -> None:
 
 @pytest.mark.parametrize(
     "forged",
-    ["an item line missing", "an id that is a number", "part_of a list", "a name a number", "names a text", "text 7"],
+    [
+        "an item line missing",
+        "an id that is a number",
+        "part_of a list",
+        "a name a number",
+        "names a text",
+        "text 7",
+        "names of a source",
+        "a text file of a person",
+    ],
 )
 def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path):
     corpus = corpus_copy(tmp_path)
@@ -163,8 +172,16 @@ def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path
             rows[2][0][5] = [7]
         elif forged == "names a text":
             rows[2][0][5] = "Ann"
-        else:
+        elif forged == "text 7":
             rows[2][0][6] = 7
+        elif forged == "names of a source":
+            if rows[2][0][0] != "source":
+                continue  # a document's entry only: its first record is its source
+            rows[2][0][5] = ["Ann"]
+        else:
+            if rows[2][0][0] == "source":
+                continue  # the registry's entry only: its first record is an entity
+            rows[2][0][6] = "article.txt"
         _resealed(path, b"\n".join([json.dumps(rows).encode(), *items]))
         forged_entries[path] = path.read_bytes()
     assert survey(corpus, cache=True) == surveyed
