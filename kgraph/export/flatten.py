@@ -63,8 +63,17 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=json_ready)
 
 
-def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dict[str, Scalar]:
-    """One node's or edge's attributes as scalars under valid names, following the module's rules."""
+def flatten(
+    data: dict[str, Any],
+    reserved: frozenset[str] = frozenset(),
+    ends: tuple[dict[str, Any], ...] = (),
+    memo: dict[tuple[int, str], tuple[str, str, Any]] | None = None,
+) -> dict[str, Scalar]:
+    """One node's or edge's attributes as scalars under valid names, following the module's rules.
+
+    An edge's list or mapping that is the very object one of its ``ends`` (its nodes' attributes) holds under the
+    same name (a participant's edge shares its event's evidence) is written once into ``memo`` and taken from it
+    after: the same text, made once for all the edges that share it."""
     flat: dict[str, Scalar] = {}
     for raw_name, value in data.items():
         if value is None:
@@ -76,10 +85,15 @@ def flatten(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dic
         if kind is str or kind is int or kind is bool:
             flat[name] = value
         elif kind is list or kind is dict or isinstance(value, list | tuple | set | frozenset | dict):
-            flat[name] = json_text(value)
+            texts = None if memo is None else memo.get((id(value), raw_name))
+            if texts is None:
+                texts = (json_text(value), readable(raw_name, value), value)  # the value kept: its id stays its own
+                if memo is not None and any(end.get(raw_name) is value for end in ends):
+                    memo[id(value), raw_name] = texts
+            flat[name] = texts[0]
             companion = f"{name}_text"
             if companion not in data:
-                flat[companion] = readable(raw_name, value)
+                flat[companion] = texts[1]
             if raw_name == "figures":
                 flat.update((k, v) for k, v in figure_bounds(value).items() if k not in data)
         elif isinstance(value, float):

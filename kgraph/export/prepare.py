@@ -32,7 +32,7 @@ import networkx as nx
 
 from kgraph.export.flatten import GEPHI_EDGE_NAMES, GEPHI_NODE_NAMES, Scalar, flatten, unify
 from kgraph.export.style import Style, edge_color, node_style
-from kgraph.export.xmltypes import coerce, flat_types
+from kgraph.export.xmltypes import coerce, flat_types, types_shape
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NEEDS_ESCAPE = re.compile('[&<>"\x00-\x1f\ufffe\uffff\ud800-\udfff]')
@@ -62,7 +62,7 @@ def xml_value(value: Scalar, attribute: bool = False) -> str:
     """A flattened value as XML text: booleans as ``true``/``false``, doubles exactly, text escaped (see
     :func:`xml_escape` for ``attribute``)."""
     if type(value) is str:
-        return xml_escape(value, attribute)
+        return xml_escape(value, attribute) if _NEEDS_ESCAPE.search(value) else value  # most: nothing to escape
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -201,17 +201,30 @@ def prepare(graph: nx.Graph) -> Prepared:
     del used
     seen: dict[str, set[str]] = {}
     node_names: dict[str, None] = {}
+    shapes: set[tuple[Any, ...]] = set()  # of rows noted already: another of one of them notes nothing new
     for node, data in graph.nodes(data=True):
+        renamed = tokens[node] != str(node)
+        shape = types_shape(data, ("node", renamed))
+        if shape in shapes:
+            continue
         row = flat_types(data, _NODE_RESERVED)
         row["label"] = "string"
-        if tokens[node] != str(node):
+        if renamed:
             row["original_id"] = "string"
         _note(row, seen, node_names)
+        if shape is not None:
+            shapes.add(shape)
     edge_names: dict[str, None] = {}
     for _, _, _, raw in keyed_edges(graph):
-        row = flat_types(kind_as_category(_weight(raw)[1]), _EDGE_RESERVED)
+        data = _weight(raw)[1]
+        shape = types_shape(data, ("edge",))
+        if shape in shapes:
+            continue
+        row = flat_types(kind_as_category(data), _EDGE_RESERVED)
         row["label"] = "string"
         _note(row, seen, edge_names)
+        if shape is not None:
+            shapes.add(shape)
     types = {name: unify(found) for name, found in seen.items()}
     mixed = frozenset(name for name, found in seen.items() if len(found) > 1)
     return Prepared(
@@ -251,10 +264,12 @@ def _nodes(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed
 
 def _edges(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed: frozenset[str]) -> Iterator[Edge]:
     edge_ids: set[str] = set()
+    memo: dict[tuple[int, str], tuple[str, str, Any]] = {}  # what edges share with their nodes, made once
+    nodes = graph.nodes
     for u, v, key, raw in keyed_edges(graph):
         weight, data = _weight(raw)
         data = kind_as_category(data)
-        flat = flatten(data, _EDGE_RESERVED)
+        flat = flatten(data, _EDGE_RESERVED, (nodes[v], nodes[u]), memo)
         label = label_of(data.get("label"), data.get("type") or key or "edge")
         flat["label"] = label
         yield Edge(

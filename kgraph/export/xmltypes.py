@@ -74,6 +74,26 @@ def flat_types(data: dict[str, Any], reserved: frozenset[str] = frozenset()) -> 
     return types
 
 
+#: Types of value whose flattened types follow from their type alone (a float's depend on whether it is finite).
+_SHAPED = frozenset({type(None), str, int, bool, list, dict})
+
+
+def types_shape(data: dict[str, Any], extra: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """What decides the names and types :func:`flat_types` finds in ``data`` (with
+    ``extra``): its keys in order and its values' types; None when its values decide them (figures, whose columns
+    are their measures, or a value of another type).
+
+    >>> types_shape({"a": 1, "b": None}, ()) == types_shape({"a": 2, "b": None}, ()) != types_shape({"a": 2.0, "b": None}, ())
+    True
+    >>> types_shape({"figures": []}, ()) is None
+    True
+    """
+    types = tuple(map(type, data.values()))
+    if "figures" in data or not _SHAPED.issuperset(types):
+        return None
+    return (*extra, tuple(data), types)
+
+
 def coerce(row: dict[str, Scalar], types: dict[str, str], mixed: frozenset[str]) -> dict[str, Scalar]:
     """A flattened row with each value of a ``mixed`` name made its name's one type (numbers widen to double,
     anything else becomes text)."""

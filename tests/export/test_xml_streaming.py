@@ -8,6 +8,7 @@ start, which built each file as one string): ``to_graphml``/``to_gexf`` of the s
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import os
@@ -15,6 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from kgraph.beside import can_fork
@@ -23,7 +25,7 @@ from kgraph.export.flatten import flatten
 from kgraph.export.folder import Stream, write_folder
 from kgraph.export.gexf import to_gexf, write_gexf
 from kgraph.export.graphml import to_graphml, write_graphml
-from kgraph.export.prepare import keyed_edges
+from kgraph.export.prepare import keyed_edges, prepare
 from kgraph.export.xmlstream import BATCH
 from kgraph.export.xmltypes import flat_types, type_of
 from kgraph.graph.knowledge import KnowledgeGraph
@@ -169,3 +171,43 @@ def test_a_build_killed_during_the_graphml_write_leaves_the_earlier_file_intact(
     build(KnowledgeGraph.load(corpus).graph, out)  # the next build cleans up
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "exports"]
     assert (out / "graph.graphml").read_bytes().endswith(b"</graphml>\n")
+
+
+def _shapes_graph() -> nx.MultiDiGraph:
+    """Nodes and edges whose keys and value types agree while their flattened types do not, and a list two names
+    share with an edge's node."""
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", kind="x", n=1.5)  # each after the first of its keys and types differs only in its values
+    graph.add_node("b", kind="x", n=float("nan"))
+    graph.add_node("c", kind="y", figures=[{"measure": "killed", "value": 2}])
+    graph.add_node("d", kind="y", figures=[{"measure": "injured", "value": 3}])
+    graph.add_node("plain", kind="z")
+    graph.add_node("two words", kind="z")
+    shared = [{"quote": "q", "source": "s"}]
+    graph.add_node("e", kind="event", evidence=shared, aliases=shared)
+    graph.add_edge("a", "e", key="r1", kind="participation", weight=2, evidence=shared, aliases=shared)
+    graph.add_edge("b", "e", key="r2", kind="participation", weight=-1, evidence=shared, aliases=shared)
+    graph.add_edge("c", "e", key="r3", kind="participation", weight="heavy", evidence=shared)
+    return graph
+
+
+def test_rows_of_one_shape_are_typed_once_as_each_would_be(monkeypatch):
+    graph = _shapes_graph()
+    once = prepare(graph)
+    monkeypatch.setattr("kgraph.export.prepare.types_shape", lambda data, extra: None)  # every row typed
+    each = prepare(graph)
+    assert (once.types, once.node_names, once.edge_names) == (each.types, each.node_names, each.edge_names)
+    assert once.types["n"] == "string"
+    assert {"killed_max", "injured_max", "original_id"} <= set(once.types)
+
+
+def test_a_list_an_edge_shares_with_its_node_is_written_as_a_copy_would_be():
+    graph = _shapes_graph()
+    copied = nx.MultiDiGraph()
+    copied.add_nodes_from((n, {k: copy.deepcopy(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    copied.add_edges_from(
+        (u, v, k, {a: copy.deepcopy(x) for a, x in d.items()}) for u, v, k, d in graph.edges(keys=True, data=True)
+    )
+    assert to_graphml(graph) == to_graphml(copied)
+    assert to_gexf(graph) == to_gexf(copied)
+    assert "quote: q, source: s" in to_graphml(graph)  # the aliases' reading, not the evidence's
