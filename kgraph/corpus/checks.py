@@ -8,7 +8,7 @@ cycles; nothing related to itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from kgraph.annotations.files import Addition
 from kgraph.annotations.models import Entity, Event, Place, Relation, is_territory
@@ -32,13 +32,34 @@ def check(records: list[Record], texts: dict[str, str], skip: frozenset[str] = f
     return _Checker(records, texts, skip).run()
 
 
+class _Made(dict[str, str]):
+    """Texts by source id, each made from its ``source`` text by ``make`` when first asked for; ``in`` says which
+    sources have one.
+
+    >>> made = _Made({"a": " x  y "}, squash)
+    >>> "a" in made, "b" in made, len(made), made["a"], len(made)
+    (True, False, 0, 'x y', 1)
+    """
+
+    def __init__(self, source: dict[str, str], make: Callable[[str], str]) -> None:
+        super().__init__()
+        self.source, self.make = source, make
+
+    def __missing__(self, key: str) -> str:
+        made = self[key] = self.make(self.source[key])
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.source
+
+
 class _Checker(EvidenceChecks):
     def __init__(self, records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset()):
         self.records = records
         self.skip = skip
         self.raw_texts = texts
-        self.texts = {sid: squash(t) for sid, t in texts.items()}
-        self.folded = {sid: t.translate(PUNCTUATION_FOLD).lower() for sid, t in self.texts.items()}
+        self.texts = _Made(texts, squash)  # each made when a quote of it is first checked: few, after an edit
+        self.folded = _Made(self.texts, lambda text: text.translate(PUNCTUATION_FOLD).lower())
         self.problems: list[Problem] = []
         self.by_id: dict[str, Record] = {}
         self.names: dict[str, str] = {}

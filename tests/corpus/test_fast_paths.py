@@ -139,3 +139,15 @@ def test_real_paths_are_those_path_resolve_gives(tmp_path, monkeypatch):
     assert len(real.folders) == 4  # each folder once; a path with ".." is resolved whole
     for name in ["real/./inner/a.yaml", "linked/inner/.", "real/up/", "real/up/..", "linked//inner/b.yaml", "a.yaml"]:
         assert real.text(name) == str(Path(name).resolve()), name  # as written, not made a Path first
+
+
+def test_the_checks_make_only_the_texts_whose_quotes_they_check(monkeypatch):
+    from kgraph.corpus import checks
+
+    squashed: list[str] = []
+    squash_as_it_is = checks.squash
+    monkeypatch.setattr(checks, "squash", lambda text: squashed.append(text) or squash_as_it_is(text))
+    assert checks.check([], {"a": "a  source text", "b": "another"}) == []
+    assert squashed == []  # no quote checked: no text made for it
+    assert kgraph.validate(SEEDS) == []
+    assert len(squashed) == 2  # the seeds' two sources, once each, as their quotes are checked
