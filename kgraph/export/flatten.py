@@ -85,14 +85,15 @@ def flatten(
         if kind is str or kind is int or kind is bool:
             flat[name] = value
         elif kind is list or kind is dict or isinstance(value, list | tuple | set | frozenset | dict):
-            texts = None if memo is None else memo.get((id(value), raw_name))
+            companion = f"{name}_text"
+            wanted = companion not in data  # its readable text, unless the data has its own
+            texts = memo.get((id(value), raw_name)) if memo is not None and wanted else None
             if texts is None:
-                texts = (json_text(value), readable(raw_name, value), value)  # the value kept: its id stays its own
-                if memo is not None and any(end.get(raw_name) is value for end in ends):
+                texts = (json_text(value), readable(raw_name, value) if wanted else "", value)  # value kept: its id too
+                if wanted and memo is not None and any(end.get(raw_name) is value for end in ends):
                     memo[id(value), raw_name] = texts
             flat[name] = texts[0]
-            companion = f"{name}_text"
-            if companion not in data:
+            if wanted:
                 flat[companion] = texts[1]
             if raw_name == "figures":
                 flat.update((k, v) for k, v in figure_bounds(value).items() if k not in data)

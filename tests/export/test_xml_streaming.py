@@ -185,6 +185,7 @@ def _shapes_graph() -> nx.MultiDiGraph:
     graph.add_node("two words", kind="z")
     shared = [{"quote": "q", "source": "s"}]
     graph.add_node("e", kind="event", evidence=shared, aliases=shared)
+    graph.add_edge("a", "e", key="r0", kind="participation", evidence=shared, evidence_text="its own reading")
     graph.add_edge("a", "e", key="r1", kind="participation", weight=2, evidence=shared, aliases=shared)
     graph.add_edge("b", "e", key="r2", kind="participation", weight=-1, evidence=shared, aliases=shared)
     graph.add_edge("c", "e", key="r3", kind="participation", weight="heavy", evidence=shared)
@@ -211,3 +212,5 @@ def test_a_list_an_edge_shares_with_its_node_is_written_as_a_copy_would_be():
     assert to_graphml(graph) == to_graphml(copied)
     assert to_gexf(graph) == to_gexf(copied)
     assert "quote: q, source: s" in to_graphml(graph)  # the aliases' reading, not the evidence's
+    assert "its own reading" in to_graphml(graph)
+    assert to_graphml(graph).count("“q” (s)") == 4  # the evidence's reading: the node's and three edges'
