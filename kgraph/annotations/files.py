@@ -106,6 +106,8 @@ ENTITY_SECTIONS: dict[str, str] = {
     "groups": "group",
     "places": "place",
 }
+#: The kinds of record that are entities.
+ENTITY_KINDS = frozenset(ENTITY_SECTIONS.values())
 
 
 class RegistryFile(Model):

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from kgraph.annotations.files import ENTITY_SECTIONS, Addition
+from kgraph.annotations.files import ENTITY_KINDS, Addition
 from kgraph.annotations.terms import Terms
 from kgraph.corpus.additions import merge_additions
 from kgraph.corpus.corpus import Corpus, Origin, summary_of
@@ -46,10 +46,6 @@ def corpus_of(
     return corpus, problems
 
 
-#: The kinds of record that are entities.
-_ENTITY_KINDS = frozenset(ENTITY_SECTIONS.values())
-
-
 def summary(records: list[Record]) -> tuple[str, list[Problem]]:
     """The summary of the corpus ``records`` make, and the problems of merging its additions: the items of entities,
     events and relations no addition is made to are not needed, nor sources none looks up (nor rebuilt, when they
@@ -61,7 +57,7 @@ def summary(records: list[Record]) -> tuple[str, list[Problem]]:
     targets = {r.item.to for r in records if r.kind == "addition" and isinstance(r.item, Addition)}
     tables, additions = _tables(records, targets)
     problems = _merged(tables, additions)[1]
-    types = {r.key: r.kind for r in records if r.kind in _ENTITY_KINDS}  # the last of an id (an invalid one: an error)
+    types = {r.key: r.kind for r in records if r.kind in ENTITY_KINDS}  # the last of an id (an invalid one: an error)
     return summary_of(len(tables["source"]), types.values(), len(tables["event"]), len(tables["relation"])), problems
 
 

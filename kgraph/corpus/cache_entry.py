@@ -13,15 +13,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kgraph.annotations.files import ENTITY_KINDS
 from kgraph.corpus.cache_codec import Uncacheable, decode, dumps
 from kgraph.corpus.cached_record import CachedLines, CachedRecord
 from kgraph.corpus.record import Record
 from kgraph.errors import Problem
 
 __all__ = ["entry", "entry_records"]
-
-#: The kinds of record that have no names: all but entities.
-_NEITHER = frozenset({"source", "event", "relation", "addition"})
 
 
 def entry(records: list[Record], problems: list[Problem], display: str, digest: str) -> bytes:
@@ -60,7 +58,11 @@ def entry_records(payload: bytes, display: str, file: Path, lazy: bool) -> tuple
             type(kind) is str and type(key) in optional and type(part_of) in optional and type(text_file) in optional
         ):
             raise TypeError("not a record")
-        if type(names) is not list or not all(type(name) is str for name in names) or (names and kind in _NEITHER):
+        if (
+            type(names) is not list
+            or not all(type(name) is str for name in names)
+            or (names and kind not in ENTITY_KINDS)
+        ):
             raise TypeError("not names")
         if text_file is not None and kind != "source":
             raise TypeError("a text file of what is not a source")

@@ -77,15 +77,6 @@ class _Checker(EvidenceChecks):
     def run(self) -> list[Problem]:
         for record in self.records:
             self.register(record)
-        self.check_all()
-        if not self.skip:
-            return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
-        checked = [r for r in self.records if r.file not in self.skip]
-        found = self.problems + warnings.check(checked, self.by_id, self.raw_texts)
-        return [p for p in found if p.path not in self.skip]
-
-    def check_all(self) -> None:
-        """Every check but the warnings: of each record (only what others need of those in ``skip``), then cycles."""
         for record in self.records:
             if record.file in self.skip:  # what other files' checks depend on: names taken, additions made
                 if record.kind in _NEITHER:  # its item not even rebuilt, when it comes from the cache
@@ -109,6 +100,11 @@ class _Checker(EvidenceChecks):
                 self.check_relation(record, item)
         self.check_cycles("place")
         self.check_cycles("event")
+        if not self.skip:
+            return self.problems + warnings.check(self.records, self.by_id, self.raw_texts)
+        checked = [r for r in self.records if r.file not in self.skip]
+        found = self.problems + warnings.check(checked, self.by_id, self.raw_texts)
+        return [p for p in found if p.path not in self.skip]
 
     def register(self, record: Record) -> None:
         if record.kind == "addition":

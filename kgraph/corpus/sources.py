@@ -30,7 +30,7 @@ def read_texts(records: list[Record], root: Path) -> tuple[dict[str, str], list[
     real_root, real = os.path.realpath(root), RealPaths()
     inside = os.path.join(real_root, "")  # with a separator at its end: what a path inside it starts with
     for record in records:
-        text_file = record.text_file() if record.kind == "source" else None  # as the cache keeps it, if cached
+        text_file = record.text_file()  # as the cache keeps it, if cached (only a source's: see cache_entry)
         if text_file is None:  # not a source, or one that failed validation
             continue
         where = (record.file, record.line("text"))

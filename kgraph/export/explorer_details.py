@@ -187,7 +187,7 @@ def _plain(data: dict[str, Any], iv: int, nodes: tuple[list[tuple[Any, ...]], _D
     """Whether a participant's edge (with every key of :data:`DROPPED` and no other) says only what its event,
     the node ``iv``, says: :func:`_as_its_events`, with its days those of the event."""
     raws, days, node_data = nodes
-    raw = (data["earliest"], data["latest"], data["earliest_possible"], data["latest_possible"])
+    raw = _raw(data)
     if raw != raws[iv]:
         return False
     event = node_data[iv]

@@ -50,8 +50,10 @@ FIXED_DATE = "2000-01-01"
 
 def xml_escape(text: str, attribute: bool = False) -> str:
     """Text made safe for XML content, or for a double-quoted attribute value."""
-    if not _NEEDS_ESCAPE.search(text):  # most values: nothing to do
-        return text
+    return _escaped(text, attribute) if _NEEDS_ESCAPE.search(text) else text  # most values: nothing to do
+
+
+def _escaped(text: str, attribute: bool) -> str:
     text = _ILLEGAL_XML.sub("\ufffd", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if attribute:
         return text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
@@ -62,7 +64,7 @@ def xml_value(value: Scalar, attribute: bool = False) -> str:
     """A flattened value as XML text: booleans as ``true``/``false``, doubles exactly, text escaped (see
     :func:`xml_escape` for ``attribute``)."""
     if type(value) is str:
-        return xml_escape(value, attribute) if _NEEDS_ESCAPE.search(value) else value  # most: nothing to escape
+        return _escaped(value, attribute) if _NEEDS_ESCAPE.search(value) else value  # xml_escape, one call fewer
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -265,11 +267,10 @@ def _nodes(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed
 def _edges(graph: nx.Graph, tokens: dict[Any, str], types: dict[str, str], mixed: frozenset[str]) -> Iterator[Edge]:
     edge_ids: set[str] = set()
     memo: dict[tuple[int, str], tuple[str, str, Any]] = {}  # what edges share with their nodes, made once
-    nodes = graph.nodes
     for u, v, key, raw in keyed_edges(graph):
         weight, data = _weight(raw)
         data = kind_as_category(data)
-        flat = flatten(data, _EDGE_RESERVED, (nodes[v], nodes[u]), memo)
+        flat = flatten(data, _EDGE_RESERVED, (graph.nodes[v], graph.nodes[u]), memo)
         label = label_of(data.get("label"), data.get("type") or key or "edge")
         flat["label"] = label
         yield Edge(

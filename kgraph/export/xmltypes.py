@@ -79,11 +79,12 @@ _SHAPED = frozenset({type(None), str, int, bool, list, dict})
 
 
 def types_shape(data: dict[str, Any], extra: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """What decides the names and types :func:`flat_types` finds in ``data`` (with
-    ``extra``): its keys in order and its values' types; None when its values decide them (figures, whose columns
-    are their measures, or a value of another type).
+    """What decides the names and types :func:`flat_types` finds in ``data`` (with ``extra``): its keys in order
+    and its values' types; None when its values decide them (figures, whose columns are their measures, or a value
+    of another type).
 
-    >>> types_shape({"a": 1, "b": None}, ()) == types_shape({"a": 2, "b": None}, ()) != types_shape({"a": 2.0, "b": None}, ())
+    >>> shape = types_shape({"a": 1, "b": None}, ())
+    >>> shape == types_shape({"a": 2, "b": None}, ()) != types_shape({"a": 2.0, "b": None}, ())
     True
     >>> types_shape({"figures": []}, ()) is None
     True
