@@ -49,7 +49,7 @@ from kgraph.errors import Problem
 __all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]
 
 #: The layout of entries; a change makes every earlier entry stale.
-FORMAT = 5
+FORMAT = 6
 _HEADER = b"kgraph-cache"
 _MAX_ENTRY_BYTES = 400_000_000
 #: What encoding a value the cache cannot hold raises.

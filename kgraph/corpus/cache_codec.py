@@ -24,7 +24,9 @@ from pydantic import BaseModel
 
 from kgraph.annotations.base import Model
 from kgraph.annotations.dates import TimeSpan
-from kgraph.corpus.record import Invalid
+from kgraph.annotations.evidence import Evidence, Figure
+from kgraph.annotations.models import Participant
+from kgraph.corpus.record import Invalid, Partial
 
 __all__ = ["Uncacheable", "decode", "dumps", "encode"]
 
@@ -173,7 +175,11 @@ def _tagged(value: Any, deep: bool = False) -> dict[str, Any]:
             values[index] = list(texts)
         return {"m": name, "s": _mask(value.__pydantic_fields_set__, name, spec), "v": values}
     if isinstance(value, Invalid):
-        return {"i": value.id}
+        if value.partial is None:
+            return {"i": value.id}
+        found = value.partial
+        parts = [found.place, found.part_of, list(found.participants), list(found.figures), list(found.evidence)]
+        return {"i": value.id, "p": encode(parts) if deep else parts}
     if isinstance(value, TimeSpan):
         return {"e": _span_data(value)}
     if type(value) is date:
@@ -215,6 +221,8 @@ def _rebuilder(specs: dict[str, _Spec]) -> Callable[[dict[str, Any]], Any]:
             setter(made, "__pydantic_extra__", None)
             setter(made, "__pydantic_private__", None)
             return made
+        if len(data) == 2:
+            return _invalid(data["i"], data["p"])
         ((tag, inner),) = data.items()
         if tag == "e":
             return span(tuple(inner))
@@ -229,6 +237,20 @@ def _rebuilder(specs: dict[str, _Spec]) -> Callable[[dict[str, Any]], Any]:
         raise ValueError(f"unknown tag {tag!r}")
 
     return rebuild
+
+
+def _invalid(id: Any, parts: Any) -> Invalid:
+    """The stand-in of an invalid item with its valid parts, as :func:`_tagged` wrote it."""
+    if not (isinstance(id, str) and type(parts) is list and len(parts) == 5):
+        raise ValueError("not an invalid item's parts")
+    place, part_of, *lists = parts
+    if not all(p is None or isinstance(p, str) for p in (place, part_of)):
+        raise ValueError("not an invalid item's parts")
+    for found, cls in zip(lists, (Participant, Figure, Evidence), strict=True):
+        if not (type(found) is list and all(p is None or type(p) is cls for p in found)):
+            raise ValueError("not an invalid item's parts")
+    participants, figures, evidence = (tuple(x) for x in lists)
+    return Invalid(id, Partial(place, part_of, participants, figures, evidence))
 
 
 @lru_cache(maxsize=65536)

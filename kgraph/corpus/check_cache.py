@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from kgraph.corpus.cache import FileCache, interface_digest
@@ -38,7 +39,9 @@ from kgraph.errors import Problem
 __all__ = ["checked"]
 
 
-def checked(records: list[Record], texts: dict[str, str], store: FileCache) -> list[Problem]:
+def checked(
+    records: list[Record], texts: dict[str, str], store: FileCache, unread: Sequence[str] = ()
+) -> list[Problem]:
     """What :func:`kgraph.corpus.checks.check` gives, the problems of files whose interfaces and own content are
     as when they were cached taken from ``store``, the others' found and cached.
 
@@ -53,7 +56,7 @@ def checked(records: list[Record], texts: dict[str, str], store: FileCache) -> l
     by_file: dict[str, list[Record]] = {}
     for record in records:
         by_file.setdefault(record.file, []).append(record)
-    key = _key(store, by_file, texts)
+    key = _key(store, by_file, texts, unread)
     cached = _entry(store.get_value(key))
     found: dict[str, list[Problem]] = {}
     for display in by_file:
@@ -62,7 +65,7 @@ def checked(records: list[Record], texts: dict[str, str], store: FileCache) -> l
             found[display] = [Problem(display, *problem) for problem in cached[display][1]]
     if len(found) == len(by_file):
         return [problem for problems in found.values() for problem in problems]
-    fresh = check(records, texts, frozenset(found))
+    fresh = check(records, texts, frozenset(found), unread)
     by_path: dict[str, list[Problem]] = {**found}
     for problem in fresh:
         by_path.setdefault(problem.path, []).append(problem)
@@ -91,10 +94,12 @@ def _entry(value: Any) -> dict[str, tuple[str, list[tuple[int, str, str]]]]:
     return entry
 
 
-def _key(store: FileCache, by_file: dict[str, list[Record]], texts: dict[str, str]) -> str:
-    """The key of the problems cached for this corpus: the digest of the context, of every file's interface in order
-    and of the source texts."""
+def _key(store: FileCache, by_file: dict[str, list[Record]], texts: dict[str, str], unread: Sequence[str]) -> str:
+    """The key of the problems cached for this corpus: the digest of the context, of every file's interface in order,
+    of the files of which nothing could be read (messages name them) and of the source texts."""
     digest = hashlib.sha256(b"checks\0" + store.context.encode() + b"\0")
+    for display in unread:
+        digest.update(b"unread\0" + display.encode("utf-8", "surrogateescape") + b"\0")
     for display, own in by_file.items():
         interface = store.digests.get(display) or interface_digest(own)
         digest.update(display.encode("utf-8", "surrogateescape") + b"\0" + interface.encode() + b"\0")

@@ -17,19 +17,22 @@ from kgraph.corpus import warnings
 from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.evidence_checks import EvidenceChecks, squash
-from kgraph.corpus.record import Invalid, Record
+from kgraph.corpus.record import Invalid, Partial, Record
 from kgraph.errors import Problem
-from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word
+from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word, or_list
 
 #: The kinds of record that are neither an entity nor an addition.
 _NEITHER = frozenset({"source", "event", "relation"})
 
 
-def check(records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset()) -> list[Problem]:
+def check(
+    records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset(), unread: Sequence[str] = ()
+) -> list[Problem]:
     """Every cross-reference problem among ``records``; ``texts`` are the source texts by source id. The problems of
     the files in ``skip`` are left out, and only what the other files' checks need is done of theirs (their names and
-    additions are still taken into account): :mod:`kgraph.corpus.check_cache` has them from an earlier run."""
-    return _Checker(records, texts, skip).run()
+    additions are still taken into account): :mod:`kgraph.corpus.check_cache` has them from an earlier run. An
+    unknown id's message names the files in ``unread``, of which nothing could be read, as where it may be defined."""
+    return _Checker(records, texts, skip, unread).run()
 
 
 class _Made(dict[str, str]):
@@ -54,9 +57,16 @@ class _Made(dict[str, str]):
 
 
 class _Checker(EvidenceChecks):
-    def __init__(self, records: list[Record], texts: dict[str, str], skip: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        records: list[Record],
+        texts: dict[str, str],
+        skip: frozenset[str] = frozenset(),
+        unread: Sequence[str] = (),
+    ):
         self.records = records
         self.skip = skip
+        self.unread = unread
         self.raw_texts = texts
         self.texts = _Made(texts, squash)  # each made when a quote of it is first checked: few, after an edit
         self.folded = _Made(self.texts, lambda text: text.translate(PUNCTUATION_FOLD).lower())
@@ -98,6 +108,8 @@ class _Checker(EvidenceChecks):
                 self.check_event(record, item)
             if isinstance(item, Relation):
                 self.check_relation(record, item)
+            if isinstance(item, Invalid) and item.partial is not None:
+                self.check_partial(record, item.partial)
         self.check_cycles("place")
         self.check_cycles("event")
         if not self.skip:
@@ -171,7 +183,12 @@ class _Checker(EvidenceChecks):
             suggester = Suggester(i for i in self.by_id if self.fits(i, allowed))
             self.suggesters[allowed] = suggester
         close = suggester.close(target)
-        return f"; did you mean {close[0]!r}?" if close else ""
+        if close:
+            return f"; did you mean {close[0]!r}?"
+        if self.unread:  # the id may well be right, and defined where nothing could be read
+            files = self.unread if len(self.unread) <= 3 else [*self.unread[:2], f"{len(self.unread) - 2} more files"]
+            return f"; nothing could be read of {or_list(files)}, which may define it"
+        return ""
 
     def check_names(
         self, record: warnings.Record, entity_id: str, names: list[str], sub: Sequence[str | int] | None = None
@@ -219,6 +236,17 @@ class _Checker(EvidenceChecks):
         self.check_participants(record, ("participants",), event.participants, event.id, set())
         self.check_figures(record, ("figures",), event.figures)
         self.check_evidence(record, ("evidence",), event.evidence)
+
+    def check_partial(self, record: Record, partial: Partial) -> None:
+        """The valid parts of an item that failed validation, checked as the item's would be."""
+        if partial.place:
+            self.ref(record, ("place",), partial.place, ("place",), "place")
+        if partial.part_of:
+            kind = "event" if record.kind == "event" else "place"
+            self.ref(record, ("part_of",), partial.part_of, (kind,), kind)
+        self.check_participants(record, ("participants",), partial.participants, record.key, set())
+        self.check_figures(record, ("figures",), partial.figures)
+        self.check_evidence(record, ("evidence",), partial.evidence)
 
     def check_relation(self, record: Record, relation: Relation) -> None:
         rtype = active().relation_types[relation.type]

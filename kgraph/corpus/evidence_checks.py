@@ -61,13 +61,16 @@ class EvidenceChecks:
         self,
         record: Record,
         sub: tuple[str | int, ...],
-        participants: list[Participant],
+        participants: Sequence[Participant | None],
         event_id: str,
         seen: set[tuple[str, str]],
     ) -> None:
-        """Each participant's actor fits its role and is not listed twice in a role; ``seen`` holds those already listed."""
+        """Each participant's actor fits its role and is not listed twice in a role; ``seen`` holds those already listed.
+        (None stands for a participant of an invalid item that is not valid itself: reported already.)"""
         roles, by_id = active().roles, self.by_id
         for index, participant in enumerate(participants):
+            if participant is None:
+                continue
             actor, role = participant.actor, participant.role
             allowed = roles[role].allowed
             found = by_id.get(actor)
@@ -79,9 +82,11 @@ class EvidenceChecks:
             if participant.evidence:
                 self.check_evidence(record, (*sub, index, "evidence"), participant.evidence)
 
-    def check_evidence(self, record: Record, sub: tuple[str | int, ...], evidence: list[Evidence]) -> None:
-        """Claimants and relayers are actors, named once; the source exists and holds the quote."""
+    def check_evidence(self, record: Record, sub: tuple[str | int, ...], evidence: Sequence[Evidence | None]) -> None:
+        """Claimants and relayers are actors, named once; the source exists and holds the quote (None: as above)."""
         for index, item in enumerate(evidence):
+            if item is None:
+                continue
             at = (*sub, index)
             for name, noun in (("claimed_by", "claimant"), ("via", "relayer")) if item.claimed_by or item.via else ():
                 refs: tuple[str, ...] = getattr(item, name)
@@ -107,9 +112,11 @@ class EvidenceChecks:
         found = self.by_id.get(id)
         return found is not None and found.kind == "source"
 
-    def check_figures(self, record: Record, sub: tuple[str | int, ...], figures: list[Figure]) -> None:
-        """What each figure counts is an actor; its evidence checks out."""
+    def check_figures(self, record: Record, sub: tuple[str | int, ...], figures: Sequence[Figure | None]) -> None:
+        """What each figure counts is an actor; its evidence checks out (None: as above)."""
         for index, figure in enumerate(figures):
+            if figure is None:
+                continue
             at = (*sub, index)
             if figure.counts:
                 self.ref(record, (*at, "counts"), figure.counts, vocab.ACTOR_TYPES, "counted actor")

@@ -40,6 +40,7 @@ from kgraph.corpus.discover import (
 )
 from kgraph.corpus.messages import message
 from kgraph.corpus.record import Invalid, Record
+from kgraph.corpus.salvage import partial
 from kgraph.corpus.sections import jsonl_items, yaml_items
 from kgraph.corpus.sources import read_texts
 from kgraph.corpus.yamlfile import UNREADABLE, LineMap, decode
@@ -131,14 +132,20 @@ def _read(
         suffixes = ", ".join("*" + s for s in ANNOTATION_SUFFIXES)
         return None, [*problems, Problem(str(given), 0, f"no annotation files ({suffixes}) found")]
     records: list[Record] = []
+    unread: list[str] = []  # files of which nothing could be read: the ids they define are not known
     store = _open_cache(given, terms) if cache and given.is_dir() else None
     with using(terms):
         for file in show_progress(files, progress, "reading"):
-            problems += _read_file(file, str(file), records, store, lazy=not whole)
+            count, found = len(records), _read_file(file, str(file), records, store, lazy=not whole)
+            if len(records) == count and any(p.is_error for p in found):
+                unread.append(str(file))
+            problems += found
         with nullcontext() if store is None else store.writing():  # the new entries, while the rest is done
             texts, text_problems, text_files = read_texts(records, root)
             problems += text_problems
-            problems += check(records, texts) if store is None else _checked(records, texts, store)
+            problems += (
+                check(records, texts, unread=unread) if store is None else _checked(records, texts, store, unread)
+            )
             if not whole:
                 counted, merge_problems = summary(records)
                 problems = sorted(set(problems + merge_problems))
@@ -159,10 +166,10 @@ def _open_cache(folder: Path, terms: Terms) -> FileCache | None:
     return FileCache.open(folder, context_key(repr(terms))) if enabled() else None
 
 
-def _checked(records: list[Record], texts: dict[str, str], store: FileCache) -> list[Problem]:
+def _checked(records: list[Record], texts: dict[str, str], store: FileCache, unread: list[str]) -> list[Problem]:
     from kgraph.corpus.check_cache import checked
 
-    return checked(records, texts, store)
+    return checked(records, texts, store, unread)
 
 
 def _read_file(
@@ -233,7 +240,8 @@ def _parse_and_validate(file: Path, display: str, raw: bytes, records: list[Reco
         if valid is not None:
             records.append(Record(valid, kind, display, item.loc, item.lines, folder))
         elif (item_id := _id_of(item.data)) and kind != "relation":  # keep the id known: references to it are fine
-            records.append(Record(Invalid(item_id), kind, display, item.loc, item.lines, folder))
+            parts = None if unreadable else partial(model, item.data)  # its valid parts are still checked
+            records.append(Record(Invalid(item_id, parts), kind, display, item.loc, item.lines, folder))
     return problems
 
 

@@ -8,17 +8,33 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from kgraph.annotations.models import Entity, Relation, Source
+from kgraph.annotations.evidence import Evidence, Figure
+from kgraph.annotations.models import Entity, Participant, Relation, Source
 from kgraph.corpus.yamlfile import LineMap
 
-__all__ = ["Invalid", "Record"]
+__all__ = ["Invalid", "Partial", "Record"]
+
+
+@dataclass(frozen=True)
+class Partial:
+    """The parts of an item that failed validation which are valid on their own (:mod:`kgraph.corpus.salvage`):
+    its place and ``part_of``, and each participant, figure and piece of evidence, at its position (None for one
+    that is not valid)."""
+
+    place: str | None = None
+    part_of: str | None = None
+    participants: tuple[Participant | None, ...] = ()
+    figures: tuple[Figure | None, ...] = ()
+    evidence: tuple[Evidence | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class Invalid:
-    """Stands for an item that failed validation, so that its id still resolves in references."""
+    """Stands for an item that failed validation, so that its id still resolves in references; ``partial`` holds
+    its valid parts, whose references the checks across files still follow."""
 
     id: str
+    partial: Partial | None = None
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,27 @@ EDITS = [
         "\n\nevents:",
         f"/{CLAIMS}:31",  # "duplicate id 'capture-of-shusha': already used by the event at .../{CLAIMS}:31"
     ),
+    (
+        "an event of the first file made invalid (a day that does not exist), with an actor misspelt in it too",
+        FRONT,
+        "    date: 2020-10-28\n    date_basis: relative\n    date_note: '\"said on Wednesday\"'\n",
+        "    date: 2020-10-32\n    date_basis: relative\n    date_note: '\"said on Wednesday\"'\n",
+        "2020-10-32",
+    ),
+    (
+        "that event's participant misspelt: its valid parts are checked even so",
+        FRONT,
+        "      - {actor: azerbaijani-army, role: agent}\n      - {actor: shusha, role: target}\n",
+        "      - {actor: azerbaijani-armyy, role: agent}\n      - {actor: shusha, role: target}\n",
+        "unknown actor 'azerbaijani-armyy'",
+    ),
+    (
+        "a line added to the last file: every file checked again, the invalid event rebuilt from the cache",
+        CEASEFIRE,
+        "\nadditions:",
+        "\n\nadditions:",
+        "unknown actor 'azerbaijani-armyy'",
+    ),
 ]
 
 
@@ -229,9 +250,9 @@ def test_an_edit_inside_one_file_has_only_that_file_checked_again(home, tmp_path
     checked_files: list[frozenset[str]] = []
     real = check_cache.check
 
-    def spy(records, texts, skip=frozenset()):
+    def spy(records, texts, skip=frozenset(), unread=()):
         checked_files.append(frozenset({r.file for r in records} - skip))
-        return real(records, texts, skip)
+        return real(records, texts, skip, unread)
 
     monkeypatch.setattr(check_cache, "check", spy)
     assert read(corpus, cache=True)[1]

@@ -55,20 +55,22 @@ def test_several_problems_in_several_files_are_all_reported(tmp_path: Path):
     (tmp_path / "more.yaml").write_text("places:\n  - id: testville\n    name: T\n    kind: twn\n", encoding="utf-8")
     problems = [str(p) for p in kgraph.validate(tmp_path)]
     ann, more = tmp_path / "annotations.yaml", tmp_path / "more.yaml"
-    assert problems == [
-        f"{ann}:23: events[0].type: unknown event type 'speech' (one of: {', '.join(EVENT_TYPES)})",
-        f"{more}:2: duplicate id 'testville': already used by the place at {ann}:14",
-        f"{more}:4: places[0].kind: unknown place kind 'twn'; did you mean 'town'?",
-    ]
-    # The event is invalid, so its references are not checked; fix it and they are.
-    (tmp_path / "annotations.yaml").write_text(text.replace("type: speech", "type: statement"), encoding="utf-8")
-    problems = [str(p) for p in kgraph.validate(tmp_path)]
-    assert problems == [
+    references = [
         f"{ann}:29: unknown actor 'bob'",
         f"{ann}:31: quote not found in source 'test-article': 'closed the bridge'",
+    ]
+    others = [
         f"{more}:2: duplicate id 'testville': already used by the place at {ann}:14",
         f"{more}:4: places[0].kind: unknown place kind 'twn'; did you mean 'town'?",
     ]
+    # The event is invalid, and its references are checked even so: fixing its type brings no new problem.
+    assert problems == [
+        f"{ann}:23: events[0].type: unknown event type 'speech' (one of: {', '.join(EVENT_TYPES)})",
+        *references,
+        *others,
+    ]
+    (tmp_path / "annotations.yaml").write_text(text.replace("type: speech", "type: statement"), encoding="utf-8")
+    assert [str(p) for p in kgraph.validate(tmp_path)] == [*references, *others]
 
 
 def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path):
@@ -93,6 +95,19 @@ def test_discovery_skips_hidden_folders_and_sorts(tmp_path: Path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)[0]] == ["a/c.yml", "b.yaml"]
+
+
+def test_hidden_annotation_files_are_skipped(tmp_path: Path):
+    for name in ("article.txt", "annotations.yaml"):
+        (tmp_path / name).write_bytes((FIXTURES / "valid" / name).read_bytes())
+    # Each would be a problem if it were read: YAML that does not parse, a line that is not JSON, a misspelt kind.
+    (tmp_path / ".draft.yaml").write_text("persons: [\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".x.jsonl").write_text("not json\n", encoding="utf-8")
+    (tmp_path / "sub" / ".old.yml").write_text("places:\n  - id: p\n    name: P\n    kind: twn\n", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)[0]] == ["annotations.yaml"]
+    assert kgraph.validate(tmp_path) == []
+    assert list(kgraph.load(tmp_path).entities) == ["ann-example", "testville", "new-bridge"]
 
 
 def test_evidence_defaults_to_the_files_source_and_keeps_claims(seeds):
