@@ -186,9 +186,12 @@ def _path(args: argparse.Namespace) -> int:
         print(json.dumps(paths.to_records(), ensure_ascii=False, indent=2))
     for path in [] if args.json else paths:
         print(path)
-    if not paths:
+    if not paths and paths.truncated:  # a path longer than the cutoff
+        print(f"(no path between {args.a!r} and {args.b!r}: {paths.truncated}; raise --cutoff)", file=sys.stderr)
+    elif not paths:
         print(f"(no path between {args.a!r} and {args.b!r})", file=sys.stderr)
-    _note(paths.truncated)
+    else:
+        _note(paths.truncated)
     return 0
 
 

@@ -76,11 +76,15 @@ def day_of(value: DayLike) -> date:
         return value
     try:
         span = TimeSpan.parse(value)
-    except ValueError as exc:
-        raise UsageError(f"as_of: {exc}") from None
+    except ValueError:
+        raise UsageError(f"as of {value!r}: not a date; {_A_DAY}") from None
     if span.latest is None:
-        raise UsageError(f"as_of: {value!r} has no end; give a day such as '2020-11-10'")
+        raise UsageError(f"as of {value!r}: it has no end; {_A_DAY}")
     return span.latest
+
+
+#: What ``as_of`` takes, as messages say.
+_A_DAY = "give a day such as '2020-11-10' (a month or a year means its last day)"
 
 
 def known_sources(sources: Mapping[str, Any], day: date) -> frozenset[str]:

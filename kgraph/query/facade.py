@@ -99,7 +99,7 @@ class Queries:
         """Every simple path from ``a`` to ``b`` of at most ``cutoff`` edges (shortest first, at most ``limit``).
 
         The search stops after ``limit`` paths or ``timeout`` seconds (None: no bound); ``truncated`` on the
-        result then says why.
+        result then says why, as it does when nothing is found because the shortest path is longer than ``cutoff``.
 
         >>> import kgraph
         >>> paths = kgraph.KnowledgeGraph.load("seeds").paths("Harutyunyan", "Osipyan", cutoff=6, limit=2)

@@ -93,7 +93,8 @@ def all_paths(
 ) -> Results[Path]:
     """Simple paths between two entities of at most ``cutoff`` edges, shortest first, at most ``limit`` of them.
 
-    The search stops after ``limit`` paths or ``timeout`` seconds (None: no bound) and says so in ``truncated``.
+    The search stops after ``limit`` paths or ``timeout`` seconds (None: no bound) and says so in ``truncated``,
+    as it says when it finds nothing because the shortest path is longer than ``cutoff``.
     """
     check_count("cutoff", cutoff)
     limit, timeout = check_count("limit", limit, optional=True), check_timeout(timeout)
@@ -107,6 +108,8 @@ def all_paths(
         # shortest first, then alphabetically, are kept: a limited result is the start of the whole one.
         for nodes in nx.shortest_simple_paths(view, a, b):
             if len(nodes) - 1 > cutoff:
+                if not found:
+                    truncated = f"the shortest path has {len(nodes) - 1} steps, more than the cutoff of {cutoff}"
                 break
             if limit is not None and len(found) >= limit and len(nodes) > len(found[-1]):
                 truncated = f"stopped after {limit} path{'s' * (limit != 1)}"

@@ -65,7 +65,7 @@ def test_as_of_is_a_knowledge_graph_of_the_corpus_as_known_that_day_made_once(kg
 
 
 def test_as_of_refuses_what_is_not_a_day(kg):
-    with pytest.raises(UsageError, match=r"as_of: '2020-10-30/\.\.' has no end"):
+    with pytest.raises(UsageError, match=r"as of '2020-10-30/\.\.': it has no end; give a day such as '2020-11-10'"):
         kg.as_of("2020-10-30/..")
 
 

@@ -79,7 +79,7 @@ def test_as_of_is_made_once_per_day(conflict):
 
 @pytest.mark.parametrize("day", ["July", "2020-10-29/.."])
 def test_a_day_that_is_not_one_is_a_usage_error(conflict, day):
-    with pytest.raises(UsageError, match="as_of: "):
+    with pytest.raises(UsageError, match="as of "):
         conflict.events(as_of=day)
 
 

@@ -49,6 +49,16 @@ def test_paths_between_unconnected_names_end_at_once_whatever_the_cutoff():
     assert result.stderr == "(no path between 'Armenpress' and 'Iran')\n"
 
 
+def test_paths_beyond_the_cutoff_are_said_to_be_there():
+    result = kgraph_cli("query", "path", "seeds", "Armenia", "Stepanyan", "--all", "--cutoff", "3")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == (
+        "(no path between 'Armenia' and 'Stepanyan': the shortest path has 5 steps, more than the cutoff of 3;"
+        " raise --cutoff)\n"
+    )
+    assert kgraph_cli("query", "path", "seeds", "Armenia", "Stepanyan", "--all", "--cutoff", "5").stdout
+
+
 @pytest.mark.hostile
 def test_paths_on_a_large_corpus_stop_at_the_limit_and_say_so(synthetic):
     result = kgraph_cli(
