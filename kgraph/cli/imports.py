@@ -25,8 +25,9 @@ def add_import_commands(commands: Any) -> None:
     acled = formats.add_parser(
         "acled",
         help="an ACLED CSV export: one event a row",
-        description="Turn an ACLED CSV export into a kgraph corpus: one source document and event a row, actors "
-        "merged by name, places from the admin hierarchy. Rows that cannot be used are reported by line, and then "
+        description="Turn an ACLED CSV export into a kgraph corpus: one event a row, and one source document a day "
+        "of ACLED's changes (the rows' timestamp, UTC), at most 500 rows a document; actors merged by name, places "
+        "from the admin hierarchy. Rows that cannot be used are reported by line, and then "
         "nothing is written, unless --skip-bad. Of rows given twice (one event_id_cnty), the latest timestamp is "
         "imported and each older copy left out with a warning. A file that is not ACLED's CSV is refused (exit 2).",
     )

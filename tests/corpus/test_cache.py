@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,8 +190,8 @@ def test_a_well_sealed_entry_of_another_shape_is_not_used(forged, home, tmp_path
     assert reading(read(corpus, cache=True)) == plain
 
 
-@pytest.mark.parametrize("package", ["kgraph", "edtf"])
-def test_another_kgraph_or_edtf_version_does_not_use_the_entries(package, home, tmp_path, monkeypatch):
+@pytest.mark.parametrize("package", ["kgraph", "pydantic", "edtf"])
+def test_another_kgraph_pydantic_or_edtf_version_does_not_use_the_entries(package, home, tmp_path, monkeypatch):
     corpus = corpus_copy(tmp_path)
     read(corpus, cache=True)
     before = {p.name for p in cache_entries(home)}
@@ -200,6 +201,56 @@ def test_another_kgraph_or_edtf_version_does_not_use_the_entries(package, home, 
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0.0-other" if name == package else version(name))
     read(corpus, cache=True)
     assert {p.name for p in cache_entries(home)}.isdisjoint(before)
+
+
+def test_another_python_version_does_not_use_the_entries(home, tmp_path, monkeypatch):
+    corpus = corpus_copy(tmp_path)
+    plain = reading(read(corpus, cache=True))
+    before = {p.name for p in cache_entries(home)}
+    monkeypatch.setattr(sys, "version", "3.99.0 (another build) [another compiler]")
+    assert reading(read(corpus, cache=True)) == plain
+    assert {p.name for p in cache_entries(home)}.isdisjoint(before)
+
+
+def _entries_land_in(folder: Path, tmp_path: Path) -> None:
+    """A reading with the cache fills ``folder`` (its corpora) and nothing else in ``tmp_path`` but the corpus."""
+    corpus = corpus_copy(tmp_path)
+    read(corpus, cache=True)
+    assert cache_entries(folder)
+    assert {p.parent.parent for p in tmp_path.rglob("corpora/*/*.json")} == {folder / "corpora"}
+
+
+def test_without_kgraph_cache_dir_the_cache_is_in_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("KGRAPH_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    _entries_land_in(tmp_path / "home" / ".cache" / "kgraph", tmp_path)
+
+
+def test_without_kgraph_cache_dir_an_absolute_xdg_cache_home_is_honoured(tmp_path, monkeypatch):
+    monkeypatch.delenv("KGRAPH_CACHE_DIR", raising=False)
+    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    _entries_land_in(tmp_path / "xdg" / "kgraph", tmp_path)
+
+
+def test_a_relative_xdg_cache_home_is_ignored_as_the_specification_says(tmp_path, monkeypatch):
+    monkeypatch.delenv("KGRAPH_CACHE_DIR", raising=False)
+    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "xdg")
+    monkeypatch.chdir(tmp_path)
+    _entries_land_in(tmp_path / "home" / ".cache" / "kgraph", tmp_path)
+
+
+def test_kgraph_cache_dir_comes_before_xdg_cache_home_and_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("KGRAPH_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "own"))
+    _entries_land_in(tmp_path / "own", tmp_path)
 
 
 def test_other_terms_do_not_use_the_entries(home, tmp_path):

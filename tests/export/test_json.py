@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -14,6 +15,10 @@ from hypothesis import strategies as st
 from kgraph.errors import KgraphError
 from kgraph.export.nodelink import BATCH, GraphFileError, graph_from_json, to_json, write_json
 from kgraph.graph.knowledge import KnowledgeGraph
+from kgraph.graph.windows import overlapping, within
+from kgraph.query.facade import Queries
+from kgraph.query.results import Results
+from kgraph.values import json_ready
 
 from ..helpers import CONTROL, CountingHandle, garbage_left, hostile_graph
 
@@ -159,6 +164,131 @@ def test_queries_on_the_claims_answer_the_same_after_a_round_trip(claims):
     assert again.timeline() == claims.timeline()
     assert again.why("army", "region") == claims.why("army", "region")
     assert to_json(again.graph) == to_json(claims.graph)
+
+
+#: What each corpus is asked, as ``(method, arguments, keyword arguments)``: every public query method of
+#: KnowledgeGraph, with its filters, and the graph as of a day. Each is asked again as of ``AS_OF``'s day.
+ASKED: dict[str, list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = {
+    "seeds": [
+        ("connections", ("Azerbaijan",), {"depth": 2}),
+        ("connections", ("Gegham Stepanyan",), {"via": "events", "roles": ["speaker", "addressee"]}),
+        ("connections", ("Arthur Osipyan",), {"depth": 2, "via": "relations", "during": within("2023-07")}),
+        ("why", ("Stepanyan", "ICRC"), {}),
+        ("why", ("blockade-of-artsakh", "threat-of-starvation"), {}),
+        ("path", ("Harutyunyan", "Osipyan"), {}),
+        ("path", ("Shushi", "Stepanakert"), {"via": "relations"}),
+        ("paths", ("Harutyunyan", "Osipyan"), {"cutoff": 6, "limit": 20, "timeout": None}),
+        ("events", (), {}),
+        ("events", (), {"involving": "Azerbaijan", "type": "blockade"}),
+        ("events", (), {"at": "Stepanakert", "status": ["planned", "occurred"], "during": within("2023-07")}),
+        ("timeline", (), {}),
+        ("timeline", ("Shusha",), {"during": overlapping("2020")}),
+        ("actor_network", (), {}),
+        ("actor_network", (), {"during": "2023", "roles": ["organizer", "speaker", "participant"]}),
+        ("snapshot", ("2023-07",), {}),
+        ("centrality", (), {}),
+        ("centrality", ("betweenness",), {"top": 5, "during": "2023"}),
+        ("communities", (), {}),
+        ("communities", (), {"top": 2, "during": "2020"}),
+        ("disputes", (), {}),
+        ("claims", (), {}),
+        ("claims", (), {"by": "Armenpress"}),
+        ("figures", (), {}),
+        ("figures", (), {"measure": ["population", "distance"], "involving": "Azerbaijani army"}),
+        (
+            "cypher",
+            ("MATCH (p:Person)-[:speaker]->(e:appeal)<-[:addressee]-(o:Organization) RETURN p.label, o.label",),
+            {},
+        ),
+        ("cypher", ("MATCH (a)-[r]->(b) RETURN a.id, r.type, b.id, r.earliest, r.evidence",), {"limit": None}),
+        ("resolve", ("Shushi",), {}),
+        ("as_of", ("2020-10-30",), {}),
+    ],
+    "claims": [
+        ("connections", ("army",), {"depth": 2}),
+        ("why", ("army", "region"), {}),
+        ("why", ("spokesman-confirms", "The town falls"), {}),
+        ("path", ("rebels", "spokesman-confirms"), {}),
+        ("paths", ("army", "town"), {"timeout": None}),
+        ("events", (), {}),
+        ("events", (), {"status": "predicted"}),
+        ("timeline", (), {}),
+        ("timeline", ("Shushi",), {}),
+        ("actor_network", (), {}),
+        ("snapshot", ("2020-11",), {}),
+        ("centrality", (), {}),
+        ("communities", (), {}),
+        ("disputes", (), {}),
+        ("claims", (), {}),
+        ("claims", (), {"by": "foreign-ministry"}),
+        ("figures", (), {}),
+        ("figures", (), {"measure": "killed"}),
+        ("cypher", ("MATCH (e:Event) RETURN e.id, e.status, e.date, e.earliest, e.history, e.figures",), {}),
+        ("resolve", ("Shushi",), {}),
+        ("as_of", ("2020-11-01",), {}),
+    ],
+}
+#: A day on which each corpus knew only its first source (the claims: the town's fall still predicted).
+AS_OF = {"seeds": "2020-10-30", "claims": "2020-11-01"}
+QUESTIONS = [
+    pytest.param(corpus, method, args, {**kwargs, **when}, id=f"{corpus}-{method}-{n}{'-as-of' if when else ''}")
+    for corpus, asked in ASKED.items()
+    for n, (method, args, kwargs) in enumerate(asked)
+    for when in ({}, {"as_of": AS_OF[corpus]})
+    if not (when and method in ("resolve", "as_of"))
+]
+
+
+def answer(kg: KnowledgeGraph, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """What ``kg.method(*args, **kwargs)`` answers, as comparable data: a query's records and its items, and what
+    it left out; a networkx graph's nodes, edges and attributes, in order; a path's steps and hops; a graph as
+    of a day, its graph and corpus; a refusal, its words."""
+    try:
+        found = getattr(kg, method)(*args, **kwargs)
+    except KgraphError as exc:  # a name not known yet as of a day is an answer too
+        return type(exc).__name__, str(exc)
+    if isinstance(found, KnowledgeGraph):
+        tables = ("sources", "entities", "events", "relations", "history")
+        return graph_answer(found.graph), {t: getattr(found.corpus, t) for t in tables}
+    if isinstance(found, Results):
+        return found.to_records(), list(found), found.truncated
+    if isinstance(found, nx.Graph):
+        return graph_answer(found)
+    return json_ready(found), str(found)
+
+
+def graph_answer(graph: nx.Graph) -> Any:
+    """A networkx graph as comparable data: its type, nodes, edges (with their keys) and attributes, in order."""
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    return type(graph), list(graph.nodes(data=True)), list(edges), graph.graph
+
+
+@pytest.fixture(scope="module")
+def read_back(kg, claims, tmp_path_factory) -> dict[str, tuple[KnowledgeGraph, KnowledgeGraph]]:
+    """Each corpus, and the KnowledgeGraph read back from the graph.json a build writes of it."""
+    found = {}
+    for name, original in (("seeds", kg), ("claims", claims)):
+        path = tmp_path_factory.mktemp("read-back") / "graph.json"
+        with path.open("wb") as handle:
+            write_json(original.graph, handle)
+        found[name] = (original, KnowledgeGraph.read_json(path))
+    return found
+
+
+@pytest.mark.parametrize(("corpus", "method", "args", "kwargs"), QUESTIONS)
+def test_every_query_answers_the_same_after_a_round_trip(read_back, corpus, method, args, kwargs):
+    original, again = read_back[corpus]
+    assert answer(again, method, args, kwargs) == answer(original, method, args, kwargs)
+
+
+def test_every_public_query_method_is_asked_of_each_corpus_now_and_as_of_a_day():
+    """A new query method must join the questions above."""
+    methods = {name for name in vars(Queries) if not name.startswith("_")} | {"resolve", "as_of"}
+    for corpus, asked in ASKED.items():
+        assert {method for method, *_ in asked} == methods, corpus
+        assert {m for c, m, _, kwargs in (q.values for q in QUESTIONS) if c == corpus and "as_of" in kwargs} == (
+            methods - {"resolve", "as_of"}
+        ), corpus
 
 
 _KEYS = st.one_of(st.text(max_size=3), st.integers(), st.booleans(), st.none(), st.floats(), st.tuples(st.integers()))

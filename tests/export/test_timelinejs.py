@@ -146,6 +146,37 @@ def test_a_slide_says_what_was_claimed_denied_counted_and_first_reported(claims)
     assert "Status:" not in killed  # an event no later source changed has one state, its own
 
 
+def test_a_slide_names_who_relays_each_quote(seeds, data):
+    """Under each quote, its relayers' names follow its claimants', as the quote gives them; a quote nobody
+    relays names no one."""
+    graph = KnowledgeGraph(seeds).graph
+    relayed = 0
+    for slide in data["events"]:
+        evidence = graph.nodes[slide["unique_id"]]["evidence"]
+        lines = re.findall(r"</blockquote><p><small>(.*?)</small></p>", slide["text"]["text"])
+        assert len(lines) == len(evidence), slide["unique_id"]
+        for item, line in zip(evidence, lines, strict=True):
+            relayers = [graph.nodes[r]["label"] for r in item.get("via", [])]
+            if relayers:
+                relayed += 1
+                assert line.endswith(" via " + ", ".join(relayers)), slide["unique_id"]
+            else:
+                assert " via " not in line, slide["unique_id"]
+    assert relayed
+    gathering = event(data, "planned-gathering")["text"]["text"]  # Osipyan's words reach the article via Armenpress
+    assert "<p><small>2023-07-blockade — claimed by Arthur Osipyan via Armenpress</small></p>" in gathering
+
+
+def test_a_slide_names_every_relayer_of_a_quote_in_order_before_its_stance(claims):
+    graph = claims.graph.copy()
+    denial = graph.edges["army", "region", "army--located-in--region"]["evidence"][0]  # relayed by two ministries
+    graph.nodes["fall-of-town"]["evidence"] = [denial]
+    fall = event(timeline_data(graph), "fall-of-town")["text"]["text"]
+    assert (
+        "<p><small>doc-b — claimed by The republic via The foreign ministry, The defence ministry — denies</small></p>"
+    ) in fall
+
+
 @pytest.mark.hostile
 @pytest.mark.parametrize("text", TIMELINE_PAYLOADS)
 def test_claims_figures_and_states_are_escaped_like_every_other_text(claims, text):

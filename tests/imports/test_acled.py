@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import kgraph
 from kgraph.errors import CorpusError, UsageError
-from kgraph.imports.acled import import_acled
+from kgraph.imports.acled import ROWS_A_DOCUMENT, import_acled
 from kgraph.imports.acled_terms import COLUMNS
 
 from ..helpers import kgraph_cli
@@ -130,6 +131,53 @@ def test_a_file_written_on_windows_reads_the_same(tmp_path: Path):
     import_acled(path, tmp_path / "out")
     assert kgraph.validate(tmp_path / "out") == []
     assert kgraph.load(tmp_path / "out").events["syr1001"].evidence[0].quote == "One line.\nAnother."
+
+
+def test_a_day_of_more_than_500_rows_is_split_into_documents_of_500_in_file_order(tmp_path: Path):
+    header, good = _header_and_row()
+    values = dict(zip(header, good, strict=True))
+    day, next_day = "1678147200", "1678233600"  # 2023-03-07 and 2023-03-08, UTC
+    # 1,203 rows, ids out of sorted order; every 400th row was changed the next day: 1,200 rows on the first day.
+    records = [
+        _with(values, event_id_cnty=f"SYR{n * 7919 % 100_000}", timestamp=next_day if n % 400 == 0 else day)
+        for n in range(1, 1204)
+    ]
+    in_file_order = [row[0].lower() for row in records]
+    path = write_csv(tmp_path / "big.csv", header, records)
+    assert import_acled(path, tmp_path / "out").events == 1203
+    documents: dict[str, list[str]] = {}
+    for file in sorted((tmp_path / "out").glob("*/annotations.jsonl")):
+        lines = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines()]
+        assert [line["record"] for line in lines[:1]] == ["source"]
+        documents[lines[0]["id"]] = [line["id"] for line in lines[1:]]
+    assert {source: len(events) for source, events in documents.items()} == {
+        "acled-2023-03-07-part-1": 500,
+        "acled-2023-03-07-part-2": 500,
+        "acled-2023-03-07-part-3": 200,
+        "acled-2023-03-08": 3,
+    }
+    first_day = [event for event in in_file_order if event not in documents["acled-2023-03-08"]]
+    assert [e for part in (1, 2, 3) for e in documents[f"acled-2023-03-07-part-{part}"]] == first_day
+    assert documents["acled-2023-03-08"] == [in_file_order[n - 1] for n in (400, 800, 1200)]
+    corpus = kgraph.load(tmp_path / "out")
+    assert corpus.sources["acled-2023-03-07-part-2"].title == "[ACLED's events as of 2023-03-07] [part 2 of 3]"
+    assert sorted(corpus.events) == sorted(in_file_order)
+    # The same file gives the same documents: another import is the same, byte for byte.
+    import_acled(path, tmp_path / "again")
+    assert _files(tmp_path / "again") == _files(tmp_path / "out")
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    """Every file below ``folder``, by its path there: its bytes."""
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_help_says_what_a_document_holds():
+    result = kgraph_cli("import", "acled", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "one event a row, and one source document a day of ACLED's changes (the rows' timestamp, UTC)" in text
+    assert f"at most {ROWS_A_DOCUMENT} rows a document" in text
 
 
 _BEFORE_BAD_BYTE = (",".join(COLUMNS) + "\nSYR1,caf\xe9\n").encode()

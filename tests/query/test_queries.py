@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import kgraph
 from kgraph.errors import NotFoundError, UsageError
 from kgraph.graph.knowledge import KnowledgeGraph
+from kgraph.query.results import Results
 
 
 @pytest.fixture(scope="module")
@@ -240,6 +243,45 @@ def test_to_pandas_when_pandas_is_installed(kg):
     frame = kg.timeline().to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["event"]) == [t.event for t in kg.timeline()]
+
+
+#: Every query that answers with a list of results, each asked a question with answers on the seeds (the seeds
+#: have no dispute: the conflict corpus of ``conftest.py`` has).
+LISTING_QUERIES = {
+    "connections": lambda kg, conflict: kg.connections("Gegham Stepanyan"),
+    "why": lambda kg, conflict: kg.why("Gegham Stepanyan", "ICRC"),
+    "paths": lambda kg, conflict: kg.paths("Shusha", "Stepanakert"),
+    "events": lambda kg, conflict: kg.events(),
+    "timeline": lambda kg, conflict: kg.timeline(),
+    "centrality": lambda kg, conflict: kg.centrality(top=3),
+    "disputes": lambda kg, conflict: conflict.disputes(),
+    "claims": lambda kg, conflict: kg.claims(),
+    "figures": lambda kg, conflict: kg.figures(),
+    "communities": lambda kg, conflict: kg.communities(),
+    "cypher": lambda kg, conflict: kg.cypher("MATCH (n) RETURN n.label LIMIT 3"),
+}
+
+
+def test_the_listing_queries_are_every_query_but_path_and_the_graphs():
+    from kgraph.query.facade import Queries
+
+    queries = {name for name in vars(Queries) if not name.startswith("_")}
+    assert queries == {*LISTING_QUERIES, "path", "actor_network", "snapshot"}
+
+
+@pytest.mark.parametrize("query", LISTING_QUERIES)
+def test_every_listing_query_gives_records_and_a_data_frame(kg, conflict, query):
+    pandas = pytest.importorskip("pandas")
+    found = LISTING_QUERIES[query](kg, conflict)
+    assert isinstance(found, Results)
+    assert found
+    records = found.to_records()
+    assert [type(r) for r in records] == [dict] * len(found)
+    json.dumps(records)  # plain values only
+    frame = found.to_pandas()
+    assert isinstance(frame, pandas.DataFrame)
+    assert len(frame) == len(found)
+    assert set(frame.columns) == {key for record in records for key in record}
 
 
 @pytest.fixture(scope="module")
