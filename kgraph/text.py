@@ -167,6 +167,30 @@ def mixed_script_word(name: str) -> str | None:
     return None
 
 
+def look_alikes(name: str) -> str | None:
+    """What makes ``name`` mix Latin with Cyrillic or Greek letters in one word, in words; None if it does not.
+
+    >>> look_alikes("Stеpanakert city"), look_alikes("Ереван/Yerevan")
+    ("the Cyrillic 'е' (U+0435) among the Latin letters of 'Stеpanakert'", None)
+    """
+    word = mixed_script_word(name)
+    if word is None:
+        return None
+    by_script: dict[str, list[str]] = {}
+    for char in word:
+        script = unicodedata.name(char, "").split(" ", 1)[0] if char.isalpha() else ""
+        if script in _SCRIPTS:
+            by_script.setdefault(script, []).append(char)
+    main = max(by_script, key=lambda s: (len(by_script[s]), s == "LATIN"))
+    odd = [
+        f"{s.title()} {c!r} ({code_point(c)})"
+        for s, chars in by_script.items()
+        if s != main
+        for c in dict.fromkeys(chars)
+    ]
+    return f"the {or_list(odd).replace(' or ', ' and ')} among the {main.title()} letters of {word!r}"
+
+
 def code_point(char: str) -> str:
     """A character as U+XXXX.
 

@@ -19,7 +19,7 @@ from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.evidence_checks import EvidenceChecks, squash
 from kgraph.corpus.record import Invalid, Partial, Record
 from kgraph.errors import Problem
-from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, mixed_script_word, or_list
+from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, look_alikes, or_list
 
 #: The kinds of record that are neither an entity nor an addition.
 _NEITHER = frozenset({"source", "event", "relation"})
@@ -203,10 +203,10 @@ class _Checker(EvidenceChecks):
                 shown = " ".join(code_point(c) for c in name[:8]) + (" ..." if len(name) > 8 else "")
                 self.problem(record, at, f"name of {entity_id!r} shows nothing: it is only {shown}, none of it visible")
                 continue
-            mixed = mixed_script_word(name)
+            mixed = look_alikes(name)
             if mixed:
-                message = f"name {name!r} of {entity_id!r} mixes Latin with Cyrillic or Greek letters in {mixed!r}"
-                self.problem(record, at, f"{message}: a look-alike letter typed by mistake?", "warning")
+                message = f"name {name!r} of {entity_id!r} has {mixed}: a look-alike letter typed by mistake?"
+                self.problem(record, at, message, "warning")
             key = name_key(name)
             folded = fold_accents(key)
             if folded in own:

@@ -315,7 +315,7 @@ def test_a_mixed_script_name_is_a_warning_that_does_not_stop_loading(corpus: Pat
     warning = Problem(
         str(annotations),
         15,
-        "name 'Tеstville' of 'testville' mixes Latin with Cyrillic or Greek letters in 'Tеstville': "
+        "name 'Tеstville' of 'testville' has the Cyrillic 'е' (U+0435) among the Latin letters of 'Tеstville': "
         "a look-alike letter typed by mistake?",
         "warning",
     )
