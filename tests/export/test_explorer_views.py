@@ -189,15 +189,20 @@ def test_a_click_near_a_thin_edge_selects_it(open_page, seed_file):
     assert page.js("kgraph.app.state.selected") == {"type": "link", "id": "gegham-stepanyan~icrc"}
 
 
-def test_switching_views_keeps_the_selection_and_the_time_window(open_page, seed_file):
+def test_switching_views_keeps_the_selection_the_time_window_and_the_filters(open_page, seed_file):
     page: Page = open_page(seed_file, LAPTOP)
     page.js("kgraph.select('icrc')")
     page.js("kgraph.setWindow('2023-01-01', '2023-12-31')")
+    page.page.uncheck("input[data-filter='kind'][value='group']")
     for view in ("full", "map", "actors"):
         show(page, view)
         assert page.js("kgraph.app.state.selected") == {"type": "node", "id": "icrc"}
         assert page.page.locator("#time-from-label").inner_text() == "2023-01-01"
         assert "International Committee of the Red Cross" in page.page.locator("#panel h2.title").inner_text()
+        assert page.js("[...kgraph.app.state.off.kind]") == ["group"]
+        assert not page.page.is_checked("input[data-filter='kind'][value='group']")
+        if view != "map":  # the map draws places only
+            assert page.hidden("population-of-artsakh")  # a group
     show(page, "full")
     assert page.hidden("azerbaijani-advance-on-shusha")  # 2020, outside the window in every view
     assert page.errors == []

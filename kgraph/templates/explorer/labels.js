@@ -1,8 +1,8 @@
 /* kgraph explorer, part "labels": node labels a person can read. vis-network draws no labels of its own; after
    each frame this part draws them at a fixed size on screen (FONT_PX, whatever the zoom), in order of
    importance (the selection, what it lights up, then the largest nodes), and leaves out any label that would
-   cover one already drawn or fall off the canvas. It also finds the edge nearest a click that missed, so thin
-   edges are easy to hit. */
+   cover one already drawn, or fall off the canvas or under a phone's sheet. It also finds the edge nearest a
+   click that missed, so thin edges are easy to hit. */
 (globalThis.kgraphParts ??= {}).labels = (() => {
   "use strict";
 
@@ -31,10 +31,9 @@
       return out;
     };
     return {
-      free: (box, overNodes = false) =>
-        keys(box).every(
-          (k) => !(cells.get(k) || []).some((other) => (!overNodes || !other.node) && overlaps(box, other)),
-        ),
+      /* Whether a box covers nothing drawn but what `mayCover` allows. */
+      free: (box, mayCover = () => false) =>
+        keys(box).every((k) => !(cells.get(k) || []).some((other) => !mayCover(other) && overlaps(box, other))),
       add: (box) => {
         for (const k of keys(box)) {
           if (!cells.has(k)) cells.set(k, []);
@@ -63,7 +62,8 @@
     const canvas = ctx.canvas;
     const ratio = canvas.width / canvas.clientWidth || 1;
     const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
+    /* Labels go where they can be read: on a phone, above the sheet (the saved image has no sheet: all of it). */
+    const height = app.whole || !app.sheet ? canvas.clientHeight : app.sheet.inSight(canvas);
     const ids = order(view, app);
     const positions = network.getPositions(ids.map((entry) => entry[2]));
     const scale = network.getScale();
@@ -75,49 +75,79 @@
     ctx.lineJoin = "round";
     const boxes = grid(64);
     const drawn = [];
-    /* Nodes first: a label covers no node but its own. */
-    for (const [, , id] of ids) {
+    /* Nodes first: a label covers no node but its own, save where mayCover (below) allows it. */
+    for (const [rank, , id] of ids) {
       const at = network.canvasToDOM(positions[id]);
       if (at.x < -50 || at.y < -50 || at.x > width + 50 || at.y > height + 50) continue;
       const r = (view.nodes.get(id).size || 10) * scale;
-      const nodeBox = { x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, id, node: true };
+      const nodeBox = { x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, id, node: true, greyed: rank === 3 };
       boxes.add(nodeBox);
     }
-    for (const [rank, , id] of ids) {
+    /* Where a node's label may go, on the canvas: below the node, else above it, else below or above it to the
+       right or to the left (at a canvas's edge), else to its right or left. */
+    const spots = (id) => {
       const at = network.canvasToDOM(positions[id]);
-      if (at.x < -200 || at.y < -40 || at.x > width + 200 || at.y > height + 40) continue; /* off the canvas */
+      if (at.x < -200 || at.y < -40 || at.x > width + 200 || at.y > height + 40) return []; /* off the canvas */
       const n = app.byId.get(id);
       const text = view.marked(n.short, n.stance);
       const radius = (view.nodes.get(id).size || 10) * scale;
       const w = measure(ctx, text) + 2 * PAD;
       const h = FONT_PX + 2 * PAD;
-      /* Below the node, else above it, else below it to the right or to the left (at a canvas's edge), else to
-         its right or left. */
-      const places = [
+      return [
         [at.x - w / 2, at.y + radius + 2],
         [at.x - w / 2, at.y - radius - 2 - h],
         [at.x - radius, at.y + radius + 2],
         [at.x + radius - w, at.y + radius + 2],
+        [at.x - radius, at.y - radius - 2 - h],
+        [at.x + radius - w, at.y - radius - 2 - h],
         [at.x + radius + 3, at.y - h / 2],
         [at.x - radius - 3 - w, at.y - h / 2],
-      ];
-      let box = null;
-      for (const [x, y] of places) {
-        const candidate = { x, y, w, h, id, size: FONT_PX, text };
-        /* The selection's label may cover a node; no label ever covers another. */
-        if (x < 0 || y < 0 || x + w > width || y + h > height || !boxes.free(candidate, rank === 0)) continue;
-        box = candidate;
-        break;
-      }
-      if (!box) continue;
+      ]
+        .map(([x, y]) => ({ x, y, w, h, id, size: FONT_PX, text }))
+        .filter((box) => box.x >= 0 && box.y >= 0 && box.x + w <= width && box.y + h <= height);
+    };
+    /* The selection's label may cover any node, and the labels of what it lights a greyed one, so that greyed
+       nodes crowding them leave them room; no label ever covers another. */
+    const mayCover = (rank) => (rank === 0 ? (other) => other.node : rank === 1 ? (other) => other.greyed : undefined);
+    const paint = (rank, box) => {
       boxes.add(box);
       drawn.push(box);
       ctx.lineWidth = 3;
       ctx.strokeStyle = app.INK.halo;
-      ctx.strokeText(text, box.x + w / 2, box.y + PAD);
+      ctx.strokeText(box.text, box.x + box.w / 2, box.y + PAD);
       ctx.fillStyle = rank === 3 ? app.INK.dimText : app.INK.text;
-      ctx.fillText(text, box.x + w / 2, box.y + PAD);
+      ctx.fillText(box.text, box.x + box.w / 2, box.y + PAD);
+    };
+    const label = (rank, id) => {
+      const box = spots(id).find((candidate) => boxes.free(candidate, mayCover(rank)));
+      if (box) paint(rank, box);
+    };
+    for (const [rank, , id] of ids.filter((entry) => entry[0] === 0)) label(rank, id);
+    /* What the selection lights, largest first; if that leaves some out, tried again (up to twice) with those
+       first, where one's only free place was taken by a neighbour that had others. The try that labels the most
+       is drawn. */
+    const lit = ids.filter((entry) => entry[0] === 1).map(([rank, , id]) => ({ rank, id, places: spots(id) }));
+    const attempt = (entries) => {
+      const mine = grid(64);
+      const placed = [];
+      const left = [];
+      for (const entry of entries) {
+        const box = entry.places.find((c) => boxes.free(c, mayCover(entry.rank)) && mine.free(c));
+        if (box) {
+          mine.add(box);
+          placed.push([entry.rank, box]);
+        } else if (entry.places.length) left.push(entry); /* one with no place on the canvas is not retried */
+      }
+      return { placed, left };
+    };
+    let best = attempt(lit);
+    for (let round = 0, tried = best; round < 2 && tried.left.length; round++) {
+      const left = new Set(tried.left);
+      tried = attempt([...tried.left, ...lit.filter((entry) => !left.has(entry))]);
+      if (tried.placed.length > best.placed.length) best = tried;
     }
+    for (const [rank, box] of best.placed) paint(rank, box);
+    for (const [rank, , id] of ids.filter((entry) => entry[0] > 1)) label(rank, id);
     /* Then edge labels, at their middles: the selection's edges, and the others too when zoomed in on a small graph. */
     if (view.name === "full") {
       const sel = app.state.selected;

@@ -105,7 +105,8 @@
     if (view.name === "map") views.fitMap(view);
     else view.network.fit({ nodes: view.shownNodes.size ? [...view.shownNodes] : undefined, animation: false });
   };
-  const { keepClear } = parts.sheet(app);
+  app.sheet = parts.sheet(app); /* also says how much of the canvas is in sight, for the labels */
+  const { keepClear } = app.sheet;
 
   /* Everything follows the state: the views drawn so far, the panel, the timeline, the URL. */
   const render = ({ fit = false, focus = false, history = true } = {}) => {
@@ -251,6 +252,9 @@
           if (sel && sel.type === "node" && view.nodes.get(sel.id)) {
             view.network.focus(sel.id, { scale: Math.max(view.network.getScale(), 1), animation: false });
           }
+          /* Laid out at last: on a phone, the selection and what it lights move out from under the sheet (a
+             link opened with a selection, or a view first shown with one). */
+          if (state.view === view.name) keepClear(view);
         });
       }
     }

@@ -78,7 +78,12 @@
 
   /* The image: the view's canvas as drawn, on white, with the strip beneath. */
   const render = () => {
-    const canvas = app.views.get(state.view).box.querySelector("canvas");
+    const view = app.views.get(state.view);
+    const canvas = view.box.querySelector("canvas");
+    /* Drawn again with labels all over it, those under a phone's sheet too: the image has no sheet. */
+    app.whole = true;
+    view.network.redraw();
+    app.whole = false;
     const ratio = canvas.width / Math.max(canvas.clientWidth, 1);
     const out = util.el("canvas");
     const probe = out.getContext("2d");
@@ -89,6 +94,7 @@
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(canvas, 0, 0);
+    view.network.redraw(); /* and back to what the screen shows */
     ctx.save();
     ctx.translate(0, canvas.height);
     ctx.scale(ratio, ratio);

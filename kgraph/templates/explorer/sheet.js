@@ -1,27 +1,39 @@
 /* kgraph explorer, part "sheet": on a phone the panel is a sheet over the bottom of the graph. A selection
    it would cover moves up into the part of the graph it leaves, with what the selection lights, zoomed so
-   that their labels have room; when the sheet closes, the view goes back to where it was. */
+   that their labels have room; when the sheet closes, the view goes back to where it was. Labels are drawn
+   only in that part (inSight). */
 (globalThis.kgraphParts ??= {}).sheet = (app) => {
   "use strict";
 
   const { state } = app;
   const narrow = window.matchMedia("(max-width: 760px)");
+  const sheet = () => document.getElementById("panel");
+  /* How far down an element (a view's canvas) is in sight, in CSS pixels from its top: all of it, unless the
+     sheet is up over its bottom. */
+  const inSight = (element) => {
+    const height = element.clientHeight;
+    const panel = sheet();
+    if (!narrow.matches || panel.hidden) return height;
+    const top = panel.getBoundingClientRect().top - element.getBoundingClientRect().top;
+    return Math.max(0, Math.min(height, top));
+  };
   let last = "";
   const keepClear = (view) => {
+    /* A view still laying itself out has no positions yet: main calls again once it has settled. */
+    if (view.network.physics.physicsEnabled) return;
     const sel = state.selected;
     /* Only when the selection (or the view) changes: a filter or the window changed later keeps the reader's pan. */
     const key = sel ? `${view.name}|${sel.type}:${sel.id}` : "";
     if (key === last && sel) return;
     last = key;
-    const sheet = document.getElementById("panel");
     if (!sel && view.beforeSheet) {
       /* The sheet closed: the view goes back to where it was before the sheet moved it. */
       view.network.moveTo({ ...view.beforeSheet, animation: false });
       view.beforeSheet = null;
     }
-    if (!narrow.matches || !sel || sel.type !== "node" || sheet.hidden || !view.nodes.get(sel.id)) return;
+    if (!narrow.matches || !sel || sel.type !== "node" || sheet().hidden || !view.nodes.get(sel.id)) return;
     const box = view.box.getBoundingClientRect();
-    const top = sheet.getBoundingClientRect().top - box.top;
+    const top = sheet().getBoundingClientRect().top - box.top;
     /* The selection and what it lights, all in the part of the graph the sheet leaves (room for labels around). */
     const ids = [sel.id, ...[...(view.lit || [])].filter((id) => id !== sel.id && view.shownNodes.has(id))];
     const points = Object.values(view.network.getPositions(ids));
@@ -38,5 +50,5 @@
     view.beforeSheet ??= { position: view.network.getViewPosition(), scale: view.network.getScale() };
     view.network.moveTo({ position: centre, scale, offset: { x: 0, y: top / 2 - box.height / 2 }, animation: false });
   };
-  return { keepClear };
+  return { keepClear, inSight };
 };
