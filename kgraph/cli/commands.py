@@ -68,7 +68,8 @@ def _watch(args: argparse.Namespace, once: Callable[[], int], ignore: frozenset[
         except CorpusError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
-            print(f"kgraph: the corpus has {len(exc.problems)} problem(s); waiting for a change", file=sys.stderr)
+            count = len(exc.problems)
+            print(f"kgraph: the corpus has {count} problem{'s' * (count != 1)}; waiting for a change", file=sys.stderr)
         except KgraphError as exc:
             print(f"kgraph: error: {exc}", file=sys.stderr)
         print(f"-- watching {given} for changes (Ctrl-C to stop)", file=sys.stderr, flush=True)
@@ -196,6 +197,10 @@ def run_export(args: argparse.Namespace) -> int:
     size = export(kg.graph, args.format, output, kg.corpus.inputs)
     if output is not None:
         print(f"wrote {shown(output)} ({size_text(size)})", file=sys.stderr)
+    if args.format == "acled":  # what the rows leave out of the corpus's events, and why: nothing silently
+        from kgraph.export.acled import tally
+
+        print(tally(kg.graph).note(), file=sys.stderr)
     return EXIT_OK
 
 

@@ -3,19 +3,29 @@
 One row an event whose type has an ACLED event type and sub-event type (kgraph's own vocabulary's, or a corpus's)
 and that happened: events of other types (a statement, an interview) are not ACLED events, and events that had
 not happened when reported (status planned, ordered, demanded, threatened, predicted) are not either (ACLED codes
-only what occurred); both are left out. The columns are those of :data:`~kgraph.imports.acled_terms.COLUMNS`, in
-ACLED's order, and each is read from the graph:
+only what occurred); both are left out, and so is an event whose date has no bound. :func:`tally` counts what is
+written and what is left out, and why, for the command line's note. The columns are those of
+:data:`~kgraph.imports.acled_terms.COLUMNS`, in ACLED's order, and each is read from the graph:
 
 - ``event_id_cnty``: as the note of the event's first quote keeps it (an imported row), else the event's id;
+- ``sub_event_type``: the event type's, but a Battles event that changes who holds territory (kgraph's ``capture``)
+  is ``Government regains territory`` when actor1's code, from its kind, is 1 (state forces) and ``Non-state actor
+  overtakes territory`` otherwise, as ACLED's codebook tells them apart by who takes the place (an imported row
+  keeps ACLED's own);
 - ``event_date`` and ``time_precision``: from the EDTF date: a day is 1; one of the days of a week (at most 7) is
   2, dated by its middle day; anything longer is 3, dated by the day ACLED gave (kept in the quote's note) or
   the first day it may be;
-- ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2``: the columns an imported participant's note names
+- ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (:mod:`kgraph.export.acled_actors`): the columns an imported participant's note names
   (:func:`kgraph.imports.acled.column_note`), else by role: ``agent`` is actor1, ``target`` actor2, the first
   ``party`` actor1 and the second actor2, ``affected`` associated with actor2, any other role with actor1 (a
   second actor1 or actor2 is associated with the first); by the name ACLED gave them (``external_ids: {acled:
-  ...}``) or their own; ``inter1`` and ``inter2`` from the note, else the entity's kind (a crowd is protesters,
-  6, in a Protests event, rioters, 5, in any other); ``interaction`` from the two codes;
+  ...}``) or their own; ``inter1`` and ``inter2`` from the note, else the entity's kind (a state, a government,
+  a government body or an armed force is state forces, 1; an armed group 2; a crowd is protesters, 6, in a
+  Protests event, rioters, 5, in any other; a population or any other group civilians, 7; any other actor 8),
+  except that the side that protests or riots (actor1, or actor2 in ``Excessive force against protesters``,
+  where the protesters are the target) is protesters, 6, or rioters, 5, unless its kind makes it state forces or
+  an armed group: ACLED codes the people who demonstrate so, and the organization behind them with them (a
+  movement, a party, a person); ``interaction`` from the two codes;
 - ``location``, ``admin1`` to ``admin3``, ``latitude``, ``longitude``, ``country``, ``iso``: the event's place and
   the places it lies in (``part_of``), up to the state (an organization of kind ``state``, its ``iso-3166-numeric``
   external id); the coordinates of the nearest place that has some; ``source``: the claimants of the event's
@@ -31,8 +41,7 @@ without an ``iso-3166-numeric`` external id), ``location`` (an event without a p
 ``longitude`` (no place with coordinates), ``timestamp`` (a source without a bounded publication date).
 
 Text cells go through :func:`kgraph.export.cells.inert` (a ``'`` before text that starts like a formula, as people
-open this file in a spreadsheet), and text that already starts so gets one more; ``kgraph import acled`` takes one
-off, so the round trip is lossless.
+open this file in a spreadsheet); one that starts so already gets one more, which the import takes off.
 
 >>> import kgraph
 >>> text = to_acled(kgraph.KnowledgeGraph.load("tests/fixtures/claims").graph)
@@ -46,24 +55,22 @@ import calendar
 import csv
 import io
 import re
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import networkx as nx
 
 from kgraph.annotations.vocabulary import NOT_YET
+from kgraph.export.acled_actors import acled_name, actor_columns, sub_event_type
 from kgraph.export.cells import FORMULA_TRIGGERS, GUARD, inert
-from kgraph.imports.acled_terms import ACTOR_COLUMNS, COLUMNS, INTER, NOTES_HEADER
+from kgraph.imports.acled_terms import COLUMNS, NOTES_HEADER
 
 _SET = re.compile(r"^\[(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)\]$")
-_INTER_NOTE = re.compile(r"^inter([12]): ([1-8])\b")  # what imports before column notes wrote
-_COLUMN_NOTE = re.compile(r"\bACLED (actor[12]), inter[12]: ([1-8])\b|\bACLED (assoc_actor_[12]), name (\d+)")
-_KINDS = {(type, kind): code for code, (_, type, kind) in sorted(INTER.items(), reverse=True)}
-_KINDS.update({("organization", "state"): 1, ("organization", "government"): 1})
 #: The columns that hold numbers or dates, which are never formula-guarded (``-12.5`` is a number).
 _NUMBERS = {"event_date", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude", "longitude",
             "geo_precision", "fatalities", "timestamp"}  # fmt: skip
-_BY_ROLE = {"agent": "actor1", "target": "actor2", "affected": "assoc_actor_2"}
 
 
 def guarded(text: str) -> str:
@@ -111,75 +118,6 @@ def _date(node: dict[str, Any], kept: dict[str, str]) -> tuple[str, str] | None:
     return (day, "3") if day else None
 
 
-def _name(graph: nx.MultiDiGraph, node: str) -> str:
-    data = graph.nodes[node]
-    return str(data.get("external_ids", {}).get("acled") or data.get("label") or node)
-
-
-def _kind_code(graph: nx.MultiDiGraph, actor: str, node: dict[str, Any]) -> int:
-    data = graph.nodes[actor]
-    code = _KINDS.get((data.get("kind"), data.get("type")), 7 if data.get("kind") == "group" else 8)
-    return 6 if code == 5 and node.get("acled_event_type") == "Protests" else code
-
-
-def _note(graph: nx.MultiDiGraph, event: str, participant: dict[str, Any]) -> str:
-    note = participant.get("note")
-    if not note and graph.has_edge(participant["actor"], event, participant["role"]):
-        note = graph.edges[participant["actor"], event, participant["role"]].get("note")
-    return str(note or "")
-
-
-def _actors(graph: nx.MultiDiGraph, event: str, node: dict[str, Any]) -> dict[str, str]:
-    """The actor columns of an event (see the module)."""
-    sides: dict[str, list[tuple[int, str]]] = {c: [] for c in ACTOR_COLUMNS}
-    codes: dict[str, int] = {}
-    others: list[str] = []
-    for p in node.get("participants", []):
-        actor, note = p["actor"], _note(graph, event, p)
-        if graph.nodes[actor].get("kind") == "place":
-            continue
-        found = list(_COLUMN_NOTE.finditer(note))
-        old = _INTER_NOTE.match(note)
-        for match in found:
-            if match.group(1):
-                sides[match.group(1)].append((0, actor))
-                codes[match.group(1)] = int(match.group(2))
-            else:
-                sides[match.group(3)].append((int(match.group(4)), actor))
-        if found:
-            continue
-        if old:  # an import of an older kgraph
-            column = f"actor{old.group(1)}"
-            codes.setdefault(column, int(old.group(2)))
-        elif p["role"] == "party":
-            column = "actor1" if not sides["actor1"] else "actor2" if not sides["actor2"] else "assoc_actor_1"
-        else:
-            column = _BY_ROLE.get(p["role"], "assoc_actor_1")
-        if p["role"] not in _BY_ROLE and p["role"] != "party" and not old:
-            others.append(actor)
-        else:
-            sides[column].append((len(sides[column]) + 1, actor))
-    for one in ("actor1", "actor2"):
-        if len(sides[one]) > 1:  # a second actor1 (or actor2) is associated with the first
-            sides[f"assoc_{one[:-1]}_{one[-1]}"][:0] = [(0, a) for _, a in sides[one][1:]]
-            del sides[one][1:]
-    if others and not sides["actor1"]:
-        sides["actor1"], others = [(0, others[0])], others[1:]
-    sides["assoc_actor_1"] += [(10**9, a) for a in others]
-    row = {
-        column: "; ".join(dict.fromkeys(_name(graph, a) for _, a in sorted(found, key=lambda f: f[0])))
-        for column, found in sides.items()
-    }
-    numbers = [
-        codes.get(o) or (_kind_code(graph, sides[o][0][1], node) if sides[o] else 0) for o in ("actor1", "actor2")
-    ]
-    row["inter1"] = str(numbers[0]) if sides["actor1"] else ""
-    row["inter2"] = str(numbers[1])  # 0 when there is no actor2, as ACLED writes it
-    low, high = sorted(numbers)
-    row["interaction"] = (f"{high}0" if low == 0 else f"{low}{high}") if high else ""
-    return row
-
-
 def _is_state(data: dict[str, Any]) -> bool:
     return data.get("kind") == "organization" and data.get("type") == "state"
 
@@ -199,12 +137,12 @@ def _place(graph: nx.MultiDiGraph, place: str | None) -> dict[str, str]:
         chain.append(place)
         place = data.get("part_of")
     if state is not None:
-        row["country"] = _name(graph, state)
+        row["country"] = acled_name(graph, state)
         row["iso"] = str(graph.nodes[state].get("external_ids", {}).get("iso-3166-numeric", ""))
     if chain:
-        row["location"] = _name(graph, chain[0])
+        row["location"] = acled_name(graph, chain[0])
         for level, admin in enumerate(reversed(chain[1:][-3:]), 1):
-            row[f"admin{level}"] = _name(graph, admin)
+            row[f"admin{level}"] = acled_name(graph, admin)
     elif state is not None:
         row["location"] = row["country"]  # an event placed in a state as a whole
     located = next((graph.nodes[p] for p in [*chain, state] if p is not None and "lat" in graph.nodes[p]), None)
@@ -244,18 +182,35 @@ def _timestamp(source: dict[str, Any]) -> str:
     return str(calendar.timegm(day.timetuple()))
 
 
-def _row(graph: nx.MultiDiGraph, event: str, node: dict[str, Any]) -> dict[str, str] | None:
+def _when(node: dict[str, Any]) -> tuple[str, str] | None:
+    """``event_date`` and ``time_precision`` of an event node (see :func:`_date`)."""
+    return _date(node, kept_columns((node.get("evidence") or [{}])[0]))
+
+
+def _left_out(node: dict[str, Any]) -> tuple[str, str] | None:
+    """Why an event node is no row: (``type``, its type), (``status``, its status) or (``date``, ""), the first
+    that holds; None when it is a row."""
+    if not node.get("acled_event_type"):
+        return "type", str(node.get("type", ""))
+    if node.get("status") in NOT_YET:
+        return "status", str(node["status"])
+    if _when(node) is None:
+        return "date", ""
+    return None
+
+
+def _row(graph: nx.MultiDiGraph, event: str, node: dict[str, Any]) -> dict[str, str]:
+    """The row of an event that :func:`_left_out` keeps."""
     evidence = node.get("evidence") or [{}]
     source = graph.graph.get("sources", {}).get(evidence[0].get("source"), {})
     kept = kept_columns(evidence[0])
-    when = _date(node, kept)
-    if when is None:
-        return None
+    when = _date(node, kept) or ("", "")  # never empty: _left_out leaves out an event without a date
     row = {"event_id_cnty": kept.get("event_id_cnty") or event, "event_date": when[0], "time_precision": when[1]}
-    row["event_type"], row["sub_event_type"] = node["acled_event_type"], node["acled_sub_event_type"]
-    row.update(_actors(graph, event, node))
+    actors, kind_code = actor_columns(graph, event, node)
+    row["event_type"], row["sub_event_type"] = node["acled_event_type"], sub_event_type(node, kind_code)
+    row.update(actors)
     row.update(_place(graph, node.get("place")))
-    row["source"] = "; ".join(_name(graph, c) for c in evidence[0].get("claimed_by", []))
+    row["source"] = "; ".join(acled_name(graph, c) for c in evidence[0].get("claimed_by", []))
     row["notes"] = evidence[0].get("quote", "")
     row["fatalities"] = str(_fatalities(node))
     row["timestamp"] = _timestamp(source)
@@ -269,9 +224,77 @@ def to_acled(graph: nx.MultiDiGraph) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for event, node in graph.nodes(data=True):
-        if node.get("kind") != "event" or not node.get("acled_event_type") or node.get("status") in NOT_YET:
-            continue
-        row = _row(graph, event, node)
-        if row is not None:
+        if node.get("kind") == "event" and _left_out(node) is None:
+            row = _row(graph, event, node)
             writer.writerow([row.get(c, "") if c in _NUMBERS else guarded(row.get(c, "")) for c in COLUMNS])
     return out.getvalue()
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def _names(counts: Counter[str], most: int = 3) -> str:
+    """Names by how many they count (most first, then by name), the first ``most`` of them when there are more."""
+    names = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    if len(names) <= most + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What :func:`to_acled` makes of a graph's events: how many rows it writes, and the events it leaves out, by
+    why: their type has no ACLED event type (by type), they had not happened (by status), their date has no bound.
+    """
+
+    written: int
+    types: Counter[str]
+    not_yet: Counter[str]
+    undated: int
+
+    @property
+    def left_out(self) -> int:
+        """How many events are left out."""
+        return sum(self.types.values()) + sum(self.not_yet.values()) + self.undated
+
+    def note(self) -> str:
+        """The tally in one line, each reason with the types or statuses it holds, the most frequent first.
+
+        >>> Tally(8, Counter(appeal=4, statement=3, war=2, threat=1, founding=1), Counter(planned=2), 1).note()
+        '8 events written, 14 left out: 11 of types ACLED does not code (appeal, statement, war and 2 more), 2 not yet happened (planned), 1 without a bounded date'
+        >>> Tally(1, Counter(), Counter(), 0).note()
+        '1 event written'
+        """
+        text = f"{_plural(self.written, 'event')} written"
+        if not self.left_out:
+            return text
+        reasons = []
+        if self.types:
+            reasons.append(f"{sum(self.types.values())} of types ACLED does not code ({_names(self.types)})")
+        if self.not_yet:
+            reasons.append(f"{sum(self.not_yet.values())} not yet happened ({_names(self.not_yet, len(NOT_YET))})")
+        if self.undated:
+            reasons.append(f"{self.undated} without a bounded date")
+        return f"{text}, {self.left_out} left out: {', '.join(reasons)}"
+
+
+def tally(graph: nx.MultiDiGraph) -> Tally:
+    """How many of the graph's events :func:`to_acled` writes, and which it leaves out and why (each event counted
+    once, under the first reason that holds: its type, then its status, then its date).
+
+    >>> import kgraph
+    >>> found = tally(kgraph.KnowledgeGraph.load("seeds").graph)
+    >>> found.written, found.left_out, dict(found.not_yet)
+    (8, 18, {'predicted': 1, 'planned': 2})
+    """
+    written, reasons = 0, {"type": Counter[str](), "status": Counter[str](), "date": Counter[str]()}
+    for _event, node in graph.nodes(data=True):
+        if node.get("kind") != "event":
+            continue
+        why = _left_out(node)
+        if why is None:
+            written += 1
+        else:
+            reasons[why[0]][why[1]] += 1
+    return Tally(written, reasons["type"], reasons["status"], sum(reasons["date"].values()))

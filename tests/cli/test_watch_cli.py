@@ -48,6 +48,8 @@ def test_build_watch_rebuilds_on_a_change_and_ctrl_c_exits_130(tmp_path):
             err = _wait_for(log_err, "-- watching", 2)
             assert "Broken-Id" in err  # the problem...
             assert f"{target}:" in err  # ...at its file and line
+            count = sum(line.startswith(f"{target}:") for line in err.splitlines())
+            assert f"kgraph: the corpus has {count} problem{'s' * (count != 1)}; waiting for a change" in err
             target.write_text(text, encoding="utf-8")
             _wait_for(log_err, "-- watching", 3)
             assert log_out.read_text(encoding="utf-8").count("wrote") >= 2 * len(list(out.iterdir()))

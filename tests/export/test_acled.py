@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import os
 import re
+import subprocess
+import sys
 import tempfile
 import zlib
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,13 +20,13 @@ from hypothesis import strategies as st
 
 import kgraph
 from kgraph.annotations.vocabulary import NOT_YET
-from kgraph.export.acled import to_acled
+from kgraph.export.acled import tally, to_acled
 from kgraph.export.cells import formula_like
 from kgraph.imports.acled import import_acled
 from kgraph.imports.acled_rows import read_rows
 from kgraph.imports.acled_terms import COLUMNS, TYPES
 
-from ..helpers import kgraph_cli
+from ..helpers import ROOT, kgraph_cli
 from ..imports.acled_sample import BAD_ID, SAMPLE, differences, rows, sample_rows, write_csv
 
 
@@ -38,6 +42,7 @@ def test_the_sample_comes_back_column_by_column(tmp_path: Path):
     assert differences(original, back) == []
 
 
+_GOVERNMENT_GAIN, _NON_STATE_GAIN = "Government regains territory", "Non-state actor overtakes territory"
 #: The columns an export leaves empty where the corpus lacks what they need (see kgraph.export.acled).
 MAY_BE_EMPTY = {"actor1", "inter1", "interaction", "country", "iso", "location", "latitude", "longitude", "timestamp"}
 
@@ -80,7 +85,10 @@ def test_events_of_other_corpora_are_rows_kgraphs_importer_reads(corpus: str, tm
     assert {p.split(": ")[1].removesuffix(" is empty") for p in problems} <= MAY_BE_EMPTY  # data the corpus lacks
     for key, row in back.items():
         node = graph.nodes[key]
-        assert (row["event_type"], row["sub_event_type"]) == (node["acled_event_type"], node["acled_sub_event_type"])
+        sub = node["acled_sub_event_type"]
+        if sub == _NON_STATE_GAIN and row["inter1"] == "1":  # state forces take the place: they regain it
+            sub = _GOVERNMENT_GAIN
+        assert (row["event_type"], row["sub_event_type"]) == (node["acled_event_type"], sub)
     _given_what_acled_needs(graph)
     back, problems = _read_back(to_acled(graph), tmp_path)
     assert problems == []
@@ -103,6 +111,133 @@ def test_columns_of_other_corpora_follow_acleds_rules():
     assert advance["timestamp"] == str(calendar.timegm(date(2020, 10, 30).timetuple()))
 
 
+def _organization(graph: nx.MultiDiGraph, kind: str) -> str:
+    """A new organization of ``kind`` in the graph, by its id."""
+    graph.add_node(kind, kind="organization", type=kind, label=f"An {kind}")
+    return kind
+
+
+def _with_agent(graph: nx.MultiDiGraph, event: str, actor: str, role: str = "agent") -> None:
+    """Make ``actor`` the event's only participant in ``role``, besides the places it lists."""
+    node = graph.nodes[event]
+    places = [p for p in node["participants"] if graph.nodes[p["actor"]].get("kind") == "place"]
+    node["participants"] = [{"actor": actor, "role": role}, *places]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sub_event_type", "inter1"),
+    [
+        (None, _GOVERNMENT_GAIN, "1"),  # Azerbaijan, a state, as the seeds have it
+        ("armed_force", _GOVERNMENT_GAIN, "1"),
+        ("government_body", _GOVERNMENT_GAIN, "1"),
+        ("armed_group", _NON_STATE_GAIN, "2"),
+        ("movement", _NON_STATE_GAIN, "8"),
+        ("peacekeeping_force", _NON_STATE_GAIN, "8"),
+    ],
+)
+def test_a_capture_is_a_government_regaining_territory_when_state_forces_take_it(
+    kind: str | None, sub_event_type: str, inter1: str
+):
+    """ACLED's Battles sub-event types tell who takes a place: "Government regains territory" when government forces
+    (state forces, 1) take it, "Non-state actor overtakes territory" when anyone else does. The event node keeps the
+    event type's pair (the graph and the other exports are not the ACLED export's to change)."""
+    graph = kgraph.KnowledgeGraph.load("seeds").graph
+    event = "azerbaijani-gains-in-southern-karabakh"
+    if kind is not None:
+        _with_agent(graph, event, _organization(graph, kind))
+    row = rows(to_acled(graph))[event]
+    assert (row["event_type"], row["sub_event_type"], row["inter1"]) == ("Battles", sub_event_type, inter1)
+    assert graph.nodes[event]["acled_sub_event_type"] == _NON_STATE_GAIN
+
+
+def test_an_imported_row_keeps_acleds_own_sub_event_type_whatever_its_codes(tmp_path: Path):
+    values = dict(next(iter(sample_rows().values())))
+    taken = {**values, "event_type": "Battles", "sub_event_type": _NON_STATE_GAIN, "inter1": "1", "inter2": "0",
+             "interaction": "10", "actor2": "", "assoc_actor_2": ""}  # fmt: skip
+    original = {taken["event_id_cnty"]: {c: taken[c] for c in COLUMNS}}
+    import_acled(write_csv(tmp_path / "a.csv", list(COLUMNS), [next(iter(original.values())).values()]), tmp_path / "o")
+    back = rows(to_acled(kgraph.KnowledgeGraph.load(tmp_path / "o").graph))
+    assert differences(original, back) == []
+
+
+@pytest.mark.parametrize(
+    ("pair", "actor", "role", "codes"),
+    [
+        (("Protests", "Peaceful protest"), None, None, ("6", "0", "60")),  # the seeds' movement, organizer
+        (("Protests", "Peaceful protest"), "person", "agent", ("6", "0", "60")),
+        (("Protests", "Peaceful protest"), "population", "agent", ("6", "0", "60")),
+        (("Protests", "Peaceful protest"), "armed_force", "agent", ("1", "0", "10")),  # its kind says: kept
+        (("Riots", "Violent demonstration"), None, None, ("5", "0", "50")),
+        (("Riots", "Mob violence"), "political_party", "agent", ("5", "0", "50")),
+        (("Riots", "Mob violence"), "armed_group", "agent", ("2", "0", "20")),
+        (("Protests", "Excessive force against protesters"), None, None, ("8", "0", "80")),  # not the protesters' side
+        (("Protests", "Excessive force against protesters"), "movement", "target", ("", "6", "60")),
+        (("Strategic developments", "Other"), None, None, ("8", "0", "80")),  # no one protests: the kind's code
+    ],
+)
+def test_the_side_that_protests_or_riots_is_coded_protesters_or_rioters(
+    pair: tuple[str, str], actor: str | None, role: str | None, codes: tuple[str, str, str]
+):
+    """ACLED codes the people who demonstrate, and the movement, party or person behind them, as protesters (6)
+    in a Protests event and rioters (5) in a Riots event; only state forces and armed groups keep their codes.
+    In Excessive force against protesters the protesters are the target, actor2."""
+    graph = kgraph.KnowledgeGraph.load("seeds").graph
+    event = "stepanakert-rally"  # its first participant, an organizer, is the movement (kind: movement): actor1
+    graph.nodes[event]["acled_event_type"], graph.nodes[event]["acled_sub_event_type"] = pair
+    if actor is not None:
+        kind = "group" if actor == "population" else "person" if actor == "person" else "organization"
+        graph.add_node(actor, kind=kind, type=actor, label=f"A {actor}")
+        _with_agent(graph, event, actor, str(role))
+    row = rows(to_acled(graph))[event]
+    assert (row["inter1"], row["inter2"], row["interaction"]) == codes
+
+
+def test_the_seeds_rally_is_a_protest_by_protesters():
+    row = rows(to_acled(kgraph.KnowledgeGraph.load("seeds").graph))["stepanakert-rally"]
+    assert (row["actor1"], row["inter1"], row["interaction"]) == ("Popular Movement to Unblock the Corridor", "6", "60")
+
+
+SEEDS_NOTE = (
+    "8 events written, 18 left out: 15 of types ACLED does not code (appeal, statement, war and 6 more), "
+    "3 not yet happened (planned, predicted)\n"
+)
+
+
+def test_the_export_says_how_many_events_it_wrote_and_what_it_left_out_and_why(tmp_path: Path):
+    out = tmp_path / "acled.csv"
+    result = kgraph_cli("export", "seeds", "--format", "acled", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"wrote {out} ({out.stat().st_size / 1000:.1f} kB)\n" + SEEDS_NOTE
+    assert len(rows(out.read_text(encoding="utf-8"))) == 8
+    to_stdout = kgraph_cli("export", "seeds", "--format", "acled", "-o", "-")
+    assert (to_stdout.stderr, to_stdout.stdout) == (SEEDS_NOTE, out.read_text(encoding="utf-8"))
+    other = kgraph_cli("export", "seeds", "--format", "json", "-o", str(tmp_path / "graph.json"))
+    assert "left out" not in other.stderr  # the note is the ACLED export's
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "tests/fixtures/claims", "an ACLED import"])
+def test_the_tally_counts_every_event_once_as_a_row_or_under_the_reason_it_is_left_out(corpus: str, tmp_path: Path):
+    folder = ROOT / corpus
+    if corpus == "an ACLED import":
+        folder = tmp_path / "imported"
+        import_acled(SAMPLE, folder, skip_bad=True)
+    graph = kgraph.KnowledgeGraph.load(folder).graph
+    events = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "event"}
+    before = len(rows(to_acled(graph)))
+    undated = _happened(graph)[0]
+    for key in ("date", "earliest", "latest"):  # a row's event whose date has no bound: left out, and counted
+        events[undated].pop(key, None)
+    events[undated]["evidence"] = [{**e, "note": ""} for e in events[undated].get("evidence", [])]  # no kept day
+    found = tally(graph)
+    written = rows(to_acled(graph))
+    assert (len(written), found.undated) == (before - 1, 1)
+    assert (found.written, found.written + found.left_out) == (len(written), len(events))
+    types = Counter(d["type"] for d in events.values() if not d.get("acled_event_type"))
+    not_yet = Counter(d["status"] for d in events.values() if d.get("acled_event_type") and d["status"] in NOT_YET)
+    assert (found.types, found.not_yet) == (types, not_yet)
+    assert found.note().endswith(" 1 without a bounded date")
+
+
 def test_fatalities_are_the_lowest_figure_not_denied_added_up_over_the_groups_counted():
     graph = kgraph.KnowledgeGraph.load("tests/fixtures/claims").graph
     figures = graph.nodes["fighting-near-shusha"]["figures"]  # "more than 100" (denied) and 7 Azerbaijani soldiers
@@ -119,6 +254,31 @@ def test_fatalities_are_the_lowest_figure_not_denied_added_up_over_the_groups_co
     assert fatalities() == "6"
     figures.append({"measure": "killed", "min": 5, "qualifier": "more_than", "evidence": [{}]})  # a total
     assert fatalities() == "5"
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "tests/fixtures/claims", "an ACLED import"])
+def test_the_same_input_gives_the_same_bytes(corpus: str, tmp_path: Path):
+    """Two ``kgraph export --format acled`` runs, each reading the corpus afresh (no cache) under a hash seed of its
+    own, write the same bytes, which are those of ``to_acled`` on the corpus loaded twice more."""
+    folder = ROOT / corpus
+    if corpus == "an ACLED import":  # the columns an imported row's notes keep, and actors in every column
+        folder = tmp_path / "imported"
+        import_acled(SAMPLE, folder, skip_bad=True)
+    written = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"acled-{seed}.csv"
+        subprocess.run(
+            [sys.executable, "-m", "kgraph", "export", str(folder), "--format", "acled", "-o", str(out)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed, "KGRAPH_CACHE": "off"},
+            capture_output=True,
+            check=True,
+        )
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+    again = [to_acled(kgraph.KnowledgeGraph.load(folder).graph).encode("utf-8") for _ in range(2)]
+    assert again == written
+    assert len(rows(written[0].decode("utf-8"))) > 1  # rows of events, not a header alone
 
 
 def test_formulas_are_guarded_in_the_file_and_come_back_as_they_were(tmp_path: Path):
