@@ -43,7 +43,7 @@ from typing import Any
 from kgraph.annotations.models import Event, Relation
 from kgraph.corpus.cache_codec import Uncacheable, dumps
 from kgraph.corpus.cache_entry import entry, entry_records
-from kgraph.corpus.record import Record
+from kgraph.corpus.record import Invalid, Record
 from kgraph.errors import Problem
 
 __all__ = ["FORMAT", "FileCache", "cache_home", "enabled", "interface_digest"]
@@ -294,4 +294,6 @@ def _interface(record: Record) -> tuple[Any, ...]:
         return (record.kind, key, record.line(), item.part_of, item.type, item.status, item.date.edtf, participants)
     if isinstance(item, Relation):
         return (record.kind, key, record.line(), item.type)
-    return (record.kind, key, record.line(), dumps(item))  # a source, an entity, an addition, an invalid item
+    if isinstance(item, Invalid):  # its valid parts are checked with its own file only
+        return (record.kind, key, record.line())
+    return (record.kind, key, record.line(), dumps(item))  # a source, an entity, an addition

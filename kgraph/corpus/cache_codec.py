@@ -222,7 +222,7 @@ def _rebuilder(specs: dict[str, _Spec]) -> Callable[[dict[str, Any]], Any]:
             setter(made, "__pydantic_private__", None)
             return made
         if len(data) == 2:
-            return _invalid(data["i"], data["p"])
+            return _invalid(data.get("i"), data.get("p"))
         ((tag, inner),) = data.items()
         if tag == "e":
             return span(tuple(inner))

@@ -183,12 +183,12 @@ class _Checker(EvidenceChecks):
             suggester = Suggester(i for i in self.by_id if self.fits(i, allowed))
             self.suggesters[allowed] = suggester
         close = suggester.close(target)
-        if close:
-            return f"; did you mean {close[0]!r}?"
-        if self.unread:  # the id may well be right, and defined where nothing could be read
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        if self.unread:  # the id may well be right, and defined where nothing valid could be read
             files = self.unread if len(self.unread) <= 3 else [*self.unread[:2], f"{len(self.unread) - 2} more files"]
-            return f"; nothing could be read of {or_list(files)}, which may define it"
-        return ""
+            hint += f"{' (' if close else '; '}nothing valid could be read of {or_list(files)}, which may define it"
+            hint += ")" if close else ""
+        return hint
 
     def check_names(
         self, record: warnings.Record, entity_id: str, names: list[str], sub: Sequence[str | int] | None = None

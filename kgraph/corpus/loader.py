@@ -41,7 +41,7 @@ from kgraph.corpus.discover import (
 from kgraph.corpus.messages import message
 from kgraph.corpus.record import Invalid, Record
 from kgraph.corpus.salvage import partial
-from kgraph.corpus.sections import jsonl_items, yaml_items
+from kgraph.corpus.sections import EMPTY, jsonl_items, yaml_items
 from kgraph.corpus.sources import read_texts
 from kgraph.corpus.yamlfile import UNREADABLE, LineMap, decode
 from kgraph.errors import CorpusError, Problem
@@ -137,7 +137,7 @@ def _read(
     with using(terms):
         for file in show_progress(files, progress, "reading"):
             count, found = len(records), _read_file(file, str(file), records, store, lazy=not whole)
-            if len(records) == count and any(p.is_error for p in found):
+            if len(records) == count and any(p.is_error and not p.message.startswith(EMPTY) for p in found):
                 unread.append(str(file))
             problems += found
         with nullcontext() if store is None else store.writing():  # the new entries, while the rest is done

@@ -42,11 +42,15 @@ class Item:
     lines: LineMap
 
 
+#: How the message about an annotation file with nothing in it starts.
+EMPTY = "file is empty"
+
+
 def yaml_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
     """The items of a YAML annotation file, and the problems found reading it."""
     data, lines, problems = parse_yaml(text, display)
     if data is None:  # a syntax error, or nothing but comments: the file cannot be read further
-        return [], problems or [Problem(display, 0, "file is empty: expected sections such as source, persons, events")]
+        return [], problems or [Problem(display, 0, f"{EMPTY}: expected sections such as source, persons, events")]
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single value ({data!r})"
         return [], [
@@ -91,7 +95,7 @@ def jsonl_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
             continue
         items.append(Item(RECORD_TYPES[kind], data, (), LineMap({(): number})))
     if not items and not problems:
-        problems.append(Problem(display, 0, "file is empty: expected one JSON record a line"))
+        problems.append(Problem(display, 0, f"{EMPTY}: expected one JSON record a line"))
     items.sort(key=lambda item: item.section != "source")
     return items, problems
 

@@ -264,6 +264,17 @@ def test_an_edit_inside_one_file_has_only_that_file_checked_again(home, tmp_path
     _edit(corpus, REGISTRY, "    aliases: [Aliyev]\n", "    aliases: [Aliyev, President Aliyev]\n")
     read(corpus, cache=True)
     assert len(checked_files[-1]) == 4  # a name is part of what other files' checks read: every file again
+    _edit(
+        corpus,
+        FRONT,
+        "    date: 2020-10-28\n    date_basis: relative\n",
+        "    date: 2020-10-32\n    date_basis: relative\n",
+    )
+    read(corpus, cache=True)  # an event made invalid: its fields are no longer part of what others read
+    _edit(corpus, FRONT, "{actor: azerbaijani-army, role: agent}", "{actor: azerbaijani-armyy, role: agent}")
+    problems = read(corpus, cache=True)[1]
+    assert checked_files[-1] == frozenset({str(corpus / FRONT)})  # a part of an invalid item: its file alone
+    assert any("unknown actor 'azerbaijani-armyy'" in p.message for p in problems)
 
 
 def _forged(path: Path) -> None:
