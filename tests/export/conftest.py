@@ -186,3 +186,11 @@ def synth_200(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     folder = tmp_path_factory.mktemp("synth") / "corpus"
     write(folder, events=200, seed=1)
     return KnowledgeGraph.load(folder)
+
+
+@pytest.fixture(scope="session")
+def seed_file(seeds: kgraph.Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds' explorer page, written once for the browser tests (which only read it)."""
+    path: Path = tmp_path_factory.mktemp("explorer") / "graph.html"
+    KnowledgeGraph(seeds).to_html(path)
+    return path

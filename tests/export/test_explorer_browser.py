@@ -101,13 +101,6 @@ def open_page(browser) -> Iterator[Any]:
         page.close()
 
 
-@pytest.fixture(scope="module")
-def seed_file(seeds, tmp_path_factory) -> Path:
-    path: Path = tmp_path_factory.mktemp("explorer") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
-
-
 @pytest.fixture
 def seed_page(open_page, seed_file) -> Page:
     """A fresh page of the seed explorer for each test, in the view of actors and events (the whole graph)."""

@@ -6,22 +6,12 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
-from typing import Any
 
 import pytest
-
-from kgraph.graph.knowledge import KnowledgeGraph
 
 from .browser import Page
 
 LAPTOP, PHONE = (1440, 900), (390, 844)
-
-
-@pytest.fixture(scope="module")
-def seed_file(seeds: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = tmp_path_factory.mktemp("controls") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
 
 
 def drawer_open(page: Page) -> bool:

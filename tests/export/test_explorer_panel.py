@@ -3,21 +3,9 @@ that names any denial, the partner not named twice), a link's quotes shown in fu
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
-
 from kgraph.graph.knowledge import KnowledgeGraph
 
 from .browser import Page
-
-
-@pytest.fixture(scope="module")
-def seed_file(seeds: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = tmp_path_factory.mktemp("panel") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
 
 
 def test_an_actors_partners_fold_their_quotes_and_name_the_partner_once(open_page, seed_file):

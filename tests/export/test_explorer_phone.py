@@ -12,21 +12,12 @@ from typing import Any
 
 import pytest
 
-from kgraph.graph.knowledge import KnowledgeGraph
-
 from .browser import Page
 
 PHONE, LAPTOP = (390, 844), (1366, 768)
 HOW = ("link", "search", "click")
 #: An activist whose three partners sit below him in the actor view: on a phone, where the sheet comes up.
 ACTOR = "arthur-osipyan"
-
-
-@pytest.fixture(scope="module")
-def seed_file(seeds: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = tmp_path_factory.mktemp("phone") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
 
 
 def selected(open_page: Any, seed_file: Path, viewport: tuple[int, int], how: str, node: str = ACTOR) -> Page:

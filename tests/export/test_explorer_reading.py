@@ -3,24 +3,10 @@ when they had not happened yet; what a place or a link lights; the Fit button; t
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
-
-from kgraph.graph.knowledge import KnowledgeGraph
-
 from .browser import Page
 
 LAPTOP = (1440, 900)
 DIM = "#e6e6e6"
-
-
-@pytest.fixture(scope="module")
-def seed_file(seeds: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = tmp_path_factory.mktemp("reading") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
 
 
 def settle(page: Page) -> None:

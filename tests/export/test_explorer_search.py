@@ -15,9 +15,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kgraph.corpus.corpus import Corpus
 from kgraph.export.html import SCRIPTS, to_html
-from kgraph.graph.knowledge import KnowledgeGraph
 
 from ..helpers import big_graph
 from .browser import Page
@@ -64,13 +62,6 @@ def active_option(page: Page) -> str | None:
 def expanded(page: Page) -> str | None:
     """The search box's aria-expanded: "true", "false" or None."""
     return text(page, "document.getElementById('search').getAttribute('aria-expanded')")
-
-
-@pytest.fixture(scope="module")
-def seed_file(seeds: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = tmp_path_factory.mktemp("search") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
 
 
 @pytest.fixture

@@ -53,13 +53,6 @@ def settle(page: Page) -> None:
     page.page.wait_for_timeout(120)
 
 
-@pytest.fixture(scope="module")
-def seed_file(seeds: Any, tmp_path_factory: Any) -> Path:
-    path: Path = tmp_path_factory.mktemp("timeline") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
-
-
 @pytest.fixture
 def seed_page(open_page: Any, seed_file: Path) -> Page:
     page: Page = open_page(seed_file, LAPTOP)

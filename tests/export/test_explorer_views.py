@@ -14,20 +14,12 @@ import networkx as nx
 import pytest
 
 from kgraph.export.html import to_html
-from kgraph.graph.knowledge import KnowledgeGraph
 
 from .browser import PAYLOADS, Page
 
 VIEWS = ("actors", "full", "map")
 LAPTOP, PHONE = (1440, 900), (390, 844)
 DIM = "#e6e6e6"
-
-
-@pytest.fixture(scope="module")
-def seed_file(seeds: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path: Path = tmp_path_factory.mktemp("views") / "graph.html"
-    KnowledgeGraph(seeds).to_html(path)
-    return path
 
 
 @pytest.fixture(scope="module")
