@@ -11,20 +11,20 @@ written and what is left out, and why, for the command line's note. The columns 
 - ``sub_event_type``: the event type's, but a Battles event that changes who holds territory (kgraph's ``capture``)
   is ``Government regains territory`` when actor1's code, from its kind, is 1 (state forces) and ``Non-state actor
   overtakes territory`` otherwise, as ACLED's codebook tells them apart by who takes the place (an imported row
-  keeps ACLED's own);
+  keeps ACLED's own): the event node's ``acled_sub_event_type``, by the same rule (:mod:`kgraph.graph.acled`);
 - ``event_date`` and ``time_precision``: from the EDTF date: a day is 1; one of the days of a week (at most 7) is
   2, dated by its middle day; anything longer is 3, dated by the day ACLED gave (kept in the quote's note) or
   the first day it may be;
-- ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (:mod:`kgraph.export.acled_actors`): the columns an imported participant's note names
-  (:func:`kgraph.imports.acled.column_note`), else by role: ``agent`` is actor1, ``target`` actor2, the first
-  ``party`` actor1 and the second actor2, ``affected`` associated with actor2, any other role with actor1 (a
-  second actor1 or actor2 is associated with the first); by the name ACLED gave them (``external_ids: {acled:
-  ...}``) or their own; ``inter1`` and ``inter2`` from the note, else the entity's kind (a state, a government,
-  a government body or an armed force is state forces, 1; an armed group 2; a crowd is protesters, 6, in a
-  Protests event, rioters, 5, in any other; a population or any other group civilians, 7; any other actor 8),
-  except that the side that protests or riots (actor1, or actor2 in ``Excessive force against protesters``,
-  where the protesters are the target) is protesters, 6, or rioters, 5, unless its kind makes it state forces or
-  an armed group: ACLED codes the people who demonstrate so, and the organization behind them with them (a
+- ``actor1``, ``assoc_actor_1``, ``actor2``, ``assoc_actor_2`` (:func:`kgraph.graph.acled.actor_columns`): the
+  columns an imported participant's note names (:func:`kgraph.imports.acled.column_note`), else by role: ``agent``
+  is actor1, ``target`` actor2, the first ``party`` actor1 and the second actor2, ``affected`` associated with
+  actor2, any other role with actor1 (a second actor1 or actor2 is associated with the first); by the name ACLED
+  gave them (``external_ids: {acled: ...}``) or their own; ``inter1`` and ``inter2`` from the note, else the
+  entity's kind (a state, a government, a government body or an armed force is state forces, 1; an armed group 2; a
+  crowd is protesters, 6, in a Protests event, rioters, 5, in any other; a population or any other group civilians,
+  7; any other actor 8), except that the side that protests or riots (actor1, or actor2 in ``Excessive force against
+  protesters``, where the protesters are the target) is protesters, 6, or rioters, 5, unless its kind makes it state
+  forces or an armed group: ACLED codes the people who demonstrate so, and the organization behind them with them (a
   movement, a party, a person); ``interaction`` from the two codes;
 - ``location``, ``admin1`` to ``admin3``, ``latitude``, ``longitude``, ``country``, ``iso``: the event's place and
   the places it lies in (``part_of``), up to the state (an organization of kind ``state``, its ``iso-3166-numeric``
@@ -63,8 +63,8 @@ from typing import Any
 import networkx as nx
 
 from kgraph.annotations.vocabulary import NOT_YET
-from kgraph.export.acled_actors import acled_name, actor_columns, sub_event_type
 from kgraph.export.cells import FORMULA_TRIGGERS, GUARD, inert
+from kgraph.graph.acled import acled_name, actor_columns, sub_event_type
 from kgraph.imports.acled_terms import COLUMNS, NOTES_HEADER
 
 _SET = re.compile(r"^\[(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)\]$")

@@ -4,7 +4,8 @@
 a name (the explorer's panel, the readable companions of the XML files) take it from here rather than keeping
 a copy. :data:`READABLE` names, for each attribute whose value is a list or a dict, the function that turns
 it into text for people; an attribute kgraph does not define (in a graph from elsewhere) reads as
-:func:`plain_text`, items joined with ``"; "``. Every formatter takes any value and never raises.
+:func:`plain_text`, items joined with ``"; "``. Every formatter takes any value and never raises. The graph's own
+``vocabulary``, the terms its corpus adds, is made by :func:`vocabulary_attribute`.
 
 >>> READABLE["evidence"]([{"quote": "It is not so", "source": "doc", "stance": "denies", "claimed_by": ["a", "b"], "via": ["c"]}])
 '“It is not so” (doc; claimed by a, b via c; denies)'
@@ -22,7 +23,7 @@ it into text for people; an attribute kgraph does not define (in a graph from el
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kgraph.graph.texts import (
     QUALIFIER_WORDS,
@@ -39,6 +40,9 @@ from kgraph.graph.texts import (
     stance_of,
     state_text,
 )
+
+if TYPE_CHECKING:
+    from kgraph.annotations.terms import Terms
 
 __all__ = [
     "DATE_ATTRIBUTES",
@@ -63,6 +67,7 @@ __all__ = [
     "scalar_text",
     "stance_of",
     "state_text",
+    "vocabulary_attribute",
 ]
 
 #: What every node and edge has: its kind (person, event, participation, relation, ...), type and label.
@@ -166,3 +171,34 @@ def readable(name: object, value: object) -> str:
     """The value of attribute ``name`` as text for people: by its formatter in :data:`READABLE`, else plainly."""
     formatter = READABLE.get(name) if isinstance(name, str) else None
     return (formatter or plain_text)(value)
+
+
+def vocabulary_attribute(terms: Terms) -> dict[str, dict[str, dict[str, Any]]]:
+    """The terms a corpus adds, JSON-ready and shaped like its ``vocabulary.yaml``; empty when it adds none.
+
+    >>> from kgraph.corpus.vocabulary_file import vocabulary_terms
+    >>> vocabulary_attribute(vocabulary_terms({"measures": {"tents": {"description": "Tents.", "units": "any"}}})[0])
+    {'measures': {'tents': {'description': 'Tents.', 'units': 'any'}}}
+    """
+    data: dict[str, dict[str, dict[str, Any]]] = {}
+    if not terms.added:  # most corpora: nothing to import
+        return data
+    from kgraph.corpus.vocabulary_file import SECTIONS
+
+    for section, name in SECTIONS.items():
+        for term, description in terms.added.get(name, {}).items():
+            item: dict[str, Any] = {"description": description}
+            if section == "event_types":
+                kind = terms.event_types[term]
+                item.update(acled=list(kind.acled) if kind.acled else None, cameo=kind.cameo)
+            elif section == "roles":
+                item["allowed"] = list(terms.roles[term].allowed)
+            elif section == "relation_types":
+                rel = terms.relation_types[term]
+                item.update(subject=list(rel.subject), object=list(rel.object), symmetric=rel.symmetric or None)
+            elif section == "measures":
+                measure = terms.measures[term]
+                units = "any" if measure.units is None else list(measure.units) or None
+                item.update(units=units, summable=None if measure.summable else False)
+            data.setdefault(section, {})[term] = {k: v for k, v in item.items() if v is not None}
+    return data

@@ -25,12 +25,14 @@ and each such edge; to change one alone, give it a new list (a graph read back f
 Events and entities with numbers have ``figures``:
 ``{measure, value, min, max, qualifier, unit, counts, evidence, note}``. Event nodes carry the nearest ACLED terms of
 their type (``acled_event_type``, ``acled_sub_event_type``) and its CAMEO root code (``cameo``) where the vocabulary
-gives them. An event whose status or date a later source changed has its ``history``: ``{source, status, date}`` for
-each state, oldest first. Participants another document added name their ``source``. Entity nodes list the
-``sources`` that mention them (as a participant, place, claimant or relayer). Values that are None are left out. A
-corpus with terms of its own (its ``vocabulary.yaml``) has them in ``vocabulary``, shaped like that file, so a graph
-read back knows them. Building reads nothing from disk and changes nothing it is given. The names of these
-attributes, and how each list or dict reads as text, are in :mod:`kgraph.graph.attributes`.
+gives them; a Battles event that changes who holds territory (a ``capture``) takes its sub-event type by who takes
+the place, as ``acled.csv`` does (:func:`kgraph.graph.acled.acled_sub_event_type`). An event whose status or date a
+later source changed has its ``history``: ``{source, status, date}`` for each state, oldest first. Participants
+another document added name their ``source``. Entity nodes list the ``sources`` that mention them (as a participant,
+place, claimant or relayer). Values that are None are left out. A corpus with terms of its own (its
+``vocabulary.yaml``) has them in ``vocabulary``, shaped like that file, so a graph read back knows them. Building
+reads nothing from disk and changes nothing it is given. The names of these attributes, and how each list or dict
+reads as text, are in :mod:`kgraph.graph.attributes`.
 
 >>> import kgraph
 >>> kg = kgraph.KnowledgeGraph.load("seeds")
@@ -52,7 +54,8 @@ from kgraph.annotations.evidence import Evidence, Figure
 from kgraph.annotations.models import AnyEntity, Event, Place, Relation, entity_type
 from kgraph.annotations.terms import Terms
 from kgraph.corpus.corpus import Corpus, StateChange
-from kgraph.graph.attributes import DATE_BOUNDS
+from kgraph.graph.acled import acled_sub_event_type
+from kgraph.graph.attributes import DATE_BOUNDS, vocabulary_attribute
 
 
 def date_attributes(span: TimeSpan | None, days: dict[date, str] | None = None) -> dict[str, str]:
@@ -187,6 +190,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
                 edge["note"] = participant.note
             edge["evidence"] = [*evidence_attribute(participant.evidence), *shared] if participant.evidence else shared
             fill.edge(participant.actor, event.id, role, edge)
+        if fill.nodes[event.id].get("acled_event_type") == "Battles":  # a capture's: by who takes the place
+            fill.node(event.id, {"acled_sub_event_type": acled_sub_event_type(graph, event.id, fill.nodes[event.id])})
         if event.place:
             fill.edge(event.id, event.place, "place", {"kind": "location", "type": "place", "label": "at", **span})
         if event.part_of:
@@ -256,37 +261,6 @@ class _Filler:
             keys = out[v] = into[u] = {}
         if keys.setdefault(key, data) is not data:  # an edge given again: its attributes updated, as networkx does
             keys[key].update(data)
-
-
-def vocabulary_attribute(terms: Terms) -> dict[str, dict[str, dict[str, Any]]]:
-    """The terms a corpus adds, JSON-ready and shaped like its ``vocabulary.yaml``; empty when it adds none.
-
-    >>> from kgraph.corpus.vocabulary_file import vocabulary_terms
-    >>> vocabulary_attribute(vocabulary_terms({"measures": {"tents": {"description": "Tents.", "units": "any"}}})[0])
-    {'measures': {'tents': {'description': 'Tents.', 'units': 'any'}}}
-    """
-    data: dict[str, dict[str, dict[str, Any]]] = {}
-    if not terms.added:  # most corpora: nothing to import
-        return data
-    from kgraph.corpus.vocabulary_file import SECTIONS
-
-    for section, name in SECTIONS.items():
-        for term, description in terms.added.get(name, {}).items():
-            item: dict[str, Any] = {"description": description}
-            if section == "event_types":
-                kind = terms.event_types[term]
-                item.update(acled=list(kind.acled) if kind.acled else None, cameo=kind.cameo)
-            elif section == "roles":
-                item["allowed"] = list(terms.roles[term].allowed)
-            elif section == "relation_types":
-                rel = terms.relation_types[term]
-                item.update(subject=list(rel.subject), object=list(rel.object), symmetric=rel.symmetric or None)
-            elif section == "measures":
-                measure = terms.measures[term]
-                units = "any" if measure.units is None else list(measure.units) or None
-                item.update(units=units, summable=None if measure.summable else False)
-            data.setdefault(section, {})[term] = {k: v for k, v in item.items() if v is not None}
-    return data
 
 
 def _relation_edge(relation: Relation, terms: Terms, dates: _Dates) -> dict[str, Any]:

@@ -48,16 +48,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kgraph.annotations.acled import ACTOR_COLUMNS, CODE_COLUMNS, INTER
 from kgraph.annotations.fields import MAX_LINE
 from kgraph.annotations.vocabulary import DENIAL_CUES
 from kgraph.errors import CorpusError, Problem
 from kgraph.imports.acled_entities import Entities, Ids
 from kgraph.imports.acled_rows import Row, read_rows
 from kgraph.imports.acled_terms import (
-    ACTOR_COLUMNS,
-    CODE_COLUMNS,
     COLUMNS,
-    INTER,
     KEPT,
     NOTES_HEADER,
     OUTLET,

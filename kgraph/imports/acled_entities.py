@@ -29,9 +29,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from kgraph.annotations.acled import INTER
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.imports.acled_rows import Row
-from kgraph.imports.acled_terms import INTER
 
 #: External id keys: ACLED's own name of an entity that had to be renamed, and a state's numeric ISO code.
 ACLED_NAME, ISO = "acled", "iso-3166-numeric"

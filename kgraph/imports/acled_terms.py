@@ -1,4 +1,5 @@
-"""ACLED's columns and codes, and how each maps to kgraph's terms: shared by the import and the ACLED export.
+"""ACLED's columns and types, and how each maps to kgraph's terms: shared by the import and the ACLED export (the
+actor codes and columns, which the graph shares too, are in :mod:`kgraph.annotations.acled`).
 
 ACLED (the Armed Conflict Location & Event Data project) publishes events as CSV, one row an event; its codebook
 defines the columns below. Event types map through the ``acled`` pair each kgraph event type gives
@@ -30,22 +31,6 @@ COLUMNS: tuple[str, ...] = (
     "fatalities", "tags", "timestamp",
 )
 # fmt: on
-
-#: ACLED's actor type codes (``inter1``, ``inter2``): (name, kgraph entity type, kind).
-INTER: dict[int, tuple[str, str, str]] = {
-    1: ("state forces", "organization", "armed_force"),
-    2: ("rebel group", "organization", "armed_group"),
-    3: ("political militia", "organization", "armed_group"),
-    4: ("identity militia", "organization", "armed_group"),
-    5: ("rioters", "group", "crowd"),
-    6: ("protesters", "group", "crowd"),
-    7: ("civilians", "group", "population"),
-    8: ("external or other forces", "organization", "armed_force"),
-}
-
-#: The actor columns of a row, in the order an event lists its participants; each main actor with its code column.
-ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
-CODE_COLUMNS = {"actor1": "inter1", "actor2": "inter2"}
 
 #: The roles of a row's two sides (``actor1`` with ``assoc_actor_1``, ``actor2`` with ``assoc_actor_2``), by ACLED
 #: event type, then by (event type, sub-event type). ACLED's codebook says the order of actor1 and actor2 does not

@@ -26,7 +26,7 @@ from kgraph.imports.acled import import_acled
 from kgraph.imports.acled_rows import read_rows
 from kgraph.imports.acled_terms import COLUMNS, TYPES
 
-from ..helpers import ROOT, kgraph_cli
+from ..helpers import ROOT, SEEDS, corpus_copy, kgraph_cli
 from ..imports.acled_sample import BAD_ID, SAMPLE, differences, rows, sample_rows, write_csv
 
 
@@ -43,6 +43,8 @@ def test_the_sample_comes_back_column_by_column(tmp_path: Path):
 
 
 _GOVERNMENT_GAIN, _NON_STATE_GAIN = "Government regains territory", "Non-state actor overtakes territory"
+#: The kinds of organization ACLED codes as state forces (1).
+_STATE_FORCES = ("state", "government", "government_body", "armed_force")
 #: The columns an export leaves empty where the corpus lacks what they need (see kgraph.export.acled).
 MAY_BE_EMPTY = {"actor1", "inter1", "interaction", "country", "iso", "location", "latitude", "longitude", "timestamp"}
 
@@ -85,10 +87,7 @@ def test_events_of_other_corpora_are_rows_kgraphs_importer_reads(corpus: str, tm
     assert {p.split(": ")[1].removesuffix(" is empty") for p in problems} <= MAY_BE_EMPTY  # data the corpus lacks
     for key, row in back.items():
         node = graph.nodes[key]
-        sub = node["acled_sub_event_type"]
-        if sub == _NON_STATE_GAIN and row["inter1"] == "1":  # state forces take the place: they regain it
-            sub = _GOVERNMENT_GAIN
-        assert (row["event_type"], row["sub_event_type"]) == (node["acled_event_type"], sub)
+        assert (row["event_type"], row["sub_event_type"]) == (node["acled_event_type"], node["acled_sub_event_type"])
     _given_what_acled_needs(graph)
     back, problems = _read_back(to_acled(graph), tmp_path)
     assert problems == []
@@ -136,18 +135,58 @@ def _with_agent(graph: nx.MultiDiGraph, event: str, actor: str, role: str = "age
     ],
 )
 def test_a_capture_is_a_government_regaining_territory_when_state_forces_take_it(
-    kind: str | None, sub_event_type: str, inter1: str
+    kind: str | None, sub_event_type: str, inter1: str, tmp_path: Path
 ):
     """ACLED's Battles sub-event types tell who takes a place: "Government regains territory" when government forces
-    (state forces, 1) take it, "Non-state actor overtakes territory" when anyone else does. The event node keeps the
-    event type's pair (the graph and the other exports are not the ACLED export's to change)."""
-    graph = kgraph.KnowledgeGraph.load("seeds").graph
+    (state forces, 1) take it, "Non-state actor overtakes territory" when anyone else does. The event node has the
+    same (``acled_sub_event_type``), which the graph's other exports and the explorer show."""
     event = "azerbaijani-gains-in-southern-karabakh"
-    if kind is not None:
-        _with_agent(graph, event, _organization(graph, kind))
+    corpus = corpus_copy(tmp_path, SEEDS)
+    if kind is not None:  # someone else takes the south of Karabakh: an organization of this kind
+        document = corpus / "2020-10-shusha-appeal" / "annotations.yaml"
+        text = document.read_text(encoding="utf-8")
+        assert text.count("{actor: azerbaijan, role: agent}") == 1
+        document.write_text(text.replace("{actor: azerbaijan, role: agent}", "{actor: taker, role: agent}"), "utf-8")
+        taker = f"organizations:\n  - id: taker\n    name: The taker\n    kind: {kind}\n"
+        (corpus / "taker.yaml").write_text(taker, encoding="utf-8")
+    graph = kgraph.KnowledgeGraph.load(corpus).graph
     row = rows(to_acled(graph))[event]
     assert (row["event_type"], row["sub_event_type"], row["inter1"]) == ("Battles", sub_event_type, inter1)
-    assert graph.nodes[event]["acled_sub_event_type"] == _NON_STATE_GAIN
+    assert graph.nodes[event]["acled_sub_event_type"] == sub_event_type
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    """The graph of a synthetic corpus of 400 events, whose captures are by states and others."""
+    from kgraph.synth.corpus import write
+
+    folder = tmp_path_factory.mktemp("synthetic") / "corpus"
+    write(folder, events=400, seed=5)
+    return kgraph.KnowledgeGraph.load(folder).graph
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "synthetic"])
+def test_the_graph_gives_each_battle_the_sub_event_type_acled_csv_gives(corpus: str, request: pytest.FixtureRequest):
+    """The event node's ``acled_sub_event_type`` (what GraphML, GEXF, graph.json and the explorer show) is the row's
+    ``sub_event_type`` for every Battles event acled.csv writes; captures by a state and by others among them."""
+    graph = request.getfixturevalue("synthetic") if corpus == "synthetic" else kgraph.KnowledgeGraph.load(SEEDS).graph
+    battles = {key: row for key, row in rows(to_acled(graph)).items() if row["event_type"] == "Battles"}
+    assert {key: graph.nodes[key]["acled_sub_event_type"] for key in battles} == {
+        key: row["sub_event_type"] for key, row in battles.items()
+    }
+    by_name = {data["label"]: data for _, data in graph.nodes(data=True) if "label" in data}
+    captures = {
+        (by_name[row["actor1"]]["type"], graph.nodes[key]["acled_sub_event_type"])
+        for key, row in battles.items()
+        if graph.nodes[key]["type"] == "capture"
+    }
+    assert ("state", _GOVERNMENT_GAIN) in captures  # Azerbaijan takes the south of Karabakh, in the seeds
+    if corpus == "synthetic":
+        assert ("armed_group", _NON_STATE_GAIN) in captures
+        assert {(kind in _STATE_FORCES, sub) for kind, sub in captures} == {
+            (True, _GOVERNMENT_GAIN),
+            (False, _NON_STATE_GAIN),
+        }
 
 
 def test_an_imported_row_keeps_acleds_own_sub_event_type_whatever_its_codes(tmp_path: Path):
@@ -156,8 +195,12 @@ def test_an_imported_row_keeps_acleds_own_sub_event_type_whatever_its_codes(tmp_
              "interaction": "10", "actor2": "", "assoc_actor_2": ""}  # fmt: skip
     original = {taken["event_id_cnty"]: {c: taken[c] for c in COLUMNS}}
     import_acled(write_csv(tmp_path / "a.csv", list(COLUMNS), [next(iter(original.values())).values()]), tmp_path / "o")
-    back = rows(to_acled(kgraph.KnowledgeGraph.load(tmp_path / "o").graph))
+    graph = kgraph.KnowledgeGraph.load(tmp_path / "o").graph
+    back = rows(to_acled(graph))
     assert differences(original, back) == []
+    assert {d.get("acled_sub_event_type") for _, d in graph.nodes(data=True) if d["kind"] == "event"} == {
+        _NON_STATE_GAIN
+    }
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,16 @@
-"""Who stands in an ACLED row's actor columns, with which inter codes, and the sub-event type a capture takes by
-who made it: the part of :mod:`kgraph.export.acled` (whose documentation gives the rules) that reads the event's
-participants.
+"""The ACLED terms of an event that its participants decide: who stands in an ACLED row's actor columns, with which
+inter codes, and the sub-event type a capture takes by who made it. The build keeps that sub-event type on the
+event's node (``acled_sub_event_type``), so the graph, every export and the explorer's panel give the one that
+``acled.csv`` gives; the ACLED export (:mod:`kgraph.export.acled`, whose documentation gives the rules) writes
+the actor columns.
 
 >>> import kgraph
 >>> graph = kgraph.KnowledgeGraph.load("seeds").graph
 >>> row, code = actor_columns(graph, "stepanakert-rally", graph.nodes["stepanakert-rally"])
 >>> row["actor1"], row["inter1"], row["interaction"], code
 ('Popular Movement to Unblock the Corridor', '6', '60', 6)
+>>> graph.nodes["azerbaijani-gains-in-southern-karabakh"]["acled_sub_event_type"]  # Azerbaijan, a state, takes it
+'Government regains territory'
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.imports.acled_terms import ACTOR_COLUMNS, INTER
+from kgraph.annotations.acled import ACTOR_COLUMNS, INTER
 
-__all__ = ["acled_name", "actor_columns", "sub_event_type"]
+__all__ = ["acled_name", "acled_sub_event_type", "actor_columns", "sub_event_type"]
 
 _INTER_NOTE = re.compile(r"^inter([12]): ([1-8])\b")  # what imports before column notes wrote
 _COLUMN_NOTE = re.compile(r"\bACLED (actor[12]), inter[12]: ([1-8])\b|\bACLED (assoc_actor_[12]), name (\d+)")
@@ -27,11 +31,22 @@ _KINDS.update({("organization", "state"): 1, ("organization", "government"): 1, 
 #: The codes a kind gives that hold on the side that protests or riots (state forces and armed groups).
 _ARMED = (1, 2, 3, 4)
 _GOVERNMENT_GAIN, _NON_STATE_GAIN = "Government regains territory", "Non-state actor overtakes territory"
+#: The sub-event types of a Battles event that changes who holds territory, which tell apart who takes it.
+_TERRITORY = (_GOVERNMENT_GAIN, _NON_STATE_GAIN)
 _EXCESSIVE_FORCE = ("Protests", "Excessive force against protesters")
 _BY_ROLE = {"agent": "actor1", "target": "actor2", "affected": "assoc_actor_2"}
 
 
 def acled_name(graph: nx.MultiDiGraph, node: str) -> str:
+    """The name an entity goes by in ACLED's columns: the one ACLED gave it (``external_ids: {acled: ...}``), else its
+    own.
+
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("icrc", label="International Committee of the Red Cross", external_ids={"acled": "ICRC"})
+    >>> graph.add_node("army", label="Army")
+    >>> acled_name(graph, "icrc"), acled_name(graph, "army")
+    ('ICRC', 'Army')
+    """
     data = graph.nodes[node]
     return str(data.get("external_ids", {}).get("acled") or data.get("label") or node)
 
@@ -56,7 +71,17 @@ def _note(graph: nx.MultiDiGraph, event: str, participant: dict[str, Any]) -> st
 
 
 def actor_columns(graph: nx.MultiDiGraph, event: str, node: dict[str, Any]) -> tuple[dict[str, str], int | None]:
-    """The actor columns of an event (see the module), and actor1's code when its kind gave it (not a note)."""
+    """The actor columns of an event (see the module), and actor1's code when its kind gave it (not a note).
+
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("army", kind="organization", type="armed_force", label="Army")
+    >>> graph.add_node("town", kind="place", type="town", label="Town")
+    >>> node = {"acled_event_type": "Battles", "acled_sub_event_type": "Armed clash"}
+    >>> node["participants"] = [{"actor": "army", "role": "agent"}, {"actor": "town", "role": "target"}]
+    >>> row, code = actor_columns(graph, "attack", node)  # a place stands in no actor column
+    >>> row["actor1"], row["inter1"], row["actor2"], row["interaction"], code
+    ('Army', '1', '', '10', 1)
+    """
     sides: dict[str, list[tuple[int, str]]] = {c: [] for c in ACTOR_COLUMNS}
     codes: dict[str, int] = {}
     others: list[str] = []
@@ -115,6 +140,23 @@ def sub_event_type(node: dict[str, Any], kind_code: int | None) -> str:
     ('Government regains territory', 'Non-state actor overtakes territory', 'Non-state actor overtakes territory')
     """
     sub = str(node["acled_sub_event_type"])
-    if node["acled_event_type"] == "Battles" and sub in (_GOVERNMENT_GAIN, _NON_STATE_GAIN) and kind_code:
+    if node["acled_event_type"] == "Battles" and sub in _TERRITORY and kind_code:
         return _GOVERNMENT_GAIN if kind_code == 1 else _NON_STATE_GAIN
     return sub
+
+
+def acled_sub_event_type(graph: nx.MultiDiGraph, event: str, node: dict[str, Any]) -> str | None:
+    """The event's sub-event type as its node keeps it: :func:`sub_event_type`, with actor1's code from
+    :func:`actor_columns` (found only for an event that changes who holds territory); None without ACLED terms.
+
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("rebels", kind="organization", type="armed_group", label="Rebels")
+    >>> capture = {"acled_event_type": "Battles", "acled_sub_event_type": _GOVERNMENT_GAIN}
+    >>> capture["participants"] = [{"actor": "rebels", "role": "agent"}]
+    >>> acled_sub_event_type(graph, "capture", capture), acled_sub_event_type(graph, "talks", {"type": "meeting"})
+    ('Non-state actor overtakes territory', None)
+    """
+    sub = node.get("acled_sub_event_type")
+    if node.get("acled_event_type") != "Battles" or sub not in _TERRITORY:
+        return sub
+    return sub_event_type(node, actor_columns(graph, event, node)[1])
