@@ -26,6 +26,7 @@ from kgraph.annotations.base import Model
 from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, Addition
 from kgraph.annotations.models import Source
 from kgraph.annotations.terms import DEFAULT, Terms, using
+from kgraph.corpus.above import noted
 from kgraph.corpus.assembly import corpus_of, summary
 from kgraph.corpus.checks import check
 from kgraph.corpus.corpus import Corpus
@@ -143,9 +144,8 @@ def _read(
         with nullcontext() if store is None else store.writing():  # the new entries, while the rest is done
             texts, text_problems, text_files = read_texts(records, root)
             problems += text_problems
-            problems += (
-                check(records, texts, unread=unread) if store is None else _checked(records, texts, store, unread)
-            )
+            checked = check(records, texts, unread=unread) if store is None else _checked(records, texts, store, unread)
+            problems += noted(checked, given)  # the first unknown id names the files in the folder above, if any
             if not whole:
                 counted, merge_problems = summary(records)
                 problems = sorted(set(problems + merge_problems))
