@@ -42,6 +42,12 @@ MEMORY_LIMIT = 2 * 1024**3
 TIME_LIMIT = 60
 
 
+def on_its_finest_part(text: str) -> str:
+    """A date qualified as a whole with its qualifier moved onto its finest part: 2023-07~ -> 2023-~07."""
+    plain, qualifier = text[:-1], text[-1]
+    return plain + qualifier if len(plain) == 4 else f"{plain[:-2]}{qualifier}{plain[-2:]}"
+
+
 def limit_memory() -> None:
     """Set in a child process before it starts: no more than MEMORY_LIMIT of address space."""
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))

@@ -2,19 +2,20 @@
 
 Annotations write dates in the Library of Congress Extended Date/Time Format
 (EDTF), parsed by the ``edtf`` library. Its parser takes milliseconds a date,
-so the common forms (a year, month or day; intervals of them with open or
-unknown ends; a qualifier on the whole date, the month or the day) are
-computed here with the library's own rules, which a property test checks
-against the library; every other form goes to the library. A
-:class:`TimeSpan` keeps the text as written and exposes two pairs of bounds:
+so the common forms (a year, month or day, qualified or not; intervals of them)
+are computed here as the library computes them, which a property test checks;
+other forms go to the library. A :class:`TimeSpan` keeps the text as written
+and exposes two pairs of bounds:
 
 * ``earliest`` / ``latest``: the days the date covers taken at face value
   (``2023-07`` covers 1 to 31 July 2023);
 * ``earliest_possible`` / ``latest_possible``: widened for approximation
-  (``~``), uncertainty (``?``) or both (``%``), as the EDTF library pads them.
-  A qualifier after the whole date applies to every part of it
-  (``2023-07-12?`` is widened by a year, a month and a day); put it before
-  one part to qualify only that part (``2023-07-?12`` is widened by a day).
+  (``~``), uncertainty (``?``) or both (``%``): by one unit of the part
+  qualified (a year, a month, a day; two for ``%``), as the EDTF library
+  pads a part. A qualifier after a whole date widens it by one unit of its
+  finest part: ``2023-07-12?`` by a day, like ``2023-07-?12``; ``2022-12~/..``
+  starts from 1 November 2022 at the earliest. (The library widens every
+  part of it, a year, a month and a day, and "about 12 July" is not a year off.)
 
 An open end (``2023-06-15/..``) or an unknown end (``2023-06-15/``) has no
 bound: ``None``.
@@ -46,8 +47,6 @@ from pydantic_core import PydanticCustomError, core_schema
 
 #: Characters an EDTF string may contain; editors use it to flag obvious mistakes.
 EDTF_PATTERN = r"^[0-9XYSETZ+\-:.?~%/\[\]{}, ]+$"
-
-_ISO_DAY = re.compile(r"(-?\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,32 @@ def _simple_bounds(text: str) -> tuple[date, date, str] | None:
     return one, one, "day"
 
 
+def _whole_qualified(text: str, before: bool = True, after: bool = True) -> TimeSpan | None:
+    """A year, month or day with a qualifier after it, widened by one unit of its finest part (twice for %), before
+    and after it (an interval's start only before, its end only after); None for any other text. Raises
+    OverflowError when that reaches beyond the years 1 to 9999."""
+    from dateutil.relativedelta import relativedelta
+
+    qualified = _QUALIFIED.match(text)
+    bounds = _simple_bounds(qualified.group(1)) if qualified else None
+    if qualified is None or bounds is None:
+        return None
+    earliest, latest, precision = bounds
+    n = 2 if qualified.group(2) == "%" else 1
+    pad = {"year": relativedelta(years=n), "month": relativedelta(months=n)}.get(precision, relativedelta(days=n))
+    try:
+        low, high = earliest - pad if before else earliest, latest + pad if after else latest
+    except (ValueError, OverflowError):  # before the year 1 or after 9999
+        raise OverflowError(text) from None
+    return TimeSpan(
+        text, earliest, latest, low, high, precision, qualified.group(2) in "~%", qualified.group(2) in "?%"
+    )
+
+
+def _beyond(text: str) -> ValueError:
+    return ValueError(f"{text}: widened for its qualifier, it reaches beyond the supported years 1 to 9999")
+
+
 def _fast(text: str) -> TimeSpan | None:
     """The common forms (a year, month or day; an interval of them with open or unknown ends; a whole-date
     qualifier), computed directly with the EDTF library's rules, since its parser takes milliseconds a date.
@@ -143,27 +168,8 @@ def _fast(text: str) -> TimeSpan | None:
         if simple:
             earliest, latest, precision = simple
             return TimeSpan(text, earliest, latest, earliest, latest, precision, False, False)
-        qualified = _QUALIFIED.match(text)
-        if qualified:
-            bounds = _simple_bounds(qualified.group(1))
-            if bounds is None:
-                return None
-            earliest, latest, precision = bounds
-            times = (
-                2 if qualified.group(2) == "%" else 1
-            )  # the library's padding: a year, a month, a day per part given
-            parts = qualified.group(1).count("-") + 1
-            pad = relativedelta(years=times, months=times if parts > 1 else 0, days=times if parts > 2 else 0)
-            return TimeSpan(
-                text,
-                earliest,
-                latest,
-                earliest - pad,
-                latest + pad,
-                precision,
-                qualified.group(2) in "~%",
-                qualified.group(2) in "?%",
-            )
+        if _QUALIFIED.match(text):
+            return _whole_qualified(text)
         part = _PART_QUALIFIED.match(text)
         if part:  # a qualifier on the month alone (2020-~09) or on the day alone (2023-07-?12)
             qualifier = part.group(2) or part.group(5)
@@ -199,9 +205,7 @@ def _fast(text: str) -> TimeSpan | None:
     except ValueError:  # a day that does not exist: let the library report it
         return None
     except OverflowError:  # widened past date.min or date.max
-        raise ValueError(
-            f"{text}: widened for its qualifier, it reaches beyond the supported years 1 to 9999"
-        ) from None
+        raise _beyond(text) from None
     return None
 
 
@@ -216,11 +220,17 @@ def _parse(text: str) -> TimeSpan:
 def _parse_with_library(text: str) -> TimeSpan:
     from edtf import parse_edtf  # imported here: it takes a tenth of a second
 
+    from kgraph.annotations.edtf_bounds import missing_day
+
+    if missing := missing_day(text):  # the library reads 2023-02-29, and fails on its bounds
+        raise ValueError(missing)
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # the library prints while it tries some forms
             parsed = parse_edtf(text)
     except Exception:  # the library raises several types for input it cannot read
-        raise ValueError(_explain_invalid(text)) from None
+        from kgraph.annotations.edtf_bounds import explain_invalid
+
+        raise ValueError(explain_invalid(text)) from None
     try:
         bounds = (parsed.lower_strict(), parsed.upper_strict(), parsed.lower_fuzzy(), parsed.upper_fuzzy())
     except Exception:  # unspecified digits in a month or day: the library parses them but cannot bound them
@@ -228,8 +238,16 @@ def _parse_with_library(text: str) -> TimeSpan:
 
         bounds = unspecified_bounds(text)
     lower, upper = getattr(parsed, "lower", None), getattr(parsed, "upper", None)
-    earliest, latest, earliest_possible, latest_possible = (_day(b) for b in bounds)
-    if lower is not None and upper is not None:  # an interval: ends may be open or unknown
+    interval = lower is not None and upper is not None
+    try:  # an interval's end qualified as a whole is widened as it is alone
+        start, _, end = text.partition("/") if interval else ("", "", "")
+        alone = [_whole_qualified(start, after=False), _whole_qualified(end, before=False)]
+    except OverflowError:
+        raise _beyond(text) from None
+    earliest, latest = _day(bounds[0]), _day(bounds[1])
+    earliest_possible = alone[0].earliest_possible if alone[0] else _day(bounds[2])
+    latest_possible = alone[-1].latest_possible if alone[-1] else _day(bounds[3])
+    if interval:  # its ends may be open or unknown
         if _is_unbounded(lower):
             earliest = earliest_possible = None
         if _is_unbounded(upper):
@@ -277,21 +295,3 @@ def _precision(parsed: Any) -> str:
     except ValueError:  # the library has none for unspecified digits inside a year (10X0)
         precision = "year"
     return str(precision) if precision else "season" if kind == "Season" else "day"
-
-
-def _explain_invalid(text: str) -> str:
-    for match in _ISO_DAY.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and year > 0:
-            days = calendar.monthrange(year, month)[1]
-            if day > days:
-                return f"{match.group(0)} does not exist: {calendar.month_name[month]} {year} has {days} days"
-    part_set = re.search(r"(\d{4}-(?:\d{2}-)?)\[([^\]]*)\]", text)
-    if part_set:  # EDTF sets list whole dates, not parts of one
-        prefix, inner = part_set.groups()
-        whole = re.sub(r"(?<![\d-])(\d{2})(?![\d-])", lambda m: prefix + m.group(1), inner)
-        return f"{text!r} is not a valid EDTF date: a set lists whole dates, such as [{whole}]"
-    return (
-        f"{text!r} is not a valid EDTF date: the EDTF library cannot read it"
-        " (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09, 2020-09-2X, [2020-09-21..2020-09-30])"
-    )

@@ -1,4 +1,5 @@
-"""Bounds of the EDTF dates whose bounds the ``edtf`` library parses but cannot compute.
+"""Bounds of the EDTF dates whose bounds the ``edtf`` library parses but cannot compute, and why it cannot read
+the dates it refuses.
 
 The library (5.0.2) parses unspecified digits in a month or a day (``2020-09-2X``, ``20XX-1X-XX``, and
 intervals or sets of them) but fails when asked for their bounds. Here each such date is replaced by the
@@ -24,6 +25,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+#: A day in ISO form, in a date the library refuses.
+_ISO_DAY = re.compile(r"(-?\d{4})-(\d{2})-(\d{2})")
 #: A date with unspecified digits (X) in its year, month or day; a negative year has a minus sign before it.
 _UNSPECIFIED = re.compile(r"(?<![\dX])(-?)([\dX]{4})(?:-([\dX]{2})(?:-([\dX]{2}))?)?(?![\dX])")
 
@@ -86,3 +89,38 @@ def unspecified_bounds(text: str) -> tuple[Any, Any, Any, Any]:
         return low.lower_strict(), high.upper_strict(), low.lower_fuzzy(), high.upper_fuzzy()
     except Exception:
         raise ValueError(reason) from None
+
+
+def missing_day(text: str) -> str | None:
+    """Why a day that ``text`` names does not exist, which the library reads as if it did; None when all exist.
+
+    >>> missing_day("2023-02-29/.."), missing_day("2024-02-29")
+    ('2023-02-29 does not exist: February 2023 has 28 days', None)
+    """
+    for match in _ISO_DAY.finditer(text):
+        year, month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and year > 0:
+            days = calendar.monthrange(year, month)[1]
+            if day > days:
+                return f"{match.group(0)} does not exist: {calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
+def explain_invalid(text: str) -> str:
+    """Why the EDTF library cannot read ``text``, in words: a day that does not exist, a set of parts, or examples.
+
+    >>> explain_invalid("2023-[01,02]")
+    "'2023-[01,02]' is not a valid EDTF date: a set lists whole dates, such as [2023-01,2023-02]"
+    """
+    missing = missing_day(text)
+    if missing:
+        return missing
+    part_set = re.search(r"(\d{4}-(?:\d{2}-)?)\[([^\]]*)\]", text)
+    if part_set:  # EDTF sets list whole dates, not parts of one
+        prefix, inner = part_set.groups()
+        whole = re.sub(r"(?<![\d-])(\d{2})(?![\d-])", lambda m: prefix + m.group(1), inner)
+        return f"{text!r} is not a valid EDTF date: a set lists whole dates, such as [{whole}]"
+    return (
+        f"{text!r} is not a valid EDTF date: the EDTF library cannot read it"
+        " (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09, 2020-09-2X, [2020-09-21..2020-09-30])"
+    )

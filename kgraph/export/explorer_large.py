@@ -92,8 +92,10 @@ def large_page_data(graph: nx.Graph) -> tuple[dict[str, Any], list[tuple[str, st
     return data, blocks
 
 
-#: An empty stretch longer than this share of the whole splits the timeline's events (timeline-scale.js: BREAK).
-BREAK = 0.4
+#: An empty stretch longer than this share of the whole splits the timeline's events (timeline-scale.js: BREAK),
+#: and the side beyond it is left out when it holds at most this share of them (MINOR): two events decades
+#: earlier are, an article's worth of events two years earlier is not.
+BREAK, MINOR = 0.4, 0.1
 
 
 def timeline_extent(days: list[Any]) -> dict[str, Any]:
@@ -103,8 +105,10 @@ def timeline_extent(days: list[Any]) -> dict[str, Any]:
     smaller side of any long empty stretch left out), ``outliers`` how many spans it leaves out, ``dated`` how
     many events have a day.
 
-    >>> timeline_extent([None, 10, [None, 20, 12, None], 500])
-    {'lo': 10, 'hi': 501, 'main': [10, 21], 'outliers': 1, 'dated': 3}
+    >>> timeline_extent([None, *range(10, 20), 500])
+    {'lo': 10, 'hi': 501, 'main': [10, 20], 'outliers': 1, 'dated': 11}
+    >>> timeline_extent([None, *range(10, 16), 500, 501])["main"]  # two of eight events: too many to leave out
+    [10, 502]
     """
     spans = []
     for packed in days:
@@ -130,6 +134,8 @@ def timeline_extent(days: list[Any]) -> dict[str, Any]:
             break
         before = sum(c[2] for c in clusters[start : at + 1])
         after = sum(c[2] for c in clusters[at + 1 : end + 1])
+        if min(before, after) > (before + after) * MINOR:
+            break
         start, end = (start, at) if before > after else (at + 1, end)
     main = [clusters[start][0], clusters[end][1]] if clusters else list(whole)
     outliers = sum(1 for lo, hi in spans if hi <= main[0] or lo >= main[1])

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from kgraph.annotations.dates import TimeSpan
 
+from ..helpers import on_its_finest_part
+
 
 @pytest.mark.hostile
 @pytest.mark.parametrize("text", ["0001-01-~01", "9999-12-~31", "0001-~01", "9999-12-31?", "0001?"])
@@ -60,11 +62,22 @@ def test_uncertain_day_only_widens_the_day():
     assert not span.approximate
 
 
-def test_a_qualifier_after_the_whole_date_widens_every_part():
-    span = TimeSpan.parse("2023-07-12?")
-    assert span.earliest == span.latest == date(2023, 7, 12)
-    assert span.earliest_possible is not None
-    assert span.earliest_possible.year == 2022
+@pytest.mark.parametrize(
+    ("text", "earliest_possible", "latest_possible"),
+    [
+        ("2023-07-12?", date(2023, 7, 11), date(2023, 7, 13)),
+        ("2023-07~", date(2023, 6, 1), date(2023, 8, 31)),
+        ("2023%", date(2021, 1, 1), date(2025, 12, 31)),
+        ("2022-12~/..", date(2022, 11, 1), None),
+        ("../2020-10-29?", None, date(2020, 10, 30)),
+        ("2020-09~/2020-10-29%", date(2020, 8, 1), date(2020, 10, 31)),
+    ],
+)
+def test_a_qualifier_after_the_whole_date_widens_it_by_one_unit_of_its_finest_part(
+    text, earliest_possible, latest_possible
+):
+    span = TimeSpan.parse(text)
+    assert (span.earliest_possible, span.latest_possible) == (earliest_possible, latest_possible)
 
 
 def test_open_start_of_an_approximate_interval():
@@ -80,6 +93,10 @@ def test_open_start_of_an_approximate_interval():
     [
         ("2023-02-30", "2023-02-30 does not exist: February 2023 has 28 days"),
         ("2024-04-31/..", "2024-04-31 does not exist: April 2024 has 30 days"),
+        ("2023-02-29", "2023-02-29 does not exist: February 2023 has 28 days"),  # read by the library
+        ("2100-02-29", "2100-02-29 does not exist: February 2100 has 28 days"),
+        ("2021-02-29/..", "2021-02-29 does not exist: February 2021 has 28 days"),
+        ("2023-02-29~", "2023-02-29 does not exist: February 2023 has 28 days"),
         ("2023-07-12/2023-07-01", "2023-07-12/2023-07-01: the end (2023-07-01) is before the start (2023-07-12)"),
         ("2023-07/2023-06-15", "2023-07/2023-06-15: the end (2023-06-15) is before the start (2023-07-01)"),
         (
@@ -151,11 +168,11 @@ part_qualified = st.builds(
 fast_forms = st.one_of(
     simple_dates,
     part_qualified,
-    st.builds(lambda d, q: d + q, simple_dates, st.sampled_from(["~", "?", "%"])),
     st.builds(
         lambda a, b: f"{a}/{b}", simple_dates | st.sampled_from(["..", ""]), simple_dates | st.sampled_from(["..", ""])
     ),
 )
+whole_qualified = st.builds(lambda d, q: d + q, simple_dates, st.sampled_from(["~", "?", "%"]))
 
 
 @given(fast_forms)
@@ -172,3 +189,24 @@ def test_the_fast_forms_match_the_edtf_library(text):
     if text in ("../..", "/", "../", "/.."):
         return  # nothing to compute: the library handles these
     assert fast == expected
+
+
+@given(whole_qualified, st.sampled_from(["alone", "start", "end"]))
+def test_a_whole_date_qualifier_widens_as_the_library_widens_its_finest_part(text, place):
+    """The library widens every part of 2023-07-12~ (a year, a month and a day); kgraph, the day alone, as the library
+    widens 2023-07-~12, alone or as an end of an interval (which the library reads only qualified as a whole)."""
+    from kgraph.annotations.dates import _parse_with_library
+
+    try:
+        expected = _parse_with_library(on_its_finest_part(text))
+    except ValueError:
+        with pytest.raises(ValueError, match="supported years"):
+            TimeSpan.parse(text)
+        return
+    whole = {"alone": text, "start": f"{text}/..", "end": f"../{text}"}[place]
+    span = TimeSpan.parse(whole)
+    if place != "end":
+        assert (span.earliest, span.earliest_possible) == (expected.earliest, expected.earliest_possible)
+    if place != "start":
+        assert (span.latest, span.latest_possible) == (expected.latest, expected.latest_possible)
+    assert (span.approximate, span.uncertain) == (expected.approximate, expected.uncertain)

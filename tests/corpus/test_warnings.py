@@ -85,12 +85,21 @@ def test_a_claimant_is_matched_as_whole_words(tmp_path: Path):
     assert [p.severity for p in kgraph.validate(corpus)] == ["warning"]
 
 
-def test_an_approximate_date_that_may_precede_publication_is_not_warned(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ("2024-03-06?", False),  # widened by a day, it may start on 2024-03-05, the day of publication
+        ("2024-03-06", True),
+        ("2024-03-09?", True),  # a day either side does not reach back to 2024-03-05
+        ("2024-~03", False),
+    ],
+)
+def test_an_approximate_date_that_may_precede_publication_is_not_warned(tmp_path: Path, written: str, warned: bool):
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "warnings" / "occurred-after-publication", corpus)
     annotations = corpus / "annotations.yaml"
-    annotations.write_text(annotations.read_text().replace("date: 2024-03-09", "date: 2024-03-09?"))
-    assert kgraph.validate(corpus) == []
+    annotations.write_text(annotations.read_text().replace("date: 2024-03-09", f"date: {written}"))
+    assert [p.severity for p in kgraph.validate(corpus)] == (["warning"] if warned else [])
 
 
 def _denial_case(tmp_path: Path, quote_lines: str) -> Path:

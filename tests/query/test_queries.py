@@ -139,6 +139,15 @@ def test_certainly_inside_and_possibly_overlapping_differ_on_uncertain_dates(kg)
     }
 
 
+def test_an_approximate_month_reaches_the_month_before_not_the_year_before(kg):
+    """The blockade began around December 2022 (2022-12~/..): possibly in November 2022, not in 2021; the war of
+    2020 resumed around September (2020-09~/..): possibly in August 2020, not in 2019."""
+    assert "blockade-of-artsakh" in {e.id for e in kg.events(during="2022-11")}
+    assert "blockade-of-artsakh" not in {e.id for e in kg.events(during="2022-10")}
+    assert "war-over-karabakh-2020" in {e.id for e in kg.events(during="2020-08")}
+    assert "war-over-karabakh-2020" not in {e.id for e in kg.events(during="2019")}
+
+
 def test_a_plain_during_means_overlapping(kg):
     assert kg.events(during="2023-07") == kg.events(during=kgraph.overlapping("2023-07"))
     assert kg.events(during=("2023-07-01", "2023-07-31")) == kg.events(during="2023-07")

@@ -1,7 +1,8 @@
 /* kgraph explorer, part "timelineScale": the timeline's time axis. The axis is linear and shows a span of days
    (the view) that the reader zooms and pans. It opens on the bulk of the events (and "Main" goes back there):
    a stretch with no event that takes more than BREAK of the whole span splits the events in two, and the side
-   with fewer events is left out, so that two events decades earlier do not squeeze the rest into a sliver.
+   with fewer events is left out when it holds at most MINOR of them, so that two events decades earlier do not
+   squeeze the rest into a sliver, while an article's worth of events two years earlier stays in view.
    "Fit" shows every dated event. The view never strays far from the data. Ticks follow the zoom (years, months or days), and the axis is drawn with them, the time
    window shaded on it. */
 (globalThis.kgraphParts ??= {}).timelineScale = (app, options) => {
@@ -11,6 +12,7 @@
   const { svg } = app.util;
   const AXIS_H = 38;
   const BREAK = 0.4;
+  const MINOR = 0.1;
   const MIN_SPAN = 7; /* days */
   const AXIS_HINT = "Drag across the dates to set the time window; double-click to clear it";
 
@@ -20,7 +22,8 @@
     : spans.length
       ? { lo: Math.min(...spans.map((b) => b.lo)), hi: Math.max(...spans.map((b) => b.hi)) }
       : { lo: 0, hi: 1 };
-  /* The bulk of a list of spans: leave out the smaller side of any empty stretch longer than BREAK of the whole. */
+  /* The bulk of a list of spans: leave out the smaller side of any empty stretch longer than BREAK of the whole,
+     when it holds at most MINOR of the spans. */
   const bulk = (list) => {
     const clusters = [];
     for (const b of [...list].sort((p, q) => p.lo - q.lo)) {
@@ -46,6 +49,7 @@
       for (let i = from; i <= at; i++) before += clusters[i].count;
       let after = 0;
       for (let i = at + 1; i <= to; i++) after += clusters[i].count;
+      if (Math.min(before, after) > (before + after) * MINOR) break;
       if (before > after) to = at;
       else from = at + 1;
     }

@@ -5,8 +5,8 @@
 
    A window is the face value of what is typed: "2023~" is the year 2023, "2022-12~/.." starts on 1 December
    2022. A qualifier does not move the window's ends, but Python refuses a date that, widened for its
-   qualifier as the EDTF library widens it (a year, a month, a day for each part it qualifies, twice that for
-   %), would leave the years 1 to 9999, and so does this part.
+   qualifier (a year, a month, a day for each part it qualifies, twice that for %; one unit of its finest part
+   for a qualifier after the whole date), would leave the years 1 to 9999, and so does this part.
 
    Read here: a year, month or day (2023, 2023-07, 2023-07-12); a qualifier (? uncertain, ~ approximate,
    % both) after the date or before or after one of its parts (2023~, ?2023-07, 2020-~09, 2023-07-?12);
@@ -154,7 +154,9 @@
       const [, year, month, dd, q] = match;
       if ((month && !MONTH.test(month)) || (dd && !DAY.test(dd))) unreadable(whole);
       const [first, last] = span(whole, Number(year), month && Number(month), dd && Number(dd));
-      const padding = { years: times(q), months: month ? times(q) : 0, days: dd ? times(q) : 0 };
+      /* A qualifier after the whole date widens it by one unit of its finest part, as Python does. */
+      const finest = dd ? "days" : month ? "months" : "years";
+      const padding = { years: 0, months: 0, days: 0, [finest]: times(q) };
       return { kind: q ? "DQ" : "D", first, last, padding };
     }
     match = /^([?~%]?)(\d{4})([?~%]?)(?:-([?~%]?)(\d{2})(?:([?~%]?)-([?~%]?)(\d{2}))?)?$/.exec(text);
