@@ -45,6 +45,10 @@ _LAZY = {  # the errors too: the console script imports this package before its 
 }
 
 
+#: The stages of the pipeline, each a subpackage, imported on first use.
+_SUBPACKAGES = ("annotations", "corpus", "graph", "query", "export", "cli", "imports", "synth")
+
+
 def __getattr__(name: str) -> Any:
     """Import the heavier parts of kgraph only when they are first used."""
     if name == "__version__":  # from the package metadata: pyproject.toml is its one source
@@ -58,4 +62,8 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _SUBPACKAGES:  # kgraph.export.FORMATS after `import kgraph` alone
+        import importlib
+
+        return importlib.import_module(f"kgraph.{name}")
     raise AttributeError(f"module 'kgraph' has no attribute {name!r}")

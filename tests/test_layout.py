@@ -54,3 +54,21 @@ def test_no_module_is_over_300_lines():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_every_stage_is_an_attribute_of_the_package_after_import_kgraph_alone():
+    import subprocess
+    import sys
+
+    import kgraph
+
+    stages = sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
+    assert sorted(kgraph._SUBPACKAGES) == stages
+    shown = subprocess.run(
+        [sys.executable, "-c", "import kgraph; print(sorted(kgraph.export.FORMATS)[0], kgraph.synth.__name__)"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert shown.stdout == "acled kgraph.synth\n"

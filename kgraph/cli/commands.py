@@ -49,6 +49,16 @@ def _validate_once(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_no_cache(command: argparse.ArgumentParser) -> None:
+    """Add ``--no-cache`` to a command that reads a corpus."""
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read and validate every file again, not from kgraph's cache of unchanged files "
+        "(in ~/.cache/kgraph, or $KGRAPH_CACHE_DIR; KGRAPH_CACHE=off also turns it off)",
+    )
+
+
 def cache_wanted(args: argparse.Namespace) -> bool:
     """Whether to use the cache of validated files: yes, unless ``--no-cache`` (or ``KGRAPH_CACHE=off``)."""
     return not getattr(args, "no_cache", False)
@@ -191,7 +201,7 @@ def run_export(args: argparse.Namespace) -> int:
         return _export_folder(args)
     if output is None and FORMATS[args.format].binary and sys.stdout.isatty():
         raise UsageError(f"--format {args.format} writes a binary file, not text to show: give it with -o FILE")
-    kg = KnowledgeGraph.load(args.path)
+    kg = KnowledgeGraph.load(args.path, progress_wanted(args), cache_wanted(args))
     if output is not None:
         target(output, kg.corpus.inputs)  # an input, a folder or a link in the way: say so before rendering
     size = export(kg.graph, args.format, output, kg.corpus.inputs)
@@ -212,7 +222,7 @@ def _export_folder(args: argparse.Namespace) -> int:
 
     if args.output == "-":
         raise UsageError(f"--format {args.format} writes a folder of files: give it with -o DIR")
-    kg = KnowledgeGraph.load(args.path)
+    kg = KnowledgeGraph.load(args.path, progress_wanted(args), cache_wanted(args))
     for item in export_folder(kg.graph, args.format, args.output, kg.corpus.inputs):
         print(f"wrote {shown(item.path)} ({size_text(item.size)})", file=sys.stderr)
     return EXIT_OK

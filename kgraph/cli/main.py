@@ -133,12 +133,10 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--watch", action="store_true", help="run again each time a file of the corpus changes, until Ctrl-C"
         )
-        command.add_argument(
-            "--no-cache",
-            action="store_true",
-            help="read and validate every file again, not from kgraph's cache of unchanged files "
-            "(in ~/.cache/kgraph, or $KGRAPH_CACHE_DIR; KGRAPH_CACHE=off also turns it off)",
-        )
+    from kgraph.cli.commands import add_no_cache
+
+    for command in (validate, build, export):
+        add_no_cache(command)
 
     from kgraph.cli.query import add_query_commands
 

@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from kgraph.cli import answers
+from kgraph.cli.commands import add_no_cache
 from kgraph.query.choices import MEASURES, VIA
 
 
@@ -19,7 +21,10 @@ def add_query_commands(commands: Any) -> None:
     )
     sub = query.add_subparsers(dest="query", metavar="QUERY", required=True)
 
-    def command(name: str, help: str, run: Any, timed: bool = True) -> argparse.ArgumentParser:
+    def command(
+        name: str, help: str, run: Any, timed: bool = True, names: tuple[str, ...] = ()
+    ) -> argparse.ArgumentParser:
+        """A query command; ``names`` are its arguments that name an entity or event."""
         parser: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
         parser.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
         parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of a table")
@@ -33,16 +38,19 @@ def add_query_commands(commands: Any) -> None:
             parser.add_argument(
                 "--within", action="store_true", help="with --during: only what certainly falls inside it"
             )
-        parser.set_defaults(run=run)
+        add_no_cache(parser)
+        parser.set_defaults(run=run, names=names)
         return parser
 
-    p = command("connections", "who is connected to an entity, and through what", _connections)
+    p = command("connections", "who is connected to an entity, and through what", _connections, names=("name",))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--depth", type=int, default=1, help="links away (default 1)")
     p.add_argument("--via", choices=VIA, default="both")
     p.add_argument("--role", action="append", help="only events where both take part in this role")
 
-    p = command("path", "a shortest chain of entities and events between two names", _path, timed=False)
+    p = command(
+        "path", "a shortest chain of entities and events between two names", _path, timed=False, names=("a", "b")
+    )
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("--via", choices=VIA, default="both")
@@ -52,12 +60,16 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="with --all: time budget (default 10)")
 
     p = command(
-        "why", "the evidence behind the direct links between two names or events, quote by quote", _why, timed=False
+        "why",
+        "the evidence behind the direct links between two names or events, quote by quote",
+        _why,
+        timed=False,
+        names=("a", "b"),
     )
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
 
-    p = command("events", "events matching filters, in chronological order", _events)
+    p = command("events", "events matching filters, in chronological order", _events, names=("involving", "at"))
     p.add_argument(
         "--involving", action="append", metavar="NAME", help="events this entity takes part in (repeat: all of them)"
     )
@@ -65,7 +77,9 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("--type", action="append", help="only events of this type (repeat: any of them)")
     p.add_argument("--status", action="append", help="only events of this status (repeat: any of them)")
 
-    p = command("timeline", "events in chronological order, with the precision of their dates", _timeline)
+    p = command(
+        "timeline", "events in chronological order, with the precision of their dates", _timeline, names=("entity",)
+    )
     p.add_argument("entity", metavar="NAME", nargs="?", help="only events of this entity or place")
 
     p = command("top", "actors ranked by centrality, or their communities", _top)
@@ -79,89 +93,34 @@ def add_query_commands(commands: Any) -> None:
 
     command("disputes", "the facts the sources take sides on, each side with who takes it", _disputes, timed=False)
 
-    p = command("claims", "what actors claim, relay or deny, quote by quote", _claims, timed=False)
+    p = command("claims", "what actors claim, relay or deny, quote by quote", _claims, timed=False, names=("by",))
     p.add_argument("--by", metavar="NAME", help="only what this actor claims or relays")
 
-    p = command("figures", "the numbers each side gives, totalled side by side", _figures)
+    p = command("figures", "the numbers each side gives, totalled side by side", _figures, names=("involving",))
     p.add_argument("--measure", action="append", help="only this measure, e.g. killed (repeat: any of them)")
     p.add_argument("--involving", metavar="NAME", help="only figures of events this entity takes part in, or of it")
 
 
-def _graph(args: argparse.Namespace) -> Any:
-    from kgraph.graph.knowledge import KnowledgeGraph
-
-    kg = KnowledgeGraph.load(args.path)
-    return kg if args.as_of is None else kg.as_of(args.as_of)
-
-
-def _during(args: argparse.Namespace) -> Any:
-    from kgraph.graph.windows import overlapping, within
-
-    if args.within and args.during is None:
-        raise _usage("--within needs --during")
-    if args.during is None:
-        return None
-    return within(args.during) if args.within else overlapping(args.during)
-
-
-def _usage(message: str) -> Exception:
-    from kgraph.errors import UsageError
-
-    return UsageError(message)
-
-
-def _note(truncated: str | None) -> None:
-    """Say on standard error that a result was cut short, and how to see more."""
-    if truncated:
-        print(f"kgraph: note: {truncated}; raise --limit/--timeout to see more", file=sys.stderr)
-
-
-def _print(
-    args: argparse.Namespace,
-    records: list[dict[str, Any]],
-    columns: list[str],
-    table_rows: list[dict[str, Any]] | None = None,
-) -> int:
-    from kgraph.cli.table import render, terminal_width
-
-    if args.json:
-        print(json.dumps(records, ensure_ascii=False, indent=2))
-    elif records:
-        print(
-            render(
-                table_rows if table_rows is not None else records,
-                columns,
-                terminal_width() if sys.stdout.isatty() else None,
-            )
-        )
-    else:
-        print("(nothing found)", file=sys.stderr)
-    return 0
-
-
-def _label(link: Any) -> str:
-    """A link's label, marked when nothing supports it."""
-    return link.label if link.supported else f"{link.label} (NOT SUPPORTED)"
-
-
 def _connections(args: argparse.Namespace) -> int:
-    found = _graph(args).connections(args.name, args.depth, args.via, _during(args), args.role)
+    kg = answers.graph(args)
+    found = kg.connections(args.name, args.depth, args.via, answers.during(args), args.role)
+    name = answers.names(kg)
     rows = [
         {
             "depth": c.depth,
             "name": c.name,
             "kind": c.kind,
             "via": c.link.via,
-            "link": _label(c.link),
+            "link": answers.label(c.link),
             "roles": f"{'/'.join(c.link.a_roles)} > {'/'.join(c.link.b_roles)}",
             "date": c.link.date,
-            "from": c.link.a if c.depth > 1 else "",
+            "from": name(c.link.a) if c.depth > 1 else "",
             "quotes": f"{len(c.link.evidence)}" + (f" ({len(c.link.against)} against)" if c.link.against else ""),
         }
         for c in found
     ]
     columns = ["depth", "name", "kind", "via", "link", "roles", "date", "quotes"] + (["from"] if args.depth > 1 else [])
-    return _print(args, found.to_records(), columns, rows)
+    return answers.show(args, found.to_records(), columns, rows)
 
 
 def _path(args: argparse.Namespace) -> int:
@@ -170,8 +129,8 @@ def _path(args: argparse.Namespace) -> int:
     if not args.all:
         for name in ("cutoff", "limit", "timeout"):
             if getattr(args, name) is not None:
-                raise _usage(f"--{name} needs --all")
-    kg = _graph(args)
+                raise answers.usage(f"--{name} needs --all")
+    kg = answers.graph(args)
     if args.all:
         cutoff, limit, timeout = (
             4 if args.cutoff is None else args.cutoff,
@@ -191,101 +150,118 @@ def _path(args: argparse.Namespace) -> int:
     elif not paths:
         print(f"(no path between {args.a!r} and {args.b!r})", file=sys.stderr)
     else:
-        _note(paths.truncated)
+        answers.note(paths.truncated)
     return 0
 
 
 def _why(args: argparse.Namespace) -> int:
     from kgraph.query.stance import chain, stance_shown
 
-    found = _graph(args).why(args.a, args.b)
+    kg = answers.graph(args)
+    found = kg.why(args.a, args.b)
+    name = answers.names(kg)
     rows = []
     for link in found:
         for e in link.evidence or (None,):
             rows.append(
                 {
                     "via": link.via,
-                    "link": _label(link),
+                    "link": answers.label(link),
                     "date": link.date,
                     "stance": stance_shown(e.stance) if e else "",
                     "quote": e.quote if e else "",
-                    "from": chain(e) if e else "",
+                    "from": chain(e, name) if e else "",
                     "source": e.source if e else "",
                 }
             )
-    return _print(args, found.to_records(), ["via", "link", "date", "stance", "quote", "from", "source"], rows)
+    return answers.show(args, found.to_records(), ["via", "link", "date", "stance", "quote", "from", "source"], rows)
 
 
 def _disputes(args: argparse.Namespace) -> int:
     from kgraph.query.stance import side_shown, stance_shown
 
-    kg = _graph(args)
+    kg = answers.graph(args)
     found = kg.disputes()
     rows = [
         {
             "kind": d.kind,
             "what": d.label,
             "stance": stance_shown(side.stance),
-            "who": side_shown(side.claimants, kg.corpus.sources),
+            "who": side_shown(side.claimants, kg.corpus.sources, answers.names(kg)),
             "quotes": side.quotes,
             "sources": side.sources,
         }
         for d in found
         for side in d.sides
     ]
-    return _print(args, found.to_records(), ["kind", "what", "stance", "who", "quotes", "sources"], rows)
+    return answers.show(args, found.to_records(), ["kind", "what", "stance", "who", "quotes", "sources"], rows)
 
 
 def _claims(args: argparse.Namespace) -> int:
     from kgraph.query.stance import stance_shown
 
-    found = _graph(args).claims(args.by)
-    rows = [{**vars(c), "stance": stance_shown(c.stance), "what": c.label} for c in found]
-    return _print(args, found.to_records(), ["actor", "part", "stance", "kind", "what", "quote", "source"], rows)
+    kg = answers.graph(args)
+    found = kg.claims(args.by)
+    name = answers.names(kg)
+    rows = [{**vars(c), "actor": name(c.actor), "stance": stance_shown(c.stance), "what": c.label} for c in found]
+    return answers.show(args, found.to_records(), ["actor", "part", "stance", "kind", "what", "quote", "source"], rows)
 
 
 def _figures(args: argparse.Namespace) -> int:
     from kgraph.query.stance import side_shown
 
-    kg = _graph(args)
-    found = kg.figures(args.measure, _during(args), args.involving)
+    kg = answers.graph(args)
+    found = kg.figures(args.measure, answers.during(args), args.involving)
     rows = [
         {
             "measure": t.measure,
             "figure": t.text,
-            "according to": side_shown(t.side, kg.corpus.sources),
+            "according to": side_shown(t.side, kg.corpus.sources, answers.names(kg)),
             "stands for": [f"{f.text}: {f.label}" for f in t.figures],
         }
         for t in found
     ]
-    return _print(args, found.to_records(), ["measure", "figure", "according to", "stands for"], rows)
+    return answers.show(args, found.to_records(), ["measure", "figure", "according to", "stands for"], rows)
 
 
 def _events(args: argparse.Namespace) -> int:
-    found = _graph(args).events(args.involving, args.at, args.type, args.status, _during(args))
+    kg = answers.graph(args)
+    found = kg.events(args.involving, args.at, args.type, args.status, answers.during(args))
+    name = answers.names(kg)
     rows = [
-        {"date": e.date.edtf, "id": e.id, "type": e.type, "status": e.status, "title": e.title, "place": e.place}
+        {
+            "date": e.date.edtf,
+            "id": e.id,
+            "type": e.type,
+            "status": e.status,
+            "title": e.title,
+            "place": name(e.place) if e.place else "",
+        }
         for e in found
     ]
-    return _print(args, found.to_records(), ["date", "id", "type", "status", "title", "place"], rows)
+    return answers.show(args, found.to_records(), ["date", "id", "type", "status", "title", "place"], rows)
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    found = _graph(args).timeline(args.entity, _during(args))
-    return _print(args, found.to_records(), ["date", "precision", "title", "type", "status", "place"])
+    kg = answers.graph(args)
+    found = kg.timeline(args.entity, answers.during(args))
+    records = found.to_records()
+    name = answers.names(kg)
+    rows = [{**r, "place": name(r["place"]) if r["place"] else ""} for r in records]
+    return answers.show(args, records, ["date", "precision", "title", "type", "status", "place"], rows)
 
 
 def _top(args: argparse.Namespace) -> int:
-    kg = _graph(args)
+    kg = answers.graph(args)
     if args.by == "communities":
-        groups = kg.communities(_during(args), args.n)
-        return _print(args, groups.to_records(), ["rank", "size", "names"])
-    found = kg.centrality(args.by, _during(args), args.n)
-    return _print(args, found.to_records(), ["name", "kind", "score"])
+        groups = kg.communities(answers.during(args), args.n)
+        return answers.show(args, groups.to_records(), ["rank", "size", "names"])
+    found = kg.centrality(args.by, answers.during(args), args.n)
+    return answers.show(args, found.to_records(), ["name", "kind", "score"])
 
 
 def _cypher(args: argparse.Namespace) -> int:
-    result = _graph(args).cypher(args.cypher, args.limit, args.timeout)
-    code = _print(args, result.to_records(), list(result[0]) if result else [])
-    _note(result.truncated)
+    result = answers.graph(args).cypher(args.cypher, args.limit, args.timeout)
+    code = answers.show(args, result.to_records(), list(result[0]) if result else [])
+    answers.note(result.truncated)
     return code

@@ -76,8 +76,10 @@ def day_of(value: DayLike) -> date:
         return value
     try:
         span = TimeSpan.parse(value)
-    except ValueError:
-        raise UsageError(f"as of {value!r}: not a date; {_A_DAY}") from None
+    except ValueError as error:  # a date that cannot be (a 30 February) says why; text that is no date, not
+        text, reason = str(value).strip(), str(error)
+        why = "not a date" if reason.startswith(repr(text)) else reason.removeprefix(f"{text}: ")
+        raise UsageError(f"as of {value!r}: {why}; {_A_DAY}") from None
     if span.latest is None:
         raise UsageError(f"as of {value!r}: it has no end; {_A_DAY}")
     return span.latest

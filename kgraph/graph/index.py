@@ -16,7 +16,7 @@ from datetime import date
 import networkx as nx
 
 from kgraph.annotations.models import Event, Relation
-from kgraph.corpus.corpus import Corpus, name_key
+from kgraph.corpus.corpus import Corpus, fold_accents, name_key
 from kgraph.errors import NotFoundError
 from kgraph.graph.windows import Window
 
@@ -123,6 +123,48 @@ class Index:
             if len(titled) == 1:
                 return titled[0]
             raise
+
+    def name_of(self, id: str) -> str:
+        """What an id names, in words: an entity's name, an event's title, or the id itself.
+
+        >>> import kgraph
+        >>> index = kgraph.KnowledgeGraph.load("seeds").index
+        >>> index.name_of("icrc"), index.name_of("stepanakert-rally"), index.name_of("2023-07-blockade")
+        ('International Committee of the Red Cross', 'Rally in Renaissance Square to end the blockade', '2023-07-blockade')
+        """
+        entity = self.corpus.entities.get(id)
+        if entity is not None:
+            return entity.name
+        event = self.corpus.events.get(id)
+        return event.title if event is not None else id
+
+    def how_named(self, name: str) -> str | None:
+        """What ``name`` is read as, in words, when not by the id or the name of what it resolves to, as typed.
+
+        By an alias, or by a name, alias or id with its accents ignored; None for an id, a name or an event's title.
+
+        >>> import kgraph
+        >>> index = kgraph.KnowledgeGraph.load("seeds").index
+        >>> index.how_named("khankendi"), index.how_named("stepanakert")
+        ("'khankendi' is read as Stepanakert (stepanakert), by its alias", None)
+        >>> print(index.how_named("Susa"))
+        'Susa' is read as Shusha (shusha), by its alias Şuşa, ignoring accents
+        >>> print(index.how_named("Stépanakert"))
+        'Stépanakert' is read as Stepanakert (stepanakert), ignoring accents
+        """
+        found = self.resolve(name)
+        entity = self.corpus.entities.get(found)
+        key = name_key(name)
+        if entity is None or key in (name_key(found), name_key(entity.name)):
+            return None
+        said = f"{name!r} is read as {entity.name} ({entity.id})"
+        if any(name_key(alias.name) == key for alias in entity.aliases):
+            return f"{said}, by its alias"
+        folded = fold_accents(key)
+        alias = next((a.name for a in entity.aliases if fold_accents(name_key(a.name)) == folded), None)
+        if alias is None or folded in (fold_accents(name_key(entity.name)), fold_accents(name_key(entity.id))):
+            return f"{said}, ignoring accents"
+        return f"{said}, by its alias {alias}, ignoring accents"
 
     def in_window(self, window: Window, events: dict[str, Event]) -> list[str]:
         """Ids of the events the window admits, in chronological order."""

@@ -75,11 +75,12 @@ class KnowledgeGraph(Queries):
             return cls.from_graph(graph)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str], progress: bool = False) -> KnowledgeGraph:
-        """Load and validate the corpus at ``path``, and build its graph."""
+    def load(cls, path: str | os.PathLike[str], progress: bool = False, cache: bool = False) -> KnowledgeGraph:
+        """Load and validate the corpus at ``path``, and build its graph; ``cache``: files that have not changed
+        since the last reading are not validated again (see :func:`kgraph.corpus.loader.read`)."""
         from kgraph.corpus.loader import load
 
-        return cls(load(path, progress))
+        return cls(load(path, progress, cache=cache))
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges>"
@@ -87,6 +88,14 @@ class KnowledgeGraph(Queries):
     def resolve(self, name: str) -> str:
         """The id of the entity or event with this id, name or alias; raises NotFoundError with suggestions."""
         return self.index.resolve(name)
+
+    def how_named(self, name: str) -> str | None:
+        """What ``name`` is read as, when an alias or a name without accents (see :meth:`Index.how_named`).
+
+        >>> KnowledgeGraph.load("seeds").how_named("Republic of Artsakh")
+        "'Republic of Artsakh' is read as Artsakh Republic (artsakh-republic), by its alias"
+        """
+        return self.index.how_named(name)
 
     @cached_property
     def index(self) -> Index:

@@ -51,12 +51,12 @@ def facts(ix: Index) -> Iterator[tuple[str, str, str, list[Evidence]]]:
         for p in event.participants:
             if p.evidence:  # a part its own quotes only deny still rests on what the event's quotes say
                 own = p.evidence if any(not e.denies for e in p.evidence) else [*_support(event.evidence), *p.evidence]
-                yield "participant", event.id, f"{_name(ix, p.actor)} as {p.role} in: {event.title}", own
+                yield "participant", event.id, f"{ix.name_of(p.actor)} as {p.role} in: {event.title}", own
         for figure in event.figures:
             yield "figure", event.id, f"{figure.measure} {figure_text(figure)} in: {event.title}", figure.evidence
     for relation in corpus.relations.values():
         words = relation.type.replace("_", " ")
-        label = f"{_name(ix, relation.subject)} {words} {_name(ix, relation.object)}"
+        label = f"{ix.name_of(relation.subject)} {words} {ix.name_of(relation.object)}"
         yield "relation", relation.key, label, relation.evidence
     for entity in corpus.entities.values():
         for figure in entity.figures:
@@ -126,14 +126,6 @@ def claims(ix: Index, by: str | None = None) -> Results[Claim]:
                         )
                     )
     return found
-
-
-def _name(ix: Index, id: str) -> str:
-    entity = ix.corpus.entities.get(id)
-    if entity is not None:
-        return entity.name
-    event = ix.corpus.events.get(id)
-    return event.title if event is not None else id
 
 
 __all__ = ["claims", "disputes", "facts"]

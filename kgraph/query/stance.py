@@ -10,7 +10,7 @@ A denial never counts as support: a fact with only denials or disputes behind it
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from kgraph.annotations.evidence import Evidence
 from kgraph.annotations.models import Event
@@ -39,25 +39,31 @@ def side(evidence: Evidence) -> tuple[str, ...]:
     return (evidence.source,) if evidence.source else ()
 
 
-def chain(evidence: Evidence) -> str:
-    """Who a quote comes from, in words: 'claimed by X via Y', or '(the source)' when the source states it.
+def chain(evidence: Evidence, name: Callable[[str], str] = str) -> str:
+    """Who a quote comes from, in words: 'claimed by X via Y', or '(the source)' when the source states it; actors
+    as ``name`` shows their ids.
 
     >>> chain(Evidence(quote="q", claimed_by=("a", "b"))), chain(Evidence(quote="q"))
     ('claimed by a, b', '(the source)')
+    >>> chain(Evidence(quote="q", claimed_by=("a",), via=("b",)), str.upper)
+    'claimed by A via B'
     """
     if not evidence.claimed_by and not evidence.via:
         return THE_SOURCE
-    text = f"claimed by {', '.join(evidence.claimed_by)}" if evidence.claimed_by else "stated by the source"
-    return f"{text} via {', '.join(evidence.via)}" if evidence.via else text
+    text = f"claimed by {', '.join(map(name, evidence.claimed_by))}" if evidence.claimed_by else "stated by the source"
+    return f"{text} via {', '.join(map(name, evidence.via))}" if evidence.via else text
 
 
-def side_shown(ids: Iterable[str], sources: Container[str]) -> list[str]:
-    """Who takes a side, as a table shows it: actors by id, a source that states a fact itself as 'the source ID'.
+def side_shown(ids: Iterable[str], sources: Container[str], name: Callable[[str], str] = str) -> list[str]:
+    """Who takes a side, as a table shows it: actors as ``name`` shows their ids, a source that states a fact itself
+    as 'the source ID'.
 
     >>> side_shown(["armenia", "2023-07-blockade"], {"2023-07-blockade"})
     ['armenia', 'the source 2023-07-blockade']
+    >>> side_shown(["armenia"], set(), str.title)
+    ['Armenia']
     """
-    return [f"the source {i}" if i in sources else i for i in ids]
+    return [f"the source {i}" if i in sources else name(i) for i in ids]
 
 
 def stance_shown(stance: str) -> str:

@@ -103,7 +103,7 @@ def test_query_why_table_shows_stance_and_chain():
     header, _, *rows = result.stdout.splitlines()
     assert header.split() == ["via", "link", "date", "stance", "quote", "from", "source"]
     assert "supports" in rows[1]
-    assert "claimed by gegham-stepanyan" in rows[1]
+    assert "claimed by Gegham Stepanyan" in rows[1]
     assert "(the source)" in rows[0]
 
 

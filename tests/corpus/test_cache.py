@@ -28,6 +28,23 @@ def test_the_same_with_and_without_the_cache(source, home, tmp_path):
     assert survey(corpus, cache=True) == surveyed  # from it, items rebuilt only when read
 
 
+def test_the_knowledge_graph_loads_the_same_from_the_cache(home, tmp_path, monkeypatch):
+    import networkx as nx
+
+    from kgraph.corpus import loader
+    from kgraph.graph.knowledge import KnowledgeGraph
+
+    corpus = corpus_copy(tmp_path)
+    plain = KnowledgeGraph.load(corpus)
+    assert not cache_entries(home)
+    KnowledgeGraph.load(corpus, cache=True)
+    assert cache_entries(home)
+    monkeypatch.setattr(loader, "_parse_and_validate", lambda *_: pytest.fail("validated again"))
+    cached = KnowledgeGraph.load(corpus, cache=True)
+    assert nx.utils.graphs_equal(cached.graph, plain.graph)
+    assert list(cached.graph.edges(keys=True, data=True)) == list(plain.graph.edges(keys=True, data=True))
+
+
 def test_a_warm_reading_comes_from_the_cache(home, tmp_path, monkeypatch):
     corpus = corpus_copy(tmp_path)
     read(corpus, cache=True)

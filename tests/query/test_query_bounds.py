@@ -53,6 +53,7 @@ def test_paths_beyond_the_cutoff_are_said_to_be_there():
     result = kgraph_cli("query", "path", "seeds", "Armenia", "Stepanyan", "--all", "--cutoff", "3")
     assert (result.returncode, result.stdout) == (0, "")
     assert result.stderr == (
+        "kgraph: note: 'Stepanyan' is read as Gegham Stepanyan (gegham-stepanyan), by its alias\n"
         "(no path between 'Armenia' and 'Stepanyan': the shortest path has 5 steps, more than the cutoff of 3;"
         " raise --cutoff)\n"
     )

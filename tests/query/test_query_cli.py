@@ -31,11 +31,11 @@ def test_why_prints_each_quote_with_its_stance_and_chain(conflict_path):
         "located in",
         "supports",
         "in an attack by Neighbourland forces",
-        "claimed by testland",
+        "claimed by Testland",
         "a-report",
     ]
     assert table[3][2:4] == ["DENIES", "Neighbourland denied that its forces were in Oldtown"]
-    assert table[3][4] == "claimed by neighbourland"
+    assert table[3][4] == "claimed by Neighbourland"
 
 
 def test_why_marks_a_link_nothing_supports_and_shows_who_relays(conflict_path):
@@ -43,7 +43,7 @@ def test_why_marks_a_link_nothing_supports_and_shows_who_relays(conflict_path):
     assert "located in (NOT SUPPORTED)" in denied.stdout
     relayed = kgraph_cli("query", "why", str(conflict_path), "capture-confirmed", "fall-of-oldtown")
     assert relayed.returncode == 0
-    assert "claimed by testland-mod via testland-fm" in relayed.stdout
+    assert "claimed by Testland defence ministry via Testland foreign ministry" in relayed.stdout
 
 
 def test_why_as_json_keeps_stance_claimants_and_relayers_as_lists(conflict_path):
@@ -67,7 +67,7 @@ def test_disputes_print_one_row_per_side(conflict_path, conflict):
     table = [cells(r) for r in lines(result)]
     assert table[0] == ["kind", "what", "stance", "who", "quotes", "sources"]
     assert [row[2] for row in table[2:]] == ["supports", "DENIES"] * 3
-    assert table[-1][:4] == ["relation", "Neighbourland forces located in Oldtown", "DENIES", "neighbourland"]
+    assert table[-1][:4] == ["relation", "Neighbourland forces located in Oldtown", "DENIES", "Neighbourland"]
     as_json = kgraph_cli("query", "disputes", str(conflict_path), "--json")
     assert json.loads(as_json.stdout) == conflict.disputes().to_records()
 
@@ -88,8 +88,13 @@ def test_figures_side_by_side(conflict_path):
     assert result.returncode == 0
     table = [cells(r) for r in lines(result)]
     assert table[0] == ["measure", "figure", "according to", "stands for"]
-    assert table[2] == ["killed", "at least 5", "testland-mod", "at least 4: Shelling of Oldtown; 1: Attack in Newtown"]
-    assert table[3] == ["killed", "6", "testland", "3: Attack near Oldtown; 3: Attack in Newtown"]
+    assert table[2] == [
+        "killed",
+        "at least 5",
+        "Testland defence ministry",
+        "at least 4: Shelling of Oldtown; 1: Attack in Newtown",
+    ]
+    assert table[3] == ["killed", "6", "Testland", "3: Attack near Oldtown; 3: Attack in Newtown"]
     population = kgraph_cli("query", "figures", str(conflict_path), "--measure", "population", "--involving", "Newtown")
     assert [cells(r) for r in lines(population)][2] == [
         "population",
@@ -142,6 +147,22 @@ def test_every_query_command_takes_as_of(conflict_path, args):
     assert wrong.stderr == (
         "kgraph: error: as of 'last week': not a date; give a day such as '2020-11-10' (a month or a year means its"
         " last day)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        ("2020-02-30", "2020-02-30 does not exist: February 2020 has 29 days"),
+        ("2021-01-01/2020-01-01", "the end (2020-01-01) is before the start (2021-01-01)"),
+        ("2023-02-29", "2023-02-29 does not exist: February 2023 has 28 days"),
+    ],
+)
+def test_as_of_a_date_that_cannot_be_says_why(conflict_path, day, why):
+    wrong = kgraph_cli("query", "events", str(conflict_path), "--as-of", day)
+    assert (wrong.returncode, wrong.stdout) == (2, "")
+    assert wrong.stderr == (
+        f"kgraph: error: as of {day!r}: {why}; give a day such as '2020-11-10' (a month or a year means its last day)\n"
     )
 
 
