@@ -4,12 +4,13 @@ in sight, the PNG's caption and legend, and event colours that agree between the
 
 from __future__ import annotations
 
+import base64
 import struct
 from pathlib import Path
 
 import pytest
 
-from .browser import Page
+from .browser import OUTPUT, Page
 
 LAPTOP, PHONE = (1440, 900), (390, 844)
 
@@ -153,6 +154,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_the_png_carries_a_caption_a_legend_and_the_credits(open_page, seed_file):
     page: Page = open_page(seed_file, LAPTOP, "#view=full")
+    graph = page.js("document.getElementById('graph').clientWidth")  # before the panel opens beside it
     page.js("kgraph.setWindow('2023-01-01', '2023-12-31')")
     page.js("kgraph.select('gegham-stepanyan')")
     caption = page.js("kgraph.app.png.caption()")
@@ -166,7 +168,7 @@ def test_the_png_carries_a_caption_a_legend_and_the_credits(open_page, seed_file
         "(() => { const c = kgraph.app.views.get('full').box.querySelector('canvas'); return [c.width, c.height]; })()"
     )
     width, height = png_size(data)
-    assert width == canvas[0]
+    assert width == graph  # the graph's whole width, as without the panel
     # the caption's lines, the legend's rows and the credit line, 18 px each, under the drawing
     assert height >= canvas[1] + 18 * (len(caption) + 2)
     assert page.errors == []
@@ -223,3 +225,76 @@ def test_the_png_caption_names_a_selected_link(open_page, seed_file):
     assert "Selected: Gegham Stepanyan — International Committee of the Red Cross" in page.js(
         "kgraph.app.png.caption()"
     )
+
+
+def saved_png(page: Page) -> bytes:
+    with page.page.expect_download() as download:
+        page.page.click("#save-png")
+    return Path(download.value.path()).read_bytes()
+
+
+def inked(page: Page, data: bytes, height: int) -> dict:
+    """How many pixels of each column and each row of an image's drawing (its first ``height`` rows, above the
+    caption) are not white, read by the page from the PNG's bytes."""
+    return dict(
+        page.js(
+            """async ([png, height]) => {
+                const image = new Image();
+                image.src = `data:image/png;base64,${png}`;
+                await image.decode();
+                const canvas = document.createElement('canvas');
+                [canvas.width, canvas.height] = [image.width, image.height];
+                const ctx = canvas.getContext('2d');
+                ctx.drawImage(image, 0, 0);
+                const pixels = ctx.getImageData(0, 0, image.width, height).data;
+                const columns = new Array(image.width).fill(0), rows = new Array(height).fill(0);
+                for (let y = 0; y < height; y++) for (let x = 0; x < image.width; x++) {
+                    const i = 4 * (y * image.width + x);
+                    if (Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) < 245) { columns[x]++; rows[y]++; }
+                }
+                return { width: image.width, columns, rows };
+            }""",
+            [base64.b64encode(data).decode(), height],
+        )
+    )
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), PHONE])
+def test_the_png_shows_the_graph_under_the_panel_as_without_it(open_page, seed_file, viewport):
+    """On a laptop the panel narrows the graph, on a phone the sheet covers its bottom and moves the selection
+    above it: the image shows the whole view as the reader sees it with the panel closed, the selection lit.
+    Saved as test-output/explorer-png-panel-<width>.png, beside the one saved with the panel closed."""
+    page: Page = open_page(seed_file, viewport)
+    page.page.wait_for_timeout(200)
+    height = page.js("kgraph.app.views.get('actors').box.querySelector('canvas').height")
+    width = page.page.locator("#graph").bounding_box()["width"]
+    closed = saved_png(page)
+    page.js("kgraph.select('gegham-stepanyan')")
+    page.page.wait_for_timeout(200)
+    camera = page.js("[kgraph.network.getViewPosition(), kgraph.network.getScale()]")
+    assert page.page.locator("#panel").is_visible()
+    # where the panel lies over the graph or beside it: columns from its left edge, or rows from its top
+    graph = page.page.locator("#graph").bounding_box()
+    panel = page.page.locator("#panel").bounding_box()
+    opened = saved_png(page)
+    (OUTPUT / f"explorer-png-panel-{viewport[0]}.png").write_bytes(opened)
+    (OUTPUT / f"explorer-png-closed-{viewport[0]}.png").write_bytes(closed)
+    before, after = inked(page, closed, height), inked(page, opened, height)
+    assert after["width"] == before["width"] == width
+    if viewport == PHONE:
+        under = slice(round(panel["y"] - graph["y"]), height)
+        lines = [sum(1 for n in ink[under] if n) for ink in (before["rows"], after["rows"])]
+    else:
+        under = slice(round(panel["x"] - graph["x"]), round(width))
+        lines = [sum(1 for n in ink[under] if n) for ink in (before["columns"], after["columns"])]
+    assert lines[0] > 40  # the graph reaches under the panel
+    assert lines[1] >= 0.8 * lines[0]  # and the image shows it there
+    # the same drawing, the selection lit: what is inked, row by row and column by column, is where it was
+    for axis in ("columns", "rows"):
+        inked_before = {i for i, n in enumerate(before[axis]) if n}
+        inked_after = {i for i, n in enumerate(after[axis]) if n}
+        assert len(inked_before & inked_after) >= 0.9 * len(inked_before | inked_after), axis
+    # and the screen is as it was: the panel open, the view where it stood
+    assert page.page.locator("#panel").is_visible()
+    assert page.js("[kgraph.network.getViewPosition(), kgraph.network.getScale()]") == pytest.approx(camera)
+    assert page.errors == []

@@ -3,6 +3,9 @@ that names any denial, the partner not named twice), a link's quotes shown in fu
 
 from __future__ import annotations
 
+import pytest
+
+from kgraph.export.html import to_html
 from kgraph.graph.knowledge import KnowledgeGraph
 
 from .browser import Page
@@ -64,3 +67,48 @@ def test_a_fragment_reopens_a_sources_panel(open_page, seed_file):
     page: Page = open_page(seed_file, (1440, 900), "#select=source:2020-10-shusha-appeal")
     assert page.js("kgraph.app.state.selected") == {"type": "source", "id": "2020-10-shusha-appeal"}
     assert "Armenian leader of Karabakh asks for help" in page.page.locator("#panel h2.title").inner_text()
+
+
+def panel_fields(page: Page) -> dict[str, str]:
+    """The panel's first list of fields, name to value."""
+    return dict(
+        page.js(
+            "[...document.querySelectorAll('#panel dl:first-of-type > dt')]"
+            ".map(dt => [dt.textContent, dt.nextElementSibling.textContent])"
+        )
+    )
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (390, 844)])
+def test_an_event_of_one_day_is_on_that_day_not_between_it_and_itself(open_page, seed_file, viewport, tmp_path):
+    """A day is said once: by its date alone when that is the day (2020-10-29), else on a line of its own (a day
+    about which the date is uncertain, 2020-10-?29). Screenshots: test-output/explorer-panel-one-day-<width>.png."""
+    page: Page = open_page(seed_file, viewport)
+    page.js("kgraph.select('harutyunyan-video-appeal')")
+    page.screenshot(f"explorer-panel-one-day-{viewport[0]}.png")
+    fields = panel_fields(page)
+    assert fields["date"] == "2020-10-29 (day)"
+    assert "on" not in fields
+    assert "between" not in fields
+    assert "possibly" not in fields
+    assert "2020-10-29 and 2020-10-29" not in page.page.locator("#panel").inner_text()
+    # a span of days is still said as one, and so is what it may be
+    page.js("kgraph.select('azerbaijani-gains-in-southern-karabakh')")
+    fields = panel_fields(page)
+    assert fields["between"] == "2020-09-01 and 2020-10-29"
+    assert fields["possibly"] == "2020-08-01 to 2020-10-29"
+    assert "on" not in fields
+    page.js("kgraph.select('capture-of-shusha')")  # one day or later: open at its end
+    assert panel_fields(page)["between"] == "2020-10-29 and open"
+    assert page.errors == []
+    graph = KnowledgeGraph.load("seeds").graph
+    graph.nodes["harutyunyan-video-appeal"].update(
+        date="2020-10-?29", earliest_possible="2020-10-28", latest_possible="2020-10-30"
+    )
+    path = tmp_path / "uncertain-day.html"
+    path.write_text(to_html(graph), encoding="utf-8")
+    page = open_page(path, viewport)
+    page.js("kgraph.select('harutyunyan-video-appeal')")
+    fields = panel_fields(page)
+    assert (fields["on"], fields["possibly"]) == ("2020-10-29", "2020-10-28 to 2020-10-30")
+    assert "between" not in fields

@@ -130,6 +130,22 @@ def test_labels_are_legible_and_never_overlap_at_any_zoom(open_page, seed_file, 
     assert page.errors == []
 
 
+def test_the_tries_at_labelling_what_a_hub_lights_check_each_place_once_a_frame(open_page, seed_file):
+    """What a busy hub lights may take three tries to label; each place a label may go is checked against what is
+    drawn once a frame, not once a try (the tries check only the labels they place), so the tries cost about what
+    one did, and label the same (benchmarked in the README's explorer section)."""
+    page: Page = open_page(seed_file, LAPTOP, "#view=full")
+    settle(page)
+    page.js("kgraph.select('azerbaijan')")
+    page.page.wait_for_timeout(100)
+    work = page.js("kgraph.app.parts.labels.work(kgraph.app.views.get('full'))")
+    assert work["tries"] >= 2  # what it lights crowds: the tries after the first run
+    assert work["checks"] > 0
+    assert work["again"] == 0
+    assert label_problems(page) == []
+    assert page.errors == []
+
+
 def test_events_are_labelled_by_type_and_date_with_the_title_in_the_tooltip(open_page, seed_file):
     page: Page = open_page(seed_file, LAPTOP, "#view=full")
     settle(page)
@@ -270,7 +286,57 @@ def test_a_fragment_that_names_nothing_known_opens_the_default_view(open_page, s
     page: Page = open_page(seed_file, LAPTOP, "#view=nowhere&select=node:nobody&window=garbage&off=kind")
     assert page.js("kgraph.app.state.view") == "actors"
     assert page.js("kgraph.app.state.selected") is None
+    # and says so: the view and the selection it asked for, which this page does not have
+    assert link_note(page) == (
+        "This link asks for a view “nowhere” this page does not have; showing Actors."
+        " This link selects “node:nobody”, which is not in this page."
+    )
     assert page.errors == []
+
+
+def link_note(page: Page) -> str | None:
+    """The note the page shows about its link, or None when it shows none."""
+    note = page.page.locator("#search-status")
+    if not note.is_visible():
+        return None
+    assert note.get_attribute("role") == "status"
+    return str(note.locator(".search-status-text").inner_text())
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), PHONE])
+def test_a_shared_link_to_a_view_or_a_selection_the_page_lacks_says_so(open_page, seed_file, claims_file, viewport):
+    """A link that no longer matches the page (a view it lacks, a selection not in it) opens what it can and says
+    what it could not, in a note that can be dismissed and goes once the reader changes something. Screenshots:
+    test-output/explorer-link-note-<width>.png."""
+    page: Page = open_page(seed_file, viewport, "#view=mapz&window=2023")
+    assert page.js("kgraph.app.state.view") == "actors"
+    assert page.js("kgraph.app.state.window.start") is not None  # the rest of the link is kept
+    assert link_note(page) == "This link asks for a view “mapz” this page does not have; showing Actors."
+    box = page.page.locator("#search-status").bounding_box()
+    assert box["x"] >= 0  # on screen, at either size
+    assert box["x"] + box["width"] <= viewport[0]
+    page.screenshot(f"explorer-link-note-{viewport[0]}.png")
+    page.page.locator("#search-status .search-dismiss").click()
+    assert link_note(page) is None
+    # a selection the page does not have, in a view it has: the view opens, the note names the selection
+    other: Page = open_page(seed_file, viewport, "#view=full&select=node:icrc-old")
+    assert other.js("kgraph.app.state.view") == "full"
+    assert link_note(other) == "This link selects “node:icrc-old”, which is not in this page."
+    other.js("kgraph.select('icrc')")  # the reader moves on: the note goes
+    assert link_note(other) is None
+    # back to the link: said again; a link the page answers in full says nothing
+    other.page.go_back()
+    other.page.wait_for_function("() => kgraph.app.state.selected === null")
+    assert link_note(other) == "This link selects “node:icrc-old”, which is not in this page."
+    other.js("location.hash = '#view=actors&select=node%3Aicrc'")
+    other.page.wait_for_function("() => kgraph.app.state.view === 'actors'")
+    assert link_note(other) is None
+    # the views are the page's own: a corpus without coordinates has no map
+    mapless: Page = open_page(claims_file, viewport, "#view=map")
+    assert mapless.js("!kgraph.data.map")
+    assert link_note(mapless) == "This link asks for a view “map” this page does not have; showing Actors."
+    for opened in (page, other, mapless):
+        assert opened.errors == []
 
 
 def outside(page: Page, width: int, height: int) -> list[str]:

@@ -4,11 +4,12 @@
 (globalThis.kgraphParts ??= {}).fragment = (app, options) => {
   "use strict";
 
-  const { VIEWS, noFilters, controls } = options;
+  const { VIEWS, noFilters, controls, notes } = options;
   const { state, util } = app;
   const SELECTIONS = ["node", "edge", "link", "source"];
   let last = "";
   let lastAt = 0;
+  let noted = ""; /* the state a note about the link was given for: it goes once the state changes */
 
   const encode = () => {
     const params = new URLSearchParams();
@@ -33,6 +34,10 @@
   const withoutWindow = (hash) => hash.replace(/(^#|&)window=[^&]*/, "");
   const save = () => {
     const hash = encode();
+    if (noted && hash !== noted) {
+      noted = "";
+      notes.unnote();
+    }
     if (hash === last || hash === window.location.hash) {
       last = hash;
       return;
@@ -45,11 +50,16 @@
     lastAt = now;
   };
 
-  /* The state a fragment holds; what it does not say (or says wrong) is left at its default. */
+  /* The state a fragment holds; what it does not say (or says wrong) is left at its default, and a view or a
+     selection it names that the page lacks (a link made from another page, or an older one) is said in a note. */
   const restore = () => {
     const params = new URLSearchParams(window.location.hash.slice(1));
+    const lacks = [];
     const view = params.get("view");
     state.view = VIEWS.includes(view) ? view : VIEWS[0];
+    if (view && !VIEWS.includes(view)) {
+      lacks.push(`This link asks for a view “${view}” this page does not have; showing ${app.viewName(state.view)}.`);
+    }
     state.selected = null;
     const select = params.get("select");
     if (select && select.includes(":")) {
@@ -58,6 +68,7 @@
       const known = { node: app.byId, edge: app.edgeById, link: app.linkById, source: app.sourceById }[type];
       if (SELECTIONS.includes(type) && known.has(id)) state.selected = { type, id };
     }
+    if (select && !state.selected) lacks.push(`This link selects “${select}”, which is not in this page.`);
     const parsed = params.get("window") ? app.parts.window.parse(params.get("window")) : { start: null, end: null };
     const mode = params.get("mode") === "within" ? "within" : "overlapping";
     state.window = parsed.error ? { start: null, end: null, mode } : { start: parsed.start, end: parsed.end, mode };
@@ -77,6 +88,9 @@
     controls.load();
     last = encode();
     app.render({ fit: true, focus: true, history: false });
+    noted = lacks.length ? last : "";
+    if (lacks.length) notes.note(lacks.join(" "));
+    else notes.unnote();
   };
 
   return { save, restore, encode };

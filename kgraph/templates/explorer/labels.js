@@ -11,6 +11,7 @@
   const PAD = 2;
   const HIT_PX = 9;
   const drawnBy = new WeakMap();
+  const workBy = new WeakMap();
   /* Text widths at FONT, measured once each. */
   const widths = new Map();
   const measure = (ctx, text) => {
@@ -75,6 +76,15 @@
     ctx.lineJoin = "round";
     const boxes = grid(64);
     const drawn = [];
+    /* A frame's work, for the tests: the places checked against what is drawn, those checked before in the same
+       frame (none: see the tries below), and the tries at labelling what the selection lights. */
+    const work = { checks: 0, again: 0, tries: 0 };
+    const free = (box, mayCoverIt) => {
+      work.checks++;
+      if (box.checked) work.again++;
+      box.checked = true;
+      return boxes.free(box, mayCoverIt);
+    };
     /* Nodes first: a label covers no node but its own, save where mayCover (below) allows it. */
     for (const [rank, , id] of ids) {
       const at = network.canvasToDOM(positions[id]);
@@ -119,24 +129,33 @@
       ctx.fillText(box.text, box.x + box.w / 2, box.y + PAD);
     };
     const label = (rank, id) => {
-      const box = spots(id).find((candidate) => boxes.free(candidate, mayCover(rank)));
+      const box = spots(id).find((candidate) => free(candidate, mayCover(rank)));
       if (box) paint(rank, box);
     };
     for (const [rank, , id] of ids.filter((entry) => entry[0] === 0)) label(rank, id);
     /* What the selection lights, largest first; if that leaves some out, tried again (up to twice) with those
        first, where one's only free place was taken by a neighbour that had others. The try that labels the most
-       is drawn. */
-    const lit = ids.filter((entry) => entry[0] === 1).map(([rank, , id]) => ({ rank, id, places: spots(id) }));
+       is drawn. Each one's places free of what is drawn so far are found once, before the tries (nothing is
+       drawn while they run), so a try only checks the labels it has placed itself: on a hub lighting 1,500
+       nodes the three tries cost about what one did. One with no free place cannot be labelled, and is left
+       out of the tries: it placed nothing in any of them. */
+    const lit = [];
+    for (const [rank, , id] of ids) {
+      if (rank !== 1) continue;
+      const open = spots(id).filter((candidate) => free(candidate, mayCover(rank)));
+      if (open.length) lit.push({ rank, open });
+    }
     const attempt = (entries) => {
+      work.tries++;
       const mine = grid(64);
       const placed = [];
       const left = [];
       for (const entry of entries) {
-        const box = entry.places.find((c) => boxes.free(c, mayCover(entry.rank)) && mine.free(c));
+        const box = entry.open.find((candidate) => mine.free(candidate));
         if (box) {
           mine.add(box);
           placed.push([entry.rank, box]);
-        } else if (entry.places.length) left.push(entry); /* one with no place on the canvas is not retried */
+        } else left.push(entry);
       }
       return { placed, left };
     };
@@ -164,7 +183,7 @@
         const w = measure(ctx, text) + 2 * PAD;
         const h = FONT_PX + 2 * PAD;
         const box = { x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - h / 2, w, h, id: e.id, size: FONT_PX, text };
-        if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height || !boxes.free(box)) continue;
+        if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height || !free(box)) continue;
         boxes.add(box);
         drawn.push(box);
         ctx.lineWidth = 3;
@@ -176,11 +195,15 @@
     }
     ctx.restore();
     drawnBy.set(view, drawn);
+    workBy.set(view, work);
   };
 
   /* The labels drawn in the last frame of a view: their boxes in CSS pixels of the canvas, and font size. */
   const drawn = (view) =>
     (drawnBy.get(view) || []).map(({ x, y, w, h, id, size, text }) => ({ x, y, w, h, id, size, text }));
+
+  /* The work of the last frame of a view (see draw). */
+  const work = (view) => ({ ...workBy.get(view) });
 
   /* The shown edge nearest a point (CSS pixels of the canvas), if one passes within HIT_PX of it. */
   const nearestEdge = (view, point) => {
@@ -206,5 +229,5 @@
     return best;
   };
 
-  return { draw, drawn, nearestEdge, FONT_PX };
+  return { draw, drawn, work, nearestEdge, FONT_PX };
 })();

@@ -97,7 +97,7 @@
 
   /* ---------- controls: view buttons, time window, filters ---------- */
   const controls = parts.controls(app, { VIEWS, VIEW_NAMES, noFilters });
-  const fragment = parts.fragment(app, { VIEWS, noFilters, controls });
+  const fragment = parts.fragment(app, { VIEWS, noFilters, controls, notes: search });
 
   const current = () => views.get(state.view);
   /* The first look at a view: all of it; the map, its places with the country around them. */

@@ -162,7 +162,6 @@
     if (quotes) item.appendChild(folded ? foldedEvidence(quotes) : evidenceBlock(quotes));
     return item;
   };
-  /* A link between two actors: the events they share and the relations that join them. */
   /* A link between two actors: the events they share and the relations that join them; `folded` (in an actor's
      panel, under the partner's name) folds the quotes away and does not name the partner again. */
   const linkBlock = (link, side, folded = false) => {
@@ -192,9 +191,13 @@
     ];
     const list = el("dl");
     if (d.date) field(list, "date", `${d.date} (${d.precision || ""})`);
-    if (d.earliest || d.latest) field(list, "between", `${d.earliest || "open"} and ${d.latest || "open"}`);
+    /* The days it falls on (one day once, not at all when the date is that day), and those it may fall on. */
+    if (d.earliest && d.earliest === d.latest) {
+      if (d.date !== d.earliest) field(list, "on", d.earliest);
+    } else if (d.earliest || d.latest) field(list, "between", `${d.earliest || "open"} and ${d.latest || "open"}`);
     if (d.earliest_possible !== d.earliest || d.latest_possible !== d.latest) {
-      field(list, "possibly", `${d.earliest_possible || "open"} to ${d.latest_possible || "open"}`);
+      const [from, to] = [d.earliest_possible, d.latest_possible];
+      field(list, "possibly", from && from === to ? `on ${from}` : `${from || "open"} to ${to || "open"}`);
     }
     field(list, "status", d.status);
     field(list, "dated by", d.date_basis);

@@ -76,13 +76,22 @@
     return { pad, text, rows, credit, height };
   };
 
-  /* The image: the view's canvas as drawn, on white, with the strip beneath. */
+  /* The image: the view's canvas as drawn, on white, with the strip beneath. It shows the view as the reader
+     sees it without the panel: the panel, which narrows the graph on a wide screen, is hidden while the canvas is
+     drawn again (vis-network widens it and scales the view as it does when the panel closes), and on a phone the
+     view goes back to where it was before the sheet moved it; labels go all over it. Then all is put back. */
   const render = () => {
     const view = app.views.get(state.view);
+    const { network } = view;
     const canvas = view.box.querySelector("canvas");
-    /* Drawn again with labels all over it, those under a phone's sheet too: the image has no sheet. */
+    const panel = document.getElementById("panel");
+    const open = !panel.hidden;
+    const camera = { position: network.getViewPosition(), scale: network.getScale() };
+    panel.hidden = true;
+    if (open && view.beforeSheet) network.moveTo({ ...view.beforeSheet, animation: false });
+    if (open) network.redraw(); /* at its new size (the map lays its markers out again for the zoom) */
     app.whole = true;
-    view.network.redraw();
+    network.redraw();
     app.whole = false;
     const ratio = canvas.width / Math.max(canvas.clientWidth, 1);
     const out = util.el("canvas");
@@ -94,7 +103,13 @@
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(canvas, 0, 0);
-    view.network.redraw(); /* and back to what the screen shows */
+    /* and back to what the screen shows */
+    panel.hidden = !open;
+    if (open) {
+      network.redraw();
+      network.moveTo({ ...camera, animation: false });
+    }
+    network.redraw();
     ctx.save();
     ctx.translate(0, canvas.height);
     ctx.scale(ratio, ratio);

@@ -35,6 +35,7 @@
   const showButton = el("button", { type: "button", id: "search-show", hidden: "", text: "Show it" });
   const dismiss = el("button", { type: "button", className: "search-dismiss", "aria-label": "Dismiss", text: "×" });
   const status = el("div", { id: "search-status", "aria-live": "polite", hidden: "" }, statusText, showButton, dismiss);
+  status.setAttribute("role", "status"); /* the search's messages, and other parts' notes (note) */
   const count = el("div", { id: "search-count", className: "search-visually-hidden", "aria-live": "polite" });
   container.setAttribute("role", "search");
   container.append(label, input, popup, status, count);
@@ -154,8 +155,10 @@
   };
   let offered = null;
   let toldAt = null;
+  let noted = false; /* the message is another part's note (see note), not the search's */
   const quiet = () => {
     offered = null;
+    noted = false;
     status.hidden = true;
     statusText.textContent = "";
     showButton.hidden = true;
@@ -166,7 +169,17 @@
     statusText.textContent = text;
     showButton.hidden = offer === null;
     status.hidden = false;
+    noted = false;
     place(status);
+  };
+  /* A note from another part in the same place (a shared link that names what the page lacks): it goes when
+     dismissed, when the search speaks, or when that part takes it back (unnote). */
+  const note = (text) => {
+    tell(text);
+    noted = true;
+  };
+  const unnote = () => {
+    if (noted) quiet();
   };
   /* Picking selects the node, or says that it is hidden and offers to show it. */
   const pick = (match) => {
@@ -194,8 +207,9 @@
     input.focus();
   });
   dismiss.addEventListener("click", () => {
+    const was = noted;
     quiet();
-    input.focus();
+    if (!was) input.focus(); /* back to the search it answered; a note answered none */
   });
 
   /* ---------- keys, typing and the mouse ---------- */
@@ -282,5 +296,5 @@
     if ((offered !== null && app.isShown(offered)) || app.state.selected !== toldAt) quiet();
   });
 
-  return { find };
+  return { find, note, unnote };
 };
