@@ -13,6 +13,8 @@ import pytest
 from .browser import OUTPUT, Page
 
 LAPTOP, PHONE = (1440, 900), (390, 844)
+#: Where the graph view stands, as flat numbers: its centre's x and y, and its scale.
+CAMERA = "(({ x, y }, scale) => [x, y, scale])(kgraph.network.getViewPosition(), kgraph.network.getScale())"
 
 
 def drawer_open(page: Page) -> bool:
@@ -271,7 +273,7 @@ def test_the_png_shows_the_graph_under_the_panel_as_without_it(open_page, seed_f
     closed = saved_png(page)
     page.js("kgraph.select('gegham-stepanyan')")
     page.page.wait_for_timeout(200)
-    camera = page.js("[kgraph.network.getViewPosition(), kgraph.network.getScale()]")
+    camera = page.js(CAMERA)
     assert page.page.locator("#panel").is_visible()
     # where the panel lies over the graph or beside it: columns from its left edge, or rows from its top
     graph = page.page.locator("#graph").bounding_box()
@@ -296,5 +298,5 @@ def test_the_png_shows_the_graph_under_the_panel_as_without_it(open_page, seed_f
         assert len(inked_before & inked_after) >= 0.9 * len(inked_before | inked_after), axis
     # and the screen is as it was: the panel open, the view where it stood
     assert page.page.locator("#panel").is_visible()
-    assert page.js("[kgraph.network.getViewPosition(), kgraph.network.getScale()]") == pytest.approx(camera)
+    assert page.js(CAMERA) == pytest.approx(camera)
     assert page.errors == []
