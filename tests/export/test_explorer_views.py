@@ -286,10 +286,11 @@ def test_a_fragment_that_names_nothing_known_opens_the_default_view(open_page, s
     page: Page = open_page(seed_file, LAPTOP, "#view=nowhere&select=node:nobody&window=garbage&off=kind")
     assert page.js("kgraph.app.state.view") == "actors"
     assert page.js("kgraph.app.state.selected") is None
-    # and says so: the view and the selection it asked for, which this page does not have
+    # and says so: the view and the selection it asked for, which this page does not have, and the window
     assert link_note(page) == (
         "This link asks for a view “nowhere” this page does not have; showing Actors."
         " This link selects “node:nobody”, which is not in this page."
+        " This link's time window “garbage” cannot be read; showing all time."
     )
     assert page.errors == []
 
@@ -331,6 +332,10 @@ def test_a_shared_link_to_a_view_or_a_selection_the_page_lacks_says_so(open_page
     other.js("location.hash = '#view=actors&select=node%3Aicrc'")
     other.page.wait_for_function("() => kgraph.app.state.view === 'actors'")
     assert link_note(other) is None
+    # a time window the page cannot read: all time, said
+    garbled: Page = open_page(seed_file, viewport, "#view=full&window=last%20week")
+    assert (garbled.js("kgraph.app.state.view"), garbled.js("kgraph.app.state.window.start")) == ("full", None)
+    assert link_note(garbled) == "This link's time window “last week” cannot be read; showing all time."
     # the views are the page's own: a corpus without coordinates has no map
     mapless: Page = open_page(claims_file, viewport, "#view=map")
     assert mapless.js("!kgraph.data.map")

@@ -51,7 +51,8 @@
   };
 
   /* The state a fragment holds; what it does not say (or says wrong) is left at its default, and a view or a
-     selection it names that the page lacks (a link made from another page, or an older one) is said in a note. */
+     selection it names that the page lacks (a link made from another page, or an older one), or a time window it
+     cannot read, is said in a note. */
   const restore = () => {
     const params = new URLSearchParams(window.location.hash.slice(1));
     const lacks = [];
@@ -72,6 +73,7 @@
     const parsed = params.get("window") ? app.parts.window.parse(params.get("window")) : { start: null, end: null };
     const mode = params.get("mode") === "within" ? "within" : "overlapping";
     state.window = parsed.error ? { start: null, end: null, mode } : { start: parsed.start, end: parsed.end, mode };
+    if (parsed.error) lacks.push(`This link's time window “${params.get("window")}” cannot be read; showing all time.`);
     /* Only values the page offers: a name the data does not have is dropped, not counted as a filter. */
     state.off = noFilters();
     const values = new Map(app.data.filters.map((group) => [group.name, new Set(group.values)]));
