@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from kgraph.annotations.files import Addition
+from kgraph.annotations.files import ENTITY_KINDS, Addition
 from kgraph.annotations.models import Entity, Event, Place, Relation, is_territory
 from kgraph.annotations.terms import active
 from kgraph.corpus import warnings
@@ -212,6 +212,10 @@ class _Checker(EvidenceChecks):
             if folded in own:
                 continue
             own.add(folded)
+            clash = self.by_id.get(key)  # another entity's id: a lookup of this name finds that entity
+            if clash is not None and clash.key != entity_id and clash.kind in ENTITY_KINDS:
+                self.problem(record, at, f"name {name!r} of {entity_id!r} is the id of {clash.key!r} ({clash.where()})")
+                continue
             owner = self.names.setdefault(key, entity_id)
             first_owner, first_name = self.folded_names.setdefault(folded, (entity_id, name))
             if owner != entity_id:
