@@ -131,19 +131,24 @@ def _simple_bounds(text: str) -> tuple[date, date, str] | None:
     return one, one, "day"
 
 
+def _pad(unit: str, qualifier: str) -> Any:
+    """How far a qualifier widens the part it is on: one ``unit`` (year, month or day), two for %."""
+    from dateutil.relativedelta import relativedelta
+
+    n = 2 if qualifier == "%" else 1
+    return {"year": relativedelta(years=n), "month": relativedelta(months=n)}.get(unit, relativedelta(days=n))
+
+
 def _whole_qualified(text: str, before: bool = True, after: bool = True) -> TimeSpan | None:
     """A year, month or day with a qualifier after it, widened by one unit of its finest part (twice for %), before
     and after it (an interval's start only before, its end only after); None for any other text. Raises
     OverflowError when that reaches beyond the years 1 to 9999."""
-    from dateutil.relativedelta import relativedelta
-
     qualified = _QUALIFIED.match(text)
     bounds = _simple_bounds(qualified.group(1)) if qualified else None
     if qualified is None or bounds is None:
         return None
     earliest, latest, precision = bounds
-    n = 2 if qualified.group(2) == "%" else 1
-    pad = {"year": relativedelta(years=n), "month": relativedelta(months=n)}.get(precision, relativedelta(days=n))
+    pad = _pad(precision, qualified.group(2))
     try:
         low, high = earliest - pad if before else earliest, latest + pad if after else latest
     except (ValueError, OverflowError):  # before the year 1 or after 9999
@@ -161,8 +166,6 @@ def _fast(text: str) -> TimeSpan | None:
     """The common forms (a year, month or day; an interval of them with open or unknown ends; a whole-date
     qualifier), computed directly with the EDTF library's rules, since its parser takes milliseconds a date.
     None for any other form, or anything invalid: those go to the library, which also words the errors."""
-    from dateutil.relativedelta import relativedelta
-
     try:
         simple = _simple_bounds(text)
         if simple:
@@ -182,8 +185,7 @@ def _fast(text: str) -> TimeSpan | None:
             if bounds is None:
                 return None
             earliest, latest, precision = bounds
-            times = 2 if qualifier == "%" else 1
-            pad = relativedelta(months=times) if part.group(2) else relativedelta(days=times)
+            pad = _pad("month" if part.group(2) else "day", qualifier)
             return TimeSpan(
                 text, earliest, latest, earliest - pad, latest + pad, precision, qualifier in "~%", qualifier in "?%"
             )
@@ -220,7 +222,7 @@ def _parse(text: str) -> TimeSpan:
 def _parse_with_library(text: str) -> TimeSpan:
     from edtf import parse_edtf  # imported here: it takes a tenth of a second
 
-    from kgraph.annotations.edtf_bounds import missing_day
+    from kgraph.annotations.edtf_bounds import explain_invalid, missing_day, unspecified_bounds
 
     if missing := missing_day(text):  # the library reads 2023-02-29, and fails on its bounds
         raise ValueError(missing)
@@ -228,14 +230,10 @@ def _parse_with_library(text: str) -> TimeSpan:
         with contextlib.redirect_stdout(io.StringIO()):  # the library prints while it tries some forms
             parsed = parse_edtf(text)
     except Exception:  # the library raises several types for input it cannot read
-        from kgraph.annotations.edtf_bounds import explain_invalid
-
         raise ValueError(explain_invalid(text)) from None
     try:
         bounds = (parsed.lower_strict(), parsed.upper_strict(), parsed.lower_fuzzy(), parsed.upper_fuzzy())
     except Exception:  # unspecified digits in a month or day: the library parses them but cannot bound them
-        from kgraph.annotations.edtf_bounds import unspecified_bounds
-
         bounds = unspecified_bounds(text)
     lower, upper = getattr(parsed, "lower", None), getattr(parsed, "upper", None)
     interval = lower is not None and upper is not None

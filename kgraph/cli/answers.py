@@ -4,7 +4,7 @@ standard error for names read by an alias and for answers cut short.
 >>> args = argparse.Namespace(path="seeds", as_of="2020-11-01", names=("name",), name="Khankendi", json=False,
 ...     no_cache=True)
 >>> kg = graph(args)
->>> show(args, [{"name": names(kg)("stepanakert"), "kind": "place"}], ["name", "kind"])
+>>> show(args, [{"name": kg.index.name_of("stepanakert"), "kind": "place"}], ["name", "kind"])
 name         kind
 -----------  -----
 Stepanakert  place
@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
 
@@ -88,11 +87,6 @@ def show(
     else:
         print("(nothing found)", file=sys.stderr)
     return 0
-
-
-def names(kg: Any) -> Callable[[str], str]:
-    """How a table shows an id: by the name of its entity or the title of its event, or as given."""
-    return kg.index.name_of  # type: ignore[no-any-return]
 
 
 def label(link: Any) -> str:

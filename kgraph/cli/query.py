@@ -104,7 +104,7 @@ def add_query_commands(commands: Any) -> None:
 def _connections(args: argparse.Namespace) -> int:
     kg = answers.graph(args)
     found = kg.connections(args.name, args.depth, args.via, answers.during(args), args.role)
-    name = answers.names(kg)
+    name = kg.index.name_of
     rows = [
         {
             "depth": c.depth,
@@ -159,7 +159,7 @@ def _why(args: argparse.Namespace) -> int:
 
     kg = answers.graph(args)
     found = kg.why(args.a, args.b)
-    name = answers.names(kg)
+    name = kg.index.name_of
     rows = []
     for link in found:
         for e in link.evidence or (None,):
@@ -187,7 +187,7 @@ def _disputes(args: argparse.Namespace) -> int:
             "kind": d.kind,
             "what": d.label,
             "stance": stance_shown(side.stance),
-            "who": side_shown(side.claimants, kg.corpus.sources, answers.names(kg)),
+            "who": side_shown(side.claimants, kg.corpus.sources, kg.index.name_of),
             "quotes": side.quotes,
             "sources": side.sources,
         }
@@ -202,7 +202,7 @@ def _claims(args: argparse.Namespace) -> int:
 
     kg = answers.graph(args)
     found = kg.claims(args.by)
-    name = answers.names(kg)
+    name = kg.index.name_of
     rows = [{**vars(c), "actor": name(c.actor), "stance": stance_shown(c.stance), "what": c.label} for c in found]
     return answers.show(args, found.to_records(), ["actor", "part", "stance", "kind", "what", "quote", "source"], rows)
 
@@ -216,7 +216,7 @@ def _figures(args: argparse.Namespace) -> int:
         {
             "measure": t.measure,
             "figure": t.text,
-            "according to": side_shown(t.side, kg.corpus.sources, answers.names(kg)),
+            "according to": side_shown(t.side, kg.corpus.sources, kg.index.name_of),
             "stands for": [f"{f.text}: {f.label}" for f in t.figures],
         }
         for t in found
@@ -227,7 +227,7 @@ def _figures(args: argparse.Namespace) -> int:
 def _events(args: argparse.Namespace) -> int:
     kg = answers.graph(args)
     found = kg.events(args.involving, args.at, args.type, args.status, answers.during(args))
-    name = answers.names(kg)
+    name = kg.index.name_of
     rows = [
         {
             "date": e.date.edtf,
@@ -246,7 +246,7 @@ def _timeline(args: argparse.Namespace) -> int:
     kg = answers.graph(args)
     found = kg.timeline(args.entity, answers.during(args))
     records = found.to_records()
-    name = answers.names(kg)
+    name = kg.index.name_of
     rows = [{**r, "place": name(r["place"]) if r["place"] else ""} for r in records]
     return answers.show(args, records, ["date", "precision", "title", "type", "status", "place"], rows)
 
