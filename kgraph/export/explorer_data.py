@@ -1,10 +1,9 @@
 """What the explorer page shows, as JSON-ready data, built in one pass over the graph.
 
 Nodes carry their full label (the tooltip's and the panel's) and a short one to draw: an event's type and
-date (:mod:`kgraph.export.short_labels`). The actor view's links come from
-:mod:`kgraph.export.actor_links`, the map's places and outlines from :mod:`kgraph.export.mapdata`. The
-names the page's script uses for kinds, filter groups and panel fields come from here too, so that the
-script repeats none of them.
+date (:mod:`kgraph.export.short_labels`). The actor view's links come from :mod:`kgraph.export.actor_links`,
+the map's places and outlines from :mod:`kgraph.export.mapdata`. The names and shares the page's script uses
+(kinds, filter groups, panel fields, the timeline's bulk) come from here too, so that the script repeats none.
 
 >>> import kgraph
 >>> data = explorer_data(kgraph.KnowledgeGraph.load("seeds").graph)
@@ -31,6 +30,7 @@ from kgraph.export.mapdata import map_data
 from kgraph.export.prepare import edge_id, keyed_edges, label_of, node_token
 from kgraph.export.short_labels import short_date, short_label
 from kgraph.export.style import EDGE_COLORS, EVENT_LINK, NODE_COLORS, edge_color, hex_color, node_style, type_colors
+from kgraph.export.timeline_bulk import BULK
 from kgraph.graph.attributes import DATE_ATTRIBUTES, DATE_BOUNDS, IDENTITY_ATTRIBUTES
 from kgraph.values import json_ready
 
@@ -238,6 +238,7 @@ def frame(
         ),
         "fields": {items: list(names) for items, names in PANEL_FIELDS.items()},
         "summaries": SUMMARIES,
+        "bulk": BULK,
         "kinds": dict(zip(_KIND_NAMES, (EVENT, RELATION, PARTICIPATION, PLACE, LOCATION, PART_OF), strict=True)),
         "actorKinds": list(ACTOR_TYPES),
         "map": map_data(graph),

@@ -34,6 +34,7 @@ from kgraph.export.explorer_data import (
 from kgraph.export.layout import layout
 from kgraph.export.prepare import keyed_edges, node_token
 from kgraph.export.style import EVENT_LINK, NODE_COLORS, OTHER, edge_color, hex_color, node_style, type_colors
+from kgraph.export.timeline_bulk import timeline_extent
 
 
 def large_page_data(graph: nx.Graph) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -90,56 +91,6 @@ def large_page_data(graph: nx.Graph) -> tuple[dict[str, Any], list[tuple[str, st
         ),
     }
     return data, blocks
-
-
-#: An empty stretch longer than this share of the whole splits the timeline's events (timeline-scale.js: BREAK),
-#: and the side beyond it is left out when it holds at most this share of them (MINOR): two events decades
-#: earlier are, an article's worth of events two years earlier is not.
-BREAK, MINOR = 0.4, 0.1
-
-
-def timeline_extent(days: list[Any]) -> dict[str, Any]:
-    """The timeline's axis over events' packed ``days``, as timeline-scale.js works it out from their items.
-
-    ``lo`` and ``hi`` bound every span of days (the end day's next day), ``main`` is the bulk of them (the
-    smaller side of any long empty stretch left out), ``outliers`` how many spans it leaves out, ``dated`` how
-    many events have a day.
-
-    >>> timeline_extent([None, *range(10, 20), 500])
-    {'lo': 10, 'hi': 501, 'main': [10, 20], 'outliers': 1, 'dated': 11}
-    >>> timeline_extent([None, *range(10, 16), 500, 501])["main"]  # two of eight events: too many to leave out
-    [10, 502]
-    """
-    spans = []
-    for packed in days:
-        if packed is None:
-            continue
-        a, b, pa, pb = (packed,) * 4 if isinstance(packed, int) else packed
-        lo = next(d for d in (pa, a, b, pb) if d is not None)
-        hi = next(d for d in (pb, b, a, pa) if d is not None)
-        spans.append((lo, hi + 1))
-    whole = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 1)
-    clusters: list[list[int]] = []
-    for lo, hi in sorted(spans, key=lambda s: s[0]):
-        if clusters and lo <= clusters[-1][1]:
-            clusters[-1][1] = max(clusters[-1][1], hi)
-            clusters[-1][2] += 1
-        else:
-            clusters.append([lo, hi, 1])
-    start, end = 0, len(clusters) - 1
-    while end > start:
-        gaps = [(clusters[i + 1][0] - clusters[i][1], i) for i in range(start, end)]
-        gap, at = max(gaps, key=lambda g: (g[0], -g[1]))  # the first of the longest, as the page's loop finds it
-        if gap <= 0 or gap <= (clusters[end][1] - clusters[start][0]) * BREAK:
-            break
-        before = sum(c[2] for c in clusters[start : at + 1])
-        after = sum(c[2] for c in clusters[at + 1 : end + 1])
-        if min(before, after) > (before + after) * MINOR:
-            break
-        start, end = (start, at) if before > after else (at + 1, end)
-    main = [clusters[start][0], clusters[end][1]] if clusters else list(whole)
-    outliers = sum(1 for lo, hi in spans if hi <= main[0] or lo >= main[1])
-    return {"lo": whole[0], "hi": whole[1], "main": main, "outliers": outliers, "dated": len(spans)}
 
 
 def _rgb(code: str) -> tuple[int, int, int]:

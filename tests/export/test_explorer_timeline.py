@@ -109,6 +109,24 @@ def test_fit_shows_every_dated_event_and_main_the_opening_bulk(seed_page: Page) 
     assert seed_page.errors == []
 
 
+def test_the_shares_that_leave_far_events_out_come_from_python(
+    open_page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page reads the bulk's shares from its data (timeline_bulk.BULK), as a large page's axis is worked out in
+    Python: with a smaller share than the seeds' two 1990s events of its 25 dated ones (8%), they stay in the first view."""
+    from kgraph.export import explorer_data
+
+    monkeypatch.setattr(explorer_data, "BULK", {"break": 0.4, "minor": 0.05})
+    path = tmp_path / "graph.html"
+    path.write_text(to_html(KnowledgeGraph.load("seeds").graph), encoding="utf-8")
+    page: Page = open_page(path, LAPTOP)
+    settle(page)
+    assert page.js("kgraph.data.bulk") == {"break": 0.4, "minor": 0.05}
+    assert page.page.locator('#timeline g.event[data-id="war-over-karabakh-1990s"]').count() == 1
+    assert page.page.locator("#timeline .tl-earlier").is_hidden()
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE])
 def test_the_counts_beyond_the_edges_cover_no_tick(open_page: Any, seed_file: Path, viewport: tuple[int, int]) -> None:
     """The "◀ 2 earlier" and "later ▶" buttons sit in a strip above the axis: they overlap neither the axis nor
@@ -505,7 +523,7 @@ def test_a_thousand_events_draw(open_page: Any, tmp_path: Path) -> None:
 def test_a_large_graphs_axis_extent_from_python_is_the_one_its_items_give(
     open_page: Any, tmp_path: Path, far: int
 ) -> None:
-    """A large page's data gives the axis's extent (explorer_large.timeline_extent), so that the page need not make
+    """A large page's data gives the axis's extent (timeline_bulk.timeline_extent), so that the page need not make
     an item for every event: it is the one a small page works out from its items. Two events decades earlier are
     left out of the bulk; four hundred are too many to leave out."""
     graph = big_graph(3000)

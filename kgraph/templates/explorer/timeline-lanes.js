@@ -106,7 +106,7 @@
   /* The spans of days that items cover (the end day included), for fitting the axis to them. */
   const spans = (list) => list.filter((it) => it.lo !== null).map((it) => ({ lo: it.lo, hi: it.hi + 1 }));
   /* The axis's extent over every dated event, as timelineScale works it out from their spans: a large graph's
-     data gives it (kgraph/export/explorer_large.py), so that no item is made for it. */
+     data gives it (kgraph/export/timeline_bulk.py), so that no item is made for it. */
   const extent = large && data.timeline ? data.timeline : null;
   const dated = extent ? extent.dated : items.filter((it) => it.lo !== null).length;
 

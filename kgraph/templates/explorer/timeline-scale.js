@@ -1,7 +1,7 @@
 /* kgraph explorer, part "timelineScale": the timeline's time axis. The axis is linear and shows a span of days
    (the view) that the reader zooms and pans. It opens on the bulk of the events (and "Main" goes back there):
-   a stretch with no event that takes more than BREAK of the whole span splits the events in two, and the side
-   with fewer events is left out when it holds at most MINOR of them, so that two events decades earlier do not
+   a stretch with no event that takes more than a share of the whole span splits the events in two, and the side
+   with fewer events is left out when it holds at most another share of them (data.bulk gives both), so that two events decades earlier do not
    squeeze the rest into a sliver, while an article's worth of events two years earlier stays in view.
    "Fit" shows every dated event. The view never strays far from the data. Ticks follow the zoom (years, months or days), and the axis is drawn with them, the time
    window shaded on it. */
@@ -11,8 +11,7 @@
   const { spans, extent, measure, schedule } = options; /* extent: a large graph's, from its data */
   const { svg } = app.util;
   const AXIS_H = 38;
-  const BREAK = 0.4;
-  const MINOR = 0.1;
+  const { break: BREAK, minor: MINOR } = app.data.bulk; /* kgraph/export/timeline_bulk.py */
   const MIN_SPAN = 7; /* days */
   const AXIS_HINT = "Drag across the dates to set the time window; double-click to clear it";
 
@@ -260,7 +259,7 @@
     fit,
     home,
     outliers,
-    extent: { lo: all.lo, hi: all.hi, main: [main.lo, main.hi], outliers } /* as explorer_large.py gives it */,
+    extent: { lo: all.lo, hi: all.hi, main: [main.lo, main.hi], outliers } /* as timeline_bulk.py gives it */,
     show,
     follow,
     ticks,
