@@ -3,10 +3,12 @@ big graphs and the browser that the browser tests launch. Test files import from
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import gc
 import io
 import os
+import re
 import resource
 import shutil
 import signal
@@ -46,6 +48,15 @@ def on_its_finest_part(text: str) -> str:
     """A date qualified as a whole with its qualifier moved onto its finest part: 2023-07~ -> 2023-~07."""
     plain, qualifier = text[:-1], text[-1]
     return plain + qualifier if len(plain) == 4 else f"{plain[:-2]}{qualifier}{plain[-2:]}"
+
+
+def at_the_months_end(text: str, day: date | None) -> date | None:
+    """``day`` moved to the end of its month when ``text`` qualifies a month as its finest part (2020-~09): kgraph
+    widens it to the end of the month after (30 September: 31 October), where the EDTF library keeps the day
+    number (30 October)."""
+    if day is None or not re.fullmatch(r"\d{4}-[?~%]\d{2}", text):
+        return day
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def limit_memory() -> None:

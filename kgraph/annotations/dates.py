@@ -35,7 +35,6 @@ import calendar
 import contextlib
 import io
 import re
-import time
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -131,12 +130,19 @@ def _simple_bounds(text: str) -> tuple[date, date, str] | None:
     return one, one, "day"
 
 
-def _pad(unit: str, qualifier: str) -> Any:
-    """How far a qualifier widens the part it is on: one ``unit`` (year, month or day), two for %."""
+def _widened(
+    earliest: date, latest: date, unit: str, qualifier: str, before: bool = True, after: bool = True
+) -> tuple[date, date]:
+    """The bounds widened (``before`` and ``after``) by one ``unit`` (year, month or day) of the part a qualifier
+    is on, two for %; a month widened ends at its month's end (the library keeps the day: 2023-04~ to 30 May)."""
     from dateutil.relativedelta import relativedelta
 
     n = 2 if qualifier == "%" else 1
-    return {"year": relativedelta(years=n), "month": relativedelta(months=n)}.get(unit, relativedelta(days=n))
+    pad = {"year": relativedelta(years=n), "month": relativedelta(months=n)}.get(unit, relativedelta(days=n))
+    high = latest + pad if after else latest
+    if unit == "month" and after:
+        high = high.replace(day=calendar.monthrange(high.year, high.month)[1])
+    return (earliest - pad if before else earliest), high
 
 
 def _whole_qualified(text: str, before: bool = True, after: bool = True) -> TimeSpan | None:
@@ -148,9 +154,8 @@ def _whole_qualified(text: str, before: bool = True, after: bool = True) -> Time
     if qualified is None or bounds is None:
         return None
     earliest, latest, precision = bounds
-    pad = _pad(precision, qualified.group(2))
     try:
-        low, high = earliest - pad if before else earliest, latest + pad if after else latest
+        low, high = _widened(earliest, latest, precision, qualified.group(2), before, after)
     except (ValueError, OverflowError):  # before the year 1 or after 9999
         raise OverflowError(text) from None
     return TimeSpan(
@@ -185,10 +190,8 @@ def _fast(text: str) -> TimeSpan | None:
             if bounds is None:
                 return None
             earliest, latest, precision = bounds
-            pad = _pad("month" if part.group(2) else "day", qualifier)
-            return TimeSpan(
-                text, earliest, latest, earliest - pad, latest + pad, precision, qualifier in "~%", qualifier in "?%"
-            )
+            wide = _widened(earliest, latest, "month" if part.group(2) else "day", qualifier)
+            return TimeSpan(text, earliest, latest, *wide, precision, qualifier in "~%", qualifier in "?%")
         if text.count("/") == 1:
             start, end = text.split("/")
             low = None if start in ("", "..") else _simple_bounds(start)
@@ -222,7 +225,14 @@ def _parse(text: str) -> TimeSpan:
 def _parse_with_library(text: str) -> TimeSpan:
     from edtf import parse_edtf  # imported here: it takes a tenth of a second
 
-    from kgraph.annotations.edtf_bounds import explain_invalid, missing_day, unspecified_bounds
+    from kgraph.annotations.edtf_bounds import (
+        explain_invalid,
+        is_unbounded,
+        library_day,
+        library_precision,
+        missing_day,
+        unspecified_bounds,
+    )
 
     if missing := missing_day(text):  # the library reads 2023-02-29, and fails on its bounds
         raise ValueError(missing)
@@ -242,13 +252,15 @@ def _parse_with_library(text: str) -> TimeSpan:
         alone = [_whole_qualified(start, after=False), _whole_qualified(end, before=False)]
     except OverflowError:
         raise _beyond(text) from None
-    earliest, latest = _day(bounds[0]), _day(bounds[1])
-    earliest_possible = alone[0].earliest_possible if alone[0] else _day(bounds[2])
-    latest_possible = alone[-1].latest_possible if alone[-1] else _day(bounds[3])
+    earliest, latest = library_day(bounds[0]), library_day(bounds[1])
+    earliest_possible = alone[0].earliest_possible if alone[0] else library_day(bounds[2])
+    latest_possible = alone[-1].latest_possible if alone[-1] else library_day(bounds[3])
+    if text[:1] in "[{":  # the library ignores the qualifiers of a set's members
+        earliest_possible, latest_possible = _members_widened(text, earliest_possible, latest_possible)
     if interval:  # its ends may be open or unknown
-        if _is_unbounded(lower):
+        if is_unbounded(lower):
             earliest = earliest_possible = None
-        if _is_unbounded(upper):
+        if is_unbounded(upper):
             latest = latest_possible = None
         if earliest and latest and latest < earliest:
             raise ValueError(f"{text}: the end ({latest}) is before the start ({earliest})")
@@ -258,38 +270,18 @@ def _parse_with_library(text: str) -> TimeSpan:
         latest=latest,
         earliest_possible=earliest_possible,
         latest_possible=latest_possible,
-        precision=_precision(parsed),
+        precision=library_precision(parsed),
         approximate=bool(re.search(r"[~%]", text)),
         uncertain=bool(re.search(r"[?%]", text)),
     )
 
 
-def _is_unbounded(section: Any) -> bool:
-    return type(section).__name__ == "UnspecifiedIntervalSection" or str(section) in ("", "..")
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, float):  # the library's +/- infinity for open ends
-        return None
-    if not isinstance(value, time.struct_time):
-        return None
-    try:
-        return date(value.tm_year, value.tm_mon, value.tm_mday)
-    except (ValueError, OverflowError):
-        raise ValueError(f"year {value.tm_year} is outside the supported range 1 to 9999") from None
-
-
-def _precision(parsed: Any) -> str:
-    kind = type(parsed).__name__
-    if "Interval" in kind:
-        return "interval"
-    if kind in ("OneOfASet", "MultipleDates"):
-        return "set"
-    if kind in ("Season", "PartialUncertainOrApproximate") and getattr(parsed, "season", None):
-        return "season"
-    inner = getattr(parsed, "date", parsed)
-    try:
-        precision = getattr(inner, "precision", None) or getattr(parsed, "precision", None)
-    except ValueError:  # the library has none for unspecified digits inside a year (10X0)
-        precision = "year"
-    return str(precision) if precision else "season" if kind == "Season" else "day"
+def _members_widened(text: str, low: date | None, high: date | None) -> tuple[date | None, date | None]:
+    """A set's possible bounds, widened to those of each of its dates on its own (``{2022-12~,2023-03}`` from 1
+    November 2022); an open end (None) stays open."""
+    for member in text[1:-1].split(","):
+        if ".." not in member:  # the ends of a range cannot be qualified
+            alone = _parse(member.strip())  # its errors are the set's: widened beyond the year 9999, say
+            low = low and alone.earliest_possible and min(low, alone.earliest_possible)
+            high = high and alone.latest_possible and max(high, alone.latest_possible)
+    return low, high

@@ -1,5 +1,5 @@
-"""Bounds of the EDTF dates whose bounds the ``edtf`` library parses but cannot compute, and why it cannot read
-the dates it refuses.
+"""Bounds of the EDTF dates whose bounds the ``edtf`` library parses but cannot compute, why it cannot read
+the dates it refuses, and its results read as days and precisions.
 
 The library (5.0.2) parses unspecified digits in a month or a day (``2020-09-2X``, ``20XX-1X-XX``, and
 intervals or sets of them) but fails when asked for their bounds. Here each such date is replaced by the
@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import calendar
 import re
+import time
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 #: A day in ISO form, in a date the library refuses.
@@ -94,10 +96,10 @@ def unspecified_bounds(text: str) -> tuple[Any, Any, Any, Any]:
 def missing_day(text: str) -> str | None:
     """Why a day that ``text`` names does not exist, which the library reads as if it did; None when all exist.
 
-    >>> missing_day("2023-02-29/.."), missing_day("2024-02-29")
-    ('2023-02-29 does not exist: February 2023 has 28 days', None)
+    >>> missing_day("2023-02-29/.."), missing_day("2024-02-29"), missing_day("1000-~02-29")
+    ('2023-02-29 does not exist: February 2023 has 28 days', None, '1000-02-29 does not exist: February 1000 has 28 days')
     """
-    for match in _ISO_DAY.finditer(text):
+    for match in _ISO_DAY.finditer(re.sub(r"[?~%]", "", text)):  # the day, whatever part is qualified
         year, month, day = (int(g) for g in match.groups())
         if 1 <= month <= 12 and year > 0:
             days = calendar.monthrange(year, month)[1]
@@ -124,3 +126,37 @@ def explain_invalid(text: str) -> str:
         f"{text!r} is not a valid EDTF date: the EDTF library cannot read it"
         " (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09, 2020-09-2X, [2020-09-21..2020-09-30])"
     )
+
+
+def is_unbounded(section: Any) -> bool:
+    """Whether an end of an interval the library parsed is open (``..``) or unknown (empty)."""
+    return type(section).__name__ == "UnspecifiedIntervalSection" or str(section) in ("", "..")
+
+
+def library_day(value: Any) -> date | None:
+    """A bound the library gives (a ``struct_time``, or infinity for an open end) as a day, or None."""
+    if isinstance(value, float):  # the library's +/- infinity for open ends
+        return None
+    if not isinstance(value, time.struct_time):
+        return None
+    try:
+        return date(value.tm_year, value.tm_mon, value.tm_mday)
+    except (ValueError, OverflowError):
+        raise ValueError(f"year {value.tm_year} is outside the supported range 1 to 9999") from None
+
+
+def library_precision(parsed: Any) -> str:
+    """What a date the library parsed is: a year, month, day, season, interval or set."""
+    kind = type(parsed).__name__
+    if "Interval" in kind:
+        return "interval"
+    if kind in ("OneOfASet", "MultipleDates"):
+        return "set"
+    if kind in ("Season", "PartialUncertainOrApproximate") and getattr(parsed, "season", None):
+        return "season"
+    inner = getattr(parsed, "date", parsed)
+    try:
+        precision = getattr(inner, "precision", None) or getattr(parsed, "precision", None)
+    except ValueError:  # the library has none for unspecified digits inside a year (10X0)
+        precision = "year"
+    return str(precision) if precision else "season" if kind == "Season" else "day"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 
 from kgraph.annotations.dates import TimeSpan
 
-from ..helpers import on_its_finest_part
+from ..helpers import at_the_months_end, on_its_finest_part
 
 
 @pytest.mark.hostile
@@ -48,9 +50,7 @@ def test_a_bare_year_may_be_given_as_a_number():
 def test_approximate_month_widens_by_a_month_either_side():
     span = TimeSpan.parse("2020-~09")
     assert (span.earliest, span.latest) == (date(2020, 9, 1), date(2020, 9, 30))
-    assert span.earliest_possible == date(2020, 8, 1)
-    assert span.latest_possible is not None
-    assert span.latest_possible > date(2020, 10, 1)
+    assert (span.earliest_possible, span.latest_possible) == (date(2020, 8, 1), date(2020, 10, 31))
     assert span.approximate
     assert not span.uncertain
 
@@ -67,6 +67,8 @@ def test_uncertain_day_only_widens_the_day():
     [
         ("2023-07-12?", date(2023, 7, 11), date(2023, 7, 13)),
         ("2023-07~", date(2023, 6, 1), date(2023, 8, 31)),
+        ("2023-04~", date(2023, 3, 1), date(2023, 5, 31)),  # to May's end: the library would stop on 30 May
+        ("2024-02%", date(2023, 12, 1), date(2024, 4, 30)),
         ("2023%", date(2021, 1, 1), date(2025, 12, 31)),
         ("2022-12~/..", date(2022, 11, 1), None),
         ("../2020-10-29?", None, date(2020, 10, 30)),
@@ -188,7 +190,7 @@ def test_the_fast_forms_match_the_edtf_library(text):
         return
     if text in ("../..", "/", "../", "/.."):
         return  # nothing to compute: the library handles these
-    assert fast == expected
+    assert fast == dataclasses.replace(expected, latest_possible=at_the_months_end(text, expected.latest_possible))
 
 
 @given(whole_qualified, st.sampled_from(["alone", "start", "end"]))
@@ -208,5 +210,34 @@ def test_a_whole_date_qualifier_widens_as_the_library_widens_its_finest_part(tex
     if place != "end":
         assert (span.earliest, span.earliest_possible) == (expected.earliest, expected.earliest_possible)
     if place != "start":
-        assert (span.latest, span.latest_possible) == (expected.latest, expected.latest_possible)
+        latest_possible = at_the_months_end(on_its_finest_part(text), expected.latest_possible)
+        assert (span.latest, span.latest_possible) == (expected.latest, latest_possible)
     assert (span.approximate, span.uncertain) == (expected.approximate, expected.uncertain)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest_possible", "latest_possible"),
+    [
+        ("{2022-12~,2023-03}", date(2022, 11, 1), date(2023, 3, 31)),
+        ("[2023-03,2023-07-12?]", date(2023, 3, 1), date(2023, 7, 13)),
+        ("[..2022-12,2023~]", None, date(2024, 12, 31)),
+        ("{2022-12,2023-03}", date(2022, 12, 1), date(2023, 3, 31)),
+    ],
+)
+def test_a_sets_dates_are_widened_as_each_is_alone(text, earliest_possible, latest_possible):
+    """The EDTF library ignores the qualifiers inside a set; kgraph widens each date as it would alone."""
+    span = TimeSpan.parse(text)
+    assert (span.earliest_possible, span.latest_possible) == (earliest_possible, latest_possible)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{9999~,2020}", "9999~: widened for its qualifier, it reaches beyond the supported years 1 to 9999"),
+        ("1000-~02-29", "1000-02-29 does not exist: February 1000 has 28 days"),
+        ("[2023-02-29?,2024]", "2023-02-29 does not exist: February 2023 has 28 days"),
+    ],
+)
+def test_a_qualified_date_that_cannot_be_is_an_error_that_says_why(text, message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        TimeSpan.parse(text)

@@ -8,6 +8,7 @@ as the library widens the same date qualified on its finest part (``2023-07-12~`
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import io
 import itertools
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from kgraph.annotations.dates import TimeSpan
 
-from ..helpers import on_its_finest_part
+from ..helpers import at_the_months_end, on_its_finest_part
 
 QUALIFIERS = ["~", "?", "%"]
 
@@ -106,18 +107,52 @@ WHOLE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?[~?%]")
 
 
 def _whole_qualified_bounds(text: str, parsed):
-    """kgraph's bounds of a date qualified as a whole, or of an interval with such an end; None for other texts."""
+    """kgraph's bounds of a date qualified as a whole, or of an interval with such an end (widened as it is alone,
+    the other end as the library widens it); None for other texts."""
     ends = text.split("/") if type(parsed).__name__.endswith("Interval") else [text]
     if not any(WHOLE.fullmatch(end) for end in ends):
         return None
     if len(ends) == 1:
-        return _expected_bounds(on_its_finest_part(text), _library(on_its_finest_part(text)))
+        bounds = _expected_bounds(on_its_finest_part(text), _library(on_its_finest_part(text)))
+        if not isinstance(bounds, tuple):
+            return bounds
+        return (*bounds[:3], _at_the_months_end(on_its_finest_part(text), bounds[3]))
     start, end = ends
-    if not all(WHOLE.fullmatch(e) or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|\.\.|", e) for e in ends):
-        return None  # another form at the other end: left to the general test
-    low = _library(on_its_finest_part(start)) if WHOLE.fullmatch(start) else parsed
-    high = _library(on_its_finest_part(end)) if WHOLE.fullmatch(end) else parsed
-    return tuple(_day(b) for b in (parsed.lower_strict(), parsed.upper_strict(), low.lower_fuzzy(), high.upper_fuzzy()))
+    bounds = _expected_bounds(text, parsed)
+    if not isinstance(bounds, tuple):
+        return bounds
+    low = _day(_library(on_its_finest_part(start)).lower_fuzzy()) if WHOLE.fullmatch(start) else bounds[2]
+    high = bounds[3]
+    if WHOLE.fullmatch(end):
+        high = _at_the_months_end(on_its_finest_part(end), _day(_library(on_its_finest_part(end)).upper_fuzzy()))
+    return (*bounds[:2], low, high)
+
+
+def _at_the_months_end(text: str, day: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
+    """As :func:`tests.helpers.at_the_months_end`, on the (year, month, day) this test compares."""
+    moved = at_the_months_end(text, None if day is None else date(*day))
+    return None if moved is None else (moved.year, moved.month, moved.day)
+
+
+def _members_widened(text: str, expected: tuple):
+    """A set's bounds, its possible ones widened to those of each of its dates alone (but a range's), which the
+    library leaves out; a date's own bounds when they are an error alone (None, "unbounded", beyond 9999)."""
+    earliest, latest, low, high = expected
+    for member in (m for m in text[1:-1].split(",") if ".." not in m):
+        alone = _whole_qualified_bounds(member, _library(member)) or _expected_bounds(member, _library(member))
+        if not isinstance(alone, tuple) or any(b is not None and not 1 <= b[0] <= 9999 for b in alone):
+            return alone  # an error alone is the set's error
+        low = low and alone[2] and min(low, alone[2])
+        high = high and alone[3] and max(high, alone[3])
+    return earliest, latest, low, high
+
+
+def _a_day_that_does_not_exist(text: str) -> bool:
+    """Whether ``text`` names a day (its qualifiers aside) that the calendar does not have."""
+    for year, month, day in re.findall(r"(?<![\dX])(\d{4})-(\d{2})-(\d{2})(?![\dX])", re.sub("[?~%]", "", text)):
+        if 1 <= int(month) <= 12 and int(year) > 0 and int(day) > calendar.monthrange(int(year), int(month))[1]:
+            return True
+    return False
 
 
 def _completions(token: str) -> list[str]:
@@ -169,7 +204,13 @@ def test_every_date_the_edtf_library_parses_has_the_librarys_bounds(text):
         parsed = _library(text)
     except Exception:
         return  # not EDTF as the library reads it: kgraph need not accept it
+    if _a_day_that_does_not_exist(text):  # which the library reads: 2023-02-29, 1000-~02-29
+        with pytest.raises(ValueError, match="does not exist"):
+            TimeSpan.parse(text)
+        return
     expected = _whole_qualified_bounds(text, parsed) or _expected_bounds(text, parsed)
+    if isinstance(expected, tuple) and type(parsed).__name__ in ("OneOfASet", "MultipleDates"):
+        expected = _members_widened(text, expected)
     if expected is None:  # X's that no real date fits, such as 2021-02-3X
         with pytest.raises(ValueError, match=r"no (day of the month|month|year from 1 to 9999) fits"):
             TimeSpan.parse(text)
