@@ -108,6 +108,16 @@ def did_you_mean(word: str, choices: Iterable[str] | Suggester) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def slug(text: str) -> str:
+    """``text`` as an id would write it: ASCII lowercase letters and digits joined by hyphens; empty when it has none.
+
+    >>> slug("Marta Kowal"), slug("Şuşa"), slug("«»")
+    ('marta-kowal', 'susa', '')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
 def or_list(items: Sequence[str]) -> str:
     """Items joined with commas and a final "or"."""
     items = list(items)

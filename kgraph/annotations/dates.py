@@ -102,12 +102,22 @@ class TimeSpan:
 def _validate(value: Any) -> TimeSpan:
     if isinstance(value, TimeSpan):
         return value
+    if _a_set_yaml_read(value):  # [a..b] or {a,b} unquoted: YAML reads a list, or a mapping with no values
+        brackets = "[]" if isinstance(value, list) else "{}"
+        quoted = f"'{brackets[0]}{','.join(map(str, value))}{brackets[1]}'"
+        raise PydanticCustomError("edtf", f"expected an EDTF date as text, found a set: write it in quotes, {quoted}")
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise PydanticCustomError("edtf", "expected an EDTF date as text, such as '2023-07-12'")
     try:
         return TimeSpan.parse(value)
     except ValueError as exc:
         raise PydanticCustomError("edtf", str(exc)) from None
+
+
+def _a_set_yaml_read(value: Any) -> bool:
+    if isinstance(value, dict) and any(v is not None for v in value.values()):
+        return False
+    return isinstance(value, list | dict) and bool(value) and all(isinstance(v, str) and v[:1].isdigit() for v in value)
 
 
 _SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

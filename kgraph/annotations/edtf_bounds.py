@@ -113,6 +113,8 @@ def explain_invalid(text: str) -> str:
 
     >>> explain_invalid("2023-[01,02]")
     "'2023-[01,02]' is not a valid EDTF date: a set lists whole dates, such as [2023-01,2023-02]"
+    >>> explain_invalid("15/01/2024")
+    "'15/01/2024' is not a valid EDTF date: write a day as year-month-day, 2024-01-15"
     """
     missing = missing_day(text)
     if missing:
@@ -122,10 +124,59 @@ def explain_invalid(text: str) -> str:
         prefix, inner = part_set.groups()
         whole = re.sub(r"(?<![\d-])(\d{2})(?![\d-])", lambda m: prefix + m.group(1), inner)
         return f"{text!r} is not a valid EDTF date: a set lists whole dates, such as [{whole}]"
+    likely = _likely(text.strip())
+    if likely:
+        return f"{text!r} is not a valid EDTF date: {likely}"
     return (
         f"{text!r} is not a valid EDTF date: the EDTF library cannot read it"
         " (examples: 2023-07-12, 2023-07, 2023-06-15/.., 2020-~09, 2020-09-2X, [2020-09-21..2020-09-30])"
     )
+
+
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+#: Parts of a month a reporter names, as the days of a one-of set.
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _likely(text: str) -> str | None:
+    """What a date written in another common way is in EDTF, in words; None when it is no such date.
+
+    >>> _likely("2024-1-5")
+    'write a day as year-month-day, 2024-01-05'
+    >>> _likely("late Feb 2024")
+    "for one day in late February 2024, write '[2024-02-21..2024-02-29]'"
+    >>> _likely("03/04/2024")
+    'write 2024-04-03 (3 April) or 2024-03-04 (4 March)'
+    """
+    lower = " ".join(text.lower().replace(",", " ").split())
+    if match := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t ]\d.*)?", lower):
+        year, month, day = match.groups()
+    elif match := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", lower):
+        first, second, year = match.groups()
+        if int(first) <= 12 and int(second) <= 12 and first != second:
+            a, b = (f"{year}-{int(m):02d}-{int(d):02d}" for d, m in ((first, second), (second, first)))
+            return f"write {a} ({int(first)} {calendar.month_name[int(second)]}) or {b} ({int(second)} {calendar.month_name[int(first)]})"
+        day, month = (first, second) if int(second) <= 12 else (second, first)
+    elif match := re.fullmatch(rf"(\d{{1,2}}) {_MONTH} (\d{{4}})|{_MONTH} (\d{{1,2}}) (\d{{4}})", lower):
+        day, name, year = match.groups()[:3] if match.group(1) else (match.group(5), match.group(4), match.group(6))
+        month = str(_MONTHS[name])
+    elif match := re.fullmatch(rf"(early|mid|late)[- ]{_MONTH} (\d{{4}})", lower):
+        part, name, year = match.groups()
+        first_day, last_day = _PARTS[part]
+        y, m = int(year), _MONTHS[name]
+        last_day = min(last_day, calendar.monthrange(y, m)[1]) if y >= 1 else last_day
+        days = f"'[{y:04d}-{m:02d}-{first_day:02d}..{y:04d}-{m:02d}-{last_day:02d}]'"  # quoted, as YAML needs
+        return f"for one day in {part} {calendar.month_name[m]} {year}, write {days}"
+    elif match := re.fullmatch(rf"{_MONTH} (\d{{4}})|(\d{{4}})[-/](\d{{1,2}})", lower):
+        year, month = (match.group(2), str(_MONTHS[match.group(1)])) if match.group(1) else match.groups()[2:]
+        return f"write a month as year-month, {year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    else:
+        return None
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"write a day as year-month-day, {year}-{int(month):02d}-{int(day):02d}"
 
 
 def is_unbounded(section: Any) -> bool:

@@ -89,10 +89,13 @@ class _Number:
 Number = Annotated[int | float, _Number()]
 
 #: A BCP 47 language tag.
-Language = Annotated[
-    str,
-    Field(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$", examples=["en", "hy", "hy-Latn", "az", "ru"]),
-]
+LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
+Language = Annotated[str, Field(pattern=LANGUAGE_PATTERN, examples=["en", "hy", "hy-Latn", "az", "ru"])]
+
+
+#: How close a value must be to a term for the term to be suggested: a slip of the keys ('occured': 0.93), not a
+#: word with the same ending ('happened' and 'threatened': 0.67). Otherwise every term is listed.
+CLOSE_TERM = 0.75
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ class Vocabulary:
     def message(self, value: object) -> str:
         """The error for a value that is not a term, suggesting the closest term."""
         terms = active()
-        close = terms.suggester(self.name).close(str(value))
+        close = terms.suggester(self.name).close(str(value), cutoff=CLOSE_TERM)
         hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(terms.descriptions(self.name))})"
         return f"unknown {self.name} {value!r}{hint}"
 

@@ -106,6 +106,18 @@ ENTITY_SECTIONS: dict[str, str] = {
     "groups": "group",
     "places": "place",
 }
+#: Other words annotators write for a section or a record type; the error suggests the word kgraph reads.
+SYNONYMS: dict[str, str] = {
+    "people": "persons",
+    "organisations": "organizations",
+    "orgs": "organizations",
+    "locations": "places",
+    "relationships": "relations",
+    "sources": "source",
+    "organisation": "organization",
+    "location": "place",
+    "relationship": "relation",
+}
 #: The kinds of record that are entities.
 ENTITY_KINDS = frozenset(ENTITY_SECTIONS.values())
 

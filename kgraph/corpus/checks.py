@@ -18,8 +18,9 @@ from kgraph.corpus.closest import Passages
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.corpus.evidence_checks import EvidenceChecks, squash
 from kgraph.corpus.record import Invalid, Partial, Record
+from kgraph.corpus.references import ReferenceWords
 from kgraph.errors import Problem
-from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, look_alikes, or_list
+from kgraph.text import PUNCTUATION_FOLD, Suggester, a_or_list, code_point, invisible, look_alikes
 
 #: The kinds of record that are neither an entity nor an addition.
 _NEITHER = frozenset({"source", "event", "relation"})
@@ -56,7 +57,7 @@ class _Made(dict[str, str]):
         return key in self.source
 
 
-class _Checker(EvidenceChecks):
+class _Checker(ReferenceWords, EvidenceChecks):
     def __init__(
         self,
         records: list[Record],
@@ -101,7 +102,7 @@ class _Checker(EvidenceChecks):
                 self.check_names(record, item.id, item.names)
                 self.check_figures(record, ("figures",), item.figures)
             if isinstance(item, Place) and item.part_of:
-                self.ref(record, ("part_of",), item.part_of, ("place",), "place")
+                self.ref(record, ("part_of",), item.part_of, ("place",), "part_of")
             if isinstance(item, Addition):
                 self.check_addition(record, item)
             if isinstance(item, Event):
@@ -160,36 +161,6 @@ class _Checker(EvidenceChecks):
             return False
         return True
 
-    def what(self, id: str) -> str:
-        """The kind of thing ``id`` is, with its article: 'a person', 'an organization of kind 'armed_force''."""
-        record = self.by_id[id]
-        kind = getattr(record.item, "kind", None)
-        if record.kind == "organization" and kind:
-            return f"an organization of kind {kind!r}"
-        return a_or_list((record.kind,))
-
-    def hint(self, allowed: tuple[str, ...]) -> str:
-        """What to do when an organization stands where a place belongs: only a state stands for its territory."""
-        if "place" in allowed:
-            return "; of organizations, only a state (kind 'state') also stands for a place"
-        return ""
-
-    def suggest(self, target: str, allowed: tuple[str, ...]) -> str:
-        named = self.names.get(name_key(target))
-        if named and self.fits(named, allowed):
-            return f"; did you mean {named!r}?"
-        suggester = self.suggesters.get(allowed)
-        if suggester is None:  # one per set of allowed kinds, made on the first unknown reference
-            suggester = Suggester(i for i in self.by_id if self.fits(i, allowed))
-            self.suggesters[allowed] = suggester
-        close = suggester.close(target)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        if self.unread:  # the id may well be right, and defined where nothing valid could be read
-            files = self.unread if len(self.unread) <= 3 else [*self.unread[:2], f"{len(self.unread) - 2} more files"]
-            hint += f"{' (' if close else '; '}nothing valid could be read of {or_list(files)}, which may define it"
-            hint += ")" if close else ""
-        return hint
-
     def check_names(
         self, record: warnings.Record, entity_id: str, names: list[str], sub: Sequence[str | int] | None = None
     ) -> None:
@@ -236,7 +207,7 @@ class _Checker(EvidenceChecks):
         if event.place:
             self.ref(record, ("place",), event.place, ("place",), "place")
         if event.part_of:
-            self.ref(record, ("part_of",), event.part_of, ("event",), "event")
+            self.ref(record, ("part_of",), event.part_of, ("event",), "part_of")
         self.check_participants(record, ("participants",), event.participants, event.id, set())
         self.check_figures(record, ("figures",), event.figures)
         self.check_evidence(record, ("evidence",), event.evidence)
@@ -247,7 +218,7 @@ class _Checker(EvidenceChecks):
             self.ref(record, ("place",), partial.place, ("place",), "place")
         if partial.part_of:
             kind = "event" if record.kind == "event" else "place"
-            self.ref(record, ("part_of",), partial.part_of, (kind,), kind)
+            self.ref(record, ("part_of",), partial.part_of, (kind,), "part_of")
         self.check_participants(record, ("participants",), partial.participants, record.key, set())
         self.check_figures(record, ("figures",), partial.figures)
         self.check_evidence(record, ("evidence",), partial.evidence)

@@ -177,9 +177,12 @@ class EvidenceChecks:
         folded = quote.translate(PUNCTUATION_FOLD).lower()
         position = self.folded[item.source].find(folded)
         hint = ""
+        inner = quote.strip(_QUOTATION_MARKS)
         if position >= 0 and len(folded) == len(quote):
             actual = self.texts[item.source][position : position + len(quote)]
             hint = f"; the source has it with other quotation marks, dashes or case: {actual!r}"
+        elif inner != quote and inner and inner.translate(PUNCTUATION_FOLD).lower() in self.folded[item.source]:
+            hint = "; leave out the quotation marks around it: the source has the words inside them"
         else:
             if item.source not in self.passages:
                 self.passages[item.source] = Passages(self.texts[item.source])
@@ -189,6 +192,10 @@ class EvidenceChecks:
                 passage = passage if len(passage) <= 90 else passage[:87] + "..."
                 hint = f"; closest passage: {passage!r} (they part at {word!r})"
         self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
+
+
+#: The marks a quote may be wrapped in, copied from the article with its words.
+_QUOTATION_MARKS = "\"'“”„‟«»‘’‚‛‹› "
 
 
 @lru_cache(maxsize=256)

@@ -6,16 +6,23 @@
 ...     Person.model_validate({"id": "Ann", "name": "Ann", "nmae": "x"})
 ... except ValidationError as exc:
 ...     [message(e, e["loc"]) for e in exc.errors(include_url=False)]
-["id: invalid id 'Ann': ids are lowercase words joined by hyphens, such as 'gegham-stepanyan'", "unknown field 'nmae'; did you mean 'name'?"]
+["id: invalid id 'Ann': ids are lowercase words joined by hyphens, such as 'ann'", "unknown field 'nmae'; did you mean 'name'?"]
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from kgraph.annotations.fields import ITEM_PATTERN, LINE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, Vocabulary
+from kgraph.annotations.fields import (
+    ITEM_PATTERN,
+    LANGUAGE_PATTERN,
+    LINE_PATTERN,
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    Vocabulary,
+)
 from kgraph.annotations.files import FIELD_PLACES
-from kgraph.text import BIDI_CONTROLS, Suggester, code_point, did_you_mean
+from kgraph.text import BIDI_CONTROLS, Suggester, code_point, did_you_mean, slug
 
 __all__ = ["message"]
 _FIELD_NAMES = Suggester(FIELD_PLACES)
@@ -34,11 +41,13 @@ def message(error: Any, where: tuple[Any, ...]) -> str:
         else:
             message = f"missing required field {field!r}"
         return f"{parent}: {message}" if parent else message
-    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in (SLUG_PATTERN, ITEM_PATTERN):
-        message = (
-            f"invalid id {error['input']!r}: ids are lowercase words joined by hyphens, such as 'gegham-stepanyan'"
-        )
-    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") in (LINE_PATTERN, TEXT_PATTERN):
+    pattern = error.get("ctx", {}).get("pattern") if kind == "string_pattern_mismatch" else None
+    if pattern in (SLUG_PATTERN, ITEM_PATTERN):
+        example = slug(str(error["input"])) or "gegham-stepanyan"  # a name written where its id belongs, often
+        message = f"invalid id {error['input']!r}: ids are lowercase words joined by hyphens, such as {example!r}"
+    elif pattern == LANGUAGE_PATTERN:
+        message = f"{error['input']!r} is not a language tag: write a BCP 47 tag, such as 'en', 'hy' or 'hy-Latn'"
+    elif pattern in (LINE_PATTERN, TEXT_PATTERN):
         text = str(error["input"])
         if not text.strip():
             message = "must not be empty"
@@ -68,6 +77,10 @@ def message(error: Any, where: tuple[Any, ...]) -> str:
         message = f"should be a number, not {_describe(error['input'])}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         message = f"expected a mapping of fields, found {_describe(error['input'])}"
+    elif kind == "list_type":
+        message = f"expected a list, its items on lines that start with '- ', found {_describe(error['input'])}"
+    elif kind == "string_type" and isinstance(error["input"], list | dict):
+        message = f"expected text, found {_describe(error['input'])}: text that starts with [ or {{ goes in quotes"
     message = message.removeprefix("Value error, ").replace("Input should be", "should be")
     path = _dotted(parts)
     return f"{path}: {message}" if path else message
@@ -76,6 +89,10 @@ def message(error: Any, where: tuple[Any, ...]) -> str:
 def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return f"the text {value if len(value) <= 40 else value[:40] + '…'!r}"
     return f"the value {value!r}" if len(repr(value)) < 60 else f"a {type(value).__name__}"
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS
+from kgraph.annotations.files import ENTITY_SECTIONS, SECTIONS, SYNONYMS
 from kgraph.corpus.yamlfile import MAX_DEPTH, LineMap, parse_yaml
 from kgraph.errors import Problem
-from kgraph.text import did_you_mean
+from kgraph.text import Suggester
 
 ALL_SECTIONS = ("source", *SECTIONS)
 
@@ -62,9 +63,11 @@ def yaml_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
         if key == "source":
             items.append(Item("source", value, ("source",), lines))
         elif key not in SECTIONS:
-            problems.append(
-                Problem(display, lines.line((key,)), f"unknown section {key!r}{did_you_mean(key, ALL_SECTIONS)}")
-            )
+            meant = _meant(key, ALL_SECTIONS)
+            hint = f"; did you mean {meant!r}?" if meant else f" (one of: {', '.join(ALL_SECTIONS)})"
+            problems.append(Problem(display, lines.line((key,)), f"unknown section {key!r}{hint}"))
+            if meant in SECTIONS and isinstance(value, list):  # still read as meant, so that all problems are found
+                items.extend(Item(meant, item, (key, index), lines) for index, item in enumerate(value))
         elif isinstance(value, list):
             items.extend(Item(key, item, (key, index), lines) for index, item in enumerate(value))
         elif value is not None:
@@ -88,16 +91,26 @@ def jsonl_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
             continue
         kind = data.pop("record", None)
         if not isinstance(kind, str) or kind not in RECORD_TYPES:
-            hint = did_you_mean(kind, RECORD_TYPES) if isinstance(kind, str) else ""
-            problems.append(
-                Problem(display, number, f"unknown record type {kind!r}{hint} (one of: {', '.join(RECORD_TYPES)})")
-            )
-            continue
+            meant = _meant(kind, RECORD_TYPES) if isinstance(kind, str) else None
+            hint = f"; did you mean {meant!r}?" if meant else f" (one of: {', '.join(RECORD_TYPES)})"
+            problems.append(Problem(display, number, f"unknown record type {kind!r}{hint}"))
+            if meant is None or meant == "source":
+                continue
+            kind = meant  # still read as the type meant, so that all problems are found
         items.append(Item(RECORD_TYPES[kind], data, (), LineMap({(): number})))
     if not items and not problems:
         problems.append(Problem(display, 0, f"{EMPTY}: expected one JSON record a line"))
     items.sort(key=lambda item: item.section != "source")
     return items, problems
+
+
+def _meant(word: str, choices: Iterable[str]) -> str | None:
+    """The section or record type that ``word`` is most likely meant as, if any."""
+    choices = list(choices)
+    if SYNONYMS.get(word) in choices:
+        return SYNONYMS[word]
+    close = Suggester(choices).close(word)
+    return close[0] if close else None
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')

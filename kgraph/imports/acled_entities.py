@@ -24,14 +24,13 @@ same file gives the same names and ids.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from kgraph.annotations.acled import INTER
 from kgraph.corpus.corpus import fold_accents, name_key
 from kgraph.imports.acled_rows import Row
+from kgraph.text import slug
 
 #: External id keys: ACLED's own name of an entity that had to be renamed, and a state's numeric ISO code.
 ACLED_NAME, ISO = "acled", "iso-3166-numeric"
@@ -73,8 +72,7 @@ class Ids:
 
     def take(self, text: str) -> str:
         """A slug of ``text`` (ASCII letters and digits; a digest of it when it has none), numbered when taken."""
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-        base = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
+        base = slug(text)[:80].strip("-")
         if not base:
             base = "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
         found, number = base, 2

@@ -102,9 +102,27 @@ def test_open_start_of_an_approximate_interval():
         ("2023-07-12/2023-07-01", "2023-07-12/2023-07-01: the end (2023-07-01) is before the start (2023-07-12)"),
         ("2023-07/2023-06-15", "2023-07/2023-06-15: the end (2023-06-15) is before the start (2023-07-01)"),
         (
-            "July 2023",
-            "'July 2023' is not a valid EDTF date: the EDTF library cannot read it (examples: 2023-07-12, 2023-07,"
+            "summer",
+            "'summer' is not a valid EDTF date: the EDTF library cannot read it (examples: 2023-07-12, 2023-07,"
             " 2023-06-15/.., 2020-~09, 2020-09-2X, [2020-09-21..2020-09-30])",
+        ),
+        ("July 2023", "'July 2023' is not a valid EDTF date: write a month as year-month, 2023-07"),
+        ("15/01/2024", "'15/01/2024' is not a valid EDTF date: write a day as year-month-day, 2024-01-15"),
+        ("01/15/2024", "'01/15/2024' is not a valid EDTF date: write a day as year-month-day, 2024-01-15"),
+        ("03/04/2024", "'03/04/2024' is not a valid EDTF date: write 2024-04-03 (3 April) or 2024-03-04 (4 March)"),
+        ("2024-1-5", "'2024-1-5' is not a valid EDTF date: write a day as year-month-day, 2024-01-05"),
+        ("2024-01-15T10:00", "'2024-01-15T10:00' is not a valid EDTF date: write a day as year-month-day, 2024-01-15"),
+        ("12 March 2024", "'12 March 2024' is not a valid EDTF date: write a day as year-month-day, 2024-03-12"),
+        ("March 12, 2024", "'March 12, 2024' is not a valid EDTF date: write a day as year-month-day, 2024-03-12"),
+        (
+            "early March 2024",
+            "'early March 2024' is not a valid EDTF date: for one day in early March 2024, write"
+            " '[2024-03-01..2024-03-10]'",
+        ),
+        (
+            "late Feb 2023",
+            "'late Feb 2023' is not a valid EDTF date: for one day in late February 2023, write"
+            " '[2023-02-21..2023-02-28]'",
         ),
         ("2021-02-3X", "2021-02-3X: no day of the month fits 3X"),
     ],

@@ -218,7 +218,7 @@ def test_only_a_state_stands_for_a_place(tmp_path: Path):
     assert [str(p) for p in kgraph.validate(corpus)] == [
         f"{front}:240: a 'located_in' relation cannot have an organization of kind 'government' as its object "
         f"('azerbaijan'); it allows a place{hint}",
-        f"{ceasefire}:43: place 'armenia' is an organization of kind 'government', not a place{hint}",
+        f"{ceasefire}:43: part_of 'armenia' is an organization of kind 'government', not a place{hint}",
         f"{ceasefire}:110: place 'armenia' is an organization of kind 'government', not a place{hint}",
     ]
 

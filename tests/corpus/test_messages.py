@@ -30,7 +30,7 @@ def test_a_file_name_with_control_characters_is_escaped_in_every_message(tmp_pat
     lines = result.stderr.splitlines()
     assert (
         lines[0]
-        == f"{corpus}/{shown}:2: persons[0].id: invalid id 'Bad Id': ids are lowercase words joined by hyphens, such as 'gegham-stepanyan'"
+        == f"{corpus}/{shown}:2: persons[0].id: invalid id 'Bad Id': ids are lowercase words joined by hyphens, such as 'bad-id'"
     )
     assert "\x1b" not in result.stderr
     assert "\u202e" not in result.stderr

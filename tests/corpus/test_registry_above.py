@@ -22,7 +22,7 @@ from ..helpers import FIXTURES, kgraph_cli
 
 CASE = FIXTURES / "registry-above"
 NOTE = (
-    "unknown place 'testville' (note: {files}, beside this {what}, may define this id and the other unknown ones; "
+    "unknown part_of 'testville' (note: {files}, beside this {what}, may define this id and the other unknown ones; "
     "validate {above} to include {them})"
 )
 
