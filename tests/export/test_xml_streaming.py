@@ -4,9 +4,11 @@ The hashes below were recorded from the writers as they were before streaming (c
 start, which built each file as one string): ``to_graphml``/``to_gexf`` of the synthetic corpus
 ``kgraph.synth.corpus.write(folder, events=200, seed=1)`` and of ``tests.helpers.hostile_graph()``, then
 ``hashlib.sha256(text.encode()).hexdigest()``. Both inputs are regenerated deterministically here. The synthetic
-corpus's graph changed once since (a date qualified as a whole is widened by one unit of its finest part, no
-longer by a year too): its hashes were recorded again by running those writers of 600e4e4 on the new graph,
-pickled; on the graph before that change, they give the hashes first recorded (f7cce102..., 74b65e9c...).
+corpus's graph changed twice since, and each time its hashes were recorded again by running those writers of
+600e4e4 on the new graph, pickled; on the graph before the change, they give the hashes recorded before it. First,
+a date qualified as a whole was widened by one unit of its finest part, no longer by a year too (before:
+f7cce102..., 74b65e9c...); then a month widened came to end at its month's end, 31 May not 30 May (before:
+78febc95..., e48b8a99...).
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ from ..helpers import ROOT, hostile_graph, killed_while_writing
 
 EXPORTS = ROOT / "exports"
 BEFORE = {  # sha256 of the pre-streaming writers' output (see the module's docstring)
-    ("synth-200", "graphml"): "78febc95ed8d9e864874882d790733b975fd92432173e7dcbcba8eb833b14ff3",
-    ("synth-200", "gexf"): "e48b8a99a4457bc808657516e66d3d972cb3ef8d6180ade3b34a3eb7cf958940",
+    ("synth-200", "graphml"): "67886414d7553694c8b0af748b67910d9fe1b47776798999b624c69c26d27329",
+    ("synth-200", "gexf"): "ac7f167ccc36e30dc478cdf0fc9e99e7188fea1edd0bf86462807a024f416f29",
     ("hostile", "graphml"): "d931ab36a9596d735cf644c5e87761ea906185767c0e2982159c82122ac310aa",
     ("hostile", "gexf"): "fb1c0aeb1131ca9222a27c8d4c7e314ffb767f580a745a33945d280dbcb2d946",
 }
