@@ -342,3 +342,18 @@ def need_fork() -> None:
         if os.environ.get("CI"):
             pytest.fail("CI must run this test, but this process cannot fork safely")
         pytest.skip("the work runs in a process of its own only on Linux, in a process with one thread")
+
+
+def with_hostile_quotes(graph: nx.MultiDiGraph, event: str, text: str) -> nx.MultiDiGraph:
+    """A copy of ``graph`` where ``text`` is everything a participant's and a figure's quotes show on ``event``:
+    a participant (its name, its role) with a quote of its own, and a figure (its measure, value, unit and what it
+    counts) with a quote; each quote with ``text`` as its words, source, stance, claimant and relayer."""
+    graph = graph.copy()
+    data = graph.nodes[event]
+    item = {"quote": text, "source": text, "stance": text, "claimed_by": [text], "via": [text]}
+    graph.add_node(text, kind="person", label=text)
+    shared = data.get("evidence") or []
+    graph.add_edge(text, event, key=text, kind="participation", role=text, label=text, evidence=[item, *shared])
+    data["participants"] = [*(data.get("participants") or []), {"actor": text, "role": text}]
+    data["figures"] = [{"measure": text, "value": text, "unit": text, "counts": [text], "evidence": [item]}]
+    return graph

@@ -2,12 +2,15 @@
 
 Each event starts at its earliest day (an event with an open start, at its
 latest), at the precision its date has (a year, a month or a day), and ends
-at its latest day when that differs. ``display_date`` shows the date as
-annotated, in EDTF, so uncertainty is not hidden. Events are grouped by
-type. A slide's text gives the event's states as its sources reported them
-(``predicted … → occurred …``), its participants, its figures with who claims
-them, its links to other events, and each quote with its source, claimants,
-relayers and stance: a quote that denies or disputes the event says so in words.
+at its latest day when that differs. ``display_date`` says the date in words
+as the explorer does (:func:`kgraph.export.short_labels.short_date`), its
+uncertainty kept: ``from 11 Jul 2023``, ``~Sep 2020``, ``12 Jul 2023 or later``.
+Events are grouped by type. A slide's text gives the event's states as its
+sources reported them (``predicted … → occurred …``), its participants, its
+figures with who claims them, its links to other events, and every quote with
+its source, claimants, relayers and stance: the event's own, then each
+participant's, named with its role, then each figure's, named with its amount.
+A quote that denies or disputes says so in words.
 
 Text must stay text after TimelineJS 3.9's own processing. It passes ``headline`` and ``text`` through
 DOMPurify, which decodes entities (``&#x27;`` becomes ``'``), then its ``linkify`` pastes whatever starts
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from html import escape
 from itertools import islice
@@ -37,7 +40,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kgraph.graph.attributes import attribution, figure_text, stance_of, state_text
+from kgraph.annotations.dates import EDTF_PATTERN
+from kgraph.export.short_labels import short_date
+from kgraph.graph.attributes import attribution, figure_text, own_part, stance_of, state_text
 
 if TYPE_CHECKING:
     from kgraph.export.xmlstream import Writable
@@ -47,6 +52,8 @@ BATCH = 64
 
 #: Where TimelineJS's linkify would start a link: before the dot of ``www.``, between ``:`` and ``//``, before ``@``.
 _LINK_STARTS = re.compile(r"(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)", re.IGNORECASE)
+#: What an EDTF date may be made of: a date of other characters is not one kgraph can say in words.
+_EDTF = re.compile(EDTF_PATTERN)
 
 
 def html_text(text: str) -> str:
@@ -65,6 +72,29 @@ def plain_text(text: str) -> str:
     '&amp;lt;img src=x&amp;gt; &amp;amp;lt;'
     """
     return escape(escape(text, quote=False), quote=False)
+
+
+def date_words(data: Mapping[str, Any]) -> str:
+    """An event's date in words, as the explorer says it; a date that is not EDTF, as written.
+
+    >>> date_words({"date": "2023-07-11/..", "earliest": "2023-07-11", "precision": "interval"})
+    'from 11 Jul 2023'
+    >>> date_words({"date": "2020-~09", "earliest": "2020-09-01", "latest": "2020-09-30", "precision": "month"})
+    '~Sep 2020'
+    >>> date_words({"date": "[2024-03-01..2024-03-10]", "earliest": "2024-03-01", "latest": "2024-03-10"})
+    '1 Mar 2024 – 10 Mar 2024'
+    >>> date_words({"date": "soon/later"})
+    'soon/later'
+    """
+    text = "" if data.get("date") in (None, "") else str(data["date"])
+    if text and not _EDTF.match(text):
+        return text
+
+    def given(key: str) -> str | None:
+        value = data.get(key)
+        return value if isinstance(value, str) else None
+
+    return short_date(text or None, given("earliest"), given("latest"), given("precision"))
 
 
 def _date(day: date, precision: str) -> dict[str, int]:
@@ -99,12 +129,13 @@ def _text(graph: nx.Graph, node: Any, data: dict[str, Any]) -> str:
     links = _links(graph, node, name)
     if links:
         parts.append(f"<p>Links: {'; '.join(map(html_text, links))}</p>")
-    for evidence in _dicts(data.get("evidence")):
+    for whose, evidence in _quotes(graph, node, data, name):
         said = attribution(evidence, name)
         stance = stance_of(evidence)
         mark = "" if stance == "supports" else f"<strong>{html_text(stance.upper())}:</strong> "
         line = "".join(
             (
+                f"{html_text(whose)} — " if whose else "",
                 html_text(evidence.get("source") or ""),
                 f" — {html_text(said)}" if said else "",
                 "" if stance == "supports" else f" — {html_text(stance)}",
@@ -113,6 +144,35 @@ def _text(graph: nx.Graph, node: Any, data: dict[str, Any]) -> str:
         parts.append(f"<blockquote>{mark}{html_text(evidence['quote'])}</blockquote><p><small>{line}</small></p>")
     status = data.get("status", "occurred")
     return ("" if status == "occurred" else f"<p><em>{html_text(status)}</em></p>") + "".join(parts)
+
+
+def _quotes(
+    graph: nx.Graph, node: Any, data: dict[str, Any], name: Callable[[str], str]
+) -> Iterator[tuple[str, dict[Any, Any]]]:
+    """Every quote of the slide with whose it is: the event's own (``""``), then each participant's own quotes
+    (``Participant: Azerbaijani army (agent)``), in the order of the participants, then each figure's
+    (``Figure: killed: 2``)."""
+    shared = data.get("evidence")
+    yield from (("", evidence) for evidence in _dicts(shared))
+    seen: set[tuple[Any, Any]] = set()
+    multigraph = graph.is_multigraph()
+    for participant in _dicts(data.get("participants")):
+        actor, role = participant.get("actor"), participant.get("role")
+        if not isinstance(actor, str) or not isinstance(role, str) or (actor, role) in seen or actor not in graph:
+            continue
+        seen.add((actor, role))
+        between = graph.get_edge_data(actor, node) or {}
+        for edge in between.values() if multigraph else [between]:
+            if edge.get("kind") == "participation" and edge.get("role") == role:
+                evidence = edge.get("evidence")
+                own = own_part(evidence, shared)  # a participant's edge ends with its event's quotes
+                if items := _dicts(evidence if own is None else own):
+                    whose = f"Participant: {name(actor)} ({role})"
+                    yield from ((whose, item) for item in items)
+    for figure in _dicts(data.get("figures")):
+        amount = figure_text({key: value for key, value in figure.items() if key != "evidence"}, name)
+        whose = f"Figure: {amount}" if amount else "Figure"
+        yield from ((whose, evidence) for evidence in _dicts(figure.get("evidence")))
 
 
 def _links(graph: nx.Graph, node: Any, name: Callable[[str], str]) -> list[str]:
@@ -203,7 +263,7 @@ def _event(graph: nx.Graph, node: Any, data: dict[str, Any], start: date, end: d
     item: dict[str, Any] = {
         "unique_id": node,
         "start_date": _date(start, precision),
-        "display_date": plain_text(str(data.get("date", ""))),
+        "display_date": plain_text(date_words(data)),
         "group": plain_text(str(data.get("type", ""))),
         "text": {"headline": html_text(str(data.get("label", node))), "text": _text(graph, node, data)},
     }

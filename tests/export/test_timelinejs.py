@@ -14,10 +14,20 @@ from html import unescape
 
 import pytest
 
-from kgraph.export.timelinejs import BATCH, html_text, plain_text, timeline_data, to_timelinejs, write_timelinejs
+import kgraph
+from kgraph.export.short_labels import short_date
+from kgraph.export.timelinejs import (
+    BATCH,
+    date_words,
+    html_text,
+    plain_text,
+    timeline_data,
+    to_timelinejs,
+    write_timelinejs,
+)
 from kgraph.graph.knowledge import KnowledgeGraph
 
-from ..helpers import TIMELINE_PAYLOADS, CountingHandle, garbage_left, hostile_timeline
+from ..helpers import TIMELINE_PAYLOADS, CountingHandle, garbage_left, hostile_timeline, with_hostile_quotes
 
 #: TimelineJS's linkify patterns: URLs with a scheme, ``www.`` without one, and e-mail addresses.
 LINKIFY = [
@@ -53,7 +63,7 @@ def test_dates_at_their_precision(data):
     assert (decade["start_date"], decade["end_date"], decade["display_date"]) == (
         {"year": 1990},
         {"year": 1999},
-        "199X",
+        "1990s",
     )
     blockade = event(data, "blockade-of-artsakh")
     assert (blockade["start_date"], "end_date" in blockade) == ({"year": 2022, "month": 12, "day": 1}, False)
@@ -154,8 +164,9 @@ def test_a_slide_names_who_relays_each_quote(seeds, data):
     for slide in data["events"]:
         evidence = graph.nodes[slide["unique_id"]]["evidence"]
         lines = re.findall(r"</blockquote><p><small>(.*?)</small></p>", slide["text"]["text"])
-        assert len(lines) == len(evidence), slide["unique_id"]
-        for item, line in zip(evidence, lines, strict=True):
+        own, others = lines[: len(evidence)], lines[len(evidence) :]  # the event's own quotes come first
+        assert all(line.startswith(("Participant: ", "Figure: ")) for line in others), slide["unique_id"]
+        for item, line in zip(evidence, own, strict=True):
             relayers = [graph.nodes[r]["label"] for r in item.get("via", [])]
             if relayers:
                 relayed += 1
@@ -197,9 +208,13 @@ def test_claims_figures_and_states_are_escaped_like_every_other_text(claims, tex
 
 #: sha256 of ``to_timelinejs``'s text before timeline.json was streamed (issue 14's start, which made the whole
 #: document first): of ``kgraph.synth.corpus.write(folder, events=200, seed=1)`` and of ``hostile_timeline()``.
+#: Pinned again when slides came to say dates in words and show participants' and figures' quotes (they were
+#: 8e4e5026… and 97b1c9ec…): the earlier export gave the earlier hashes, and this one differs from it only in
+#: ``display_date`` (189 of synth-200's events, none of the hostile ones, whose dates are not EDTF) and in the
+#: quotes added at the end of a slide (32 of synth-200's slides, and each hostile one: its figure's quote).
 BEFORE_STREAMING = {
-    "synth-200": "8e4e5026f1baa57fb81759b5bd0d00c58481ab724de7fab378aa3126a865f7d9",
-    "hostile": "97b1c9ecf80e237c4202d496e2dab9765abd666cc91597ff2ee0fb63ac60b0a3",
+    "synth-200": "a0b65aaf9a771f388b7b006b48055344f208ed6ce05e50a4b8c2c83d00dc10d4",
+    "hostile": "cea7a8f2dc5802c7f467045c0758619f9f30c6a4d66277c9e4c8b65e2d4d8d2a",
 }
 
 
@@ -254,3 +269,136 @@ def test_writing_leaves_no_garbage_for_each_event(synth_200):
     left = garbage_left(write_timelinejs, synth_200.graph)
     assert events == 200
     assert left < events
+
+
+#: A made-up dispatch: an event whose participant's role is claimed and denied, and whose toll two sides give.
+SHELLING = {
+    "article.txt": """\
+The Ministry of Defence said Ostrelian artillery shelled the village of Varna overnight.
+The Ostrelian General Staff denied that its artillery had fired on the village.
+Four civilians were killed, the ministry said, citing the regional governor; local officials put the toll at no fewer than seven.
+""",
+    "annotations.yaml": """\
+source: {id: varna-report, title: Varna shelled, published: "2024-03-11", published_basis: stated, language: en,
+         text: article.txt}
+organizations:
+  - {id: ministry-of-defence, name: Ministry of Defence, kind: government_body}
+  - {id: ostrelian-artillery, name: Ostrelian artillery, kind: armed_force}
+  - {id: ostrelian-general-staff, name: Ostrelian General Staff, kind: armed_force}
+  - {id: regional-governor, name: regional governor, kind: government_body}
+  - {id: local-officials, name: local officials, kind: government_body}
+places:
+  - {id: varna, name: Varna, kind: village}
+events:
+  - id: shelling-of-varna
+    type: shelling
+    title: Shelling of Varna
+    date: "[2024-03-01..2024-03-10]"
+    date_basis: relative
+    place: varna
+    participants:
+      - actor: ostrelian-artillery
+        role: agent
+        evidence:
+          - {quote: Ostrelian artillery shelled the village of Varna, claimed_by: ministry-of-defence}
+          - quote: The Ostrelian General Staff denied that its artillery had fired on the village.
+            stance: denies
+            claimed_by: ostrelian-general-staff
+      - {actor: varna, role: target}
+    figures:
+      - measure: killed
+        value: 4
+        evidence:
+          - quote: Four civilians were killed, the ministry said, citing the regional governor
+            claimed_by: regional-governor
+            via: ministry-of-defence
+      - measure: killed
+        min: 7
+        qualifier: at_least
+        evidence: [{quote: local officials put the toll at no fewer than seven, claimed_by: local-officials}]
+    evidence:
+      - {quote: shelled the village of Varna overnight, claimed_by: ministry-of-defence}
+""",
+}
+
+
+#: The end of the shelling's slide: each figure's quote, named by the figure, with its claimant and relayer.
+FIGURE_QUOTES = (
+    "<blockquote>Four civilians were killed, the ministry said, citing the regional governor</blockquote>"
+    "<p><small>Figure: killed: 4 — varna-report — claimed by regional governor via Ministry of Defence</small></p>"
+    "<blockquote>local officials put the toll at no fewer than seven</blockquote>"
+    "<p><small>Figure: killed: at least 7 — varna-report — claimed by local officials</small></p>"
+)
+
+
+@pytest.fixture(scope="module")
+def shelling(tmp_path_factory) -> str:
+    """The slide of the shelling of Varna, as HTML."""
+    folder = tmp_path_factory.mktemp("shelling") / "varna-report"
+    folder.mkdir()
+    for name, text in SHELLING.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    graph = KnowledgeGraph(kgraph.load(folder.parent, strict=True)).graph
+    return event(timeline_data(graph), "shelling-of-varna")["text"]["text"]
+
+
+def test_a_slide_shows_its_participants_quotes_with_whose_they_are_denials_included(shelling):
+    """A participant's quotes follow the event's own, each naming the participant and its role; its edge also
+    holds the event's quotes, which the slide shows once."""
+    assert shelling.endswith(
+        "<blockquote>shelled the village of Varna overnight</blockquote>"
+        "<p><small>varna-report — claimed by Ministry of Defence</small></p>"
+        "<blockquote>Ostrelian artillery shelled the village of Varna</blockquote>"
+        "<p><small>Participant: Ostrelian artillery (agent) — varna-report — claimed by Ministry of Defence</small></p>"
+        "<blockquote><strong>DENIES:</strong> The Ostrelian General Staff denied that its artillery had fired on the "
+        "village.</blockquote><p><small>Participant: Ostrelian artillery (agent) — varna-report — claimed by Ostrelian "
+        "General Staff — denies</small></p>" + FIGURE_QUOTES
+    )
+    assert shelling.count("<blockquote>shelled the village of Varna overnight</blockquote>") == 1
+
+
+def test_a_slide_shows_its_figures_quotes_with_the_figure_they_count(shelling, claims):
+    assert shelling.endswith(FIGURE_QUOTES)
+    killed = event(timeline_data(claims.graph), "soldiers-killed")["text"]["text"]
+    assert killed.endswith(
+        "<blockquote><strong>DISPUTES:</strong> Between 2 and 5 soldiers were killed, the rebels claimed.</blockquote>"
+        "<p><small>Figure: killed: between 2 and 5 — doc-b — claimed by The rebels — disputes</small></p>"
+    )
+
+
+def test_the_date_is_said_in_words_as_the_explorer_says_it(seeds, data):
+    graph = KnowledgeGraph(seeds).graph
+    for slide in data["events"]:
+        node = graph.nodes[slide["unique_id"]]
+        said = short_date(node["date"], node.get("earliest"), node.get("latest"), node["precision"])
+        assert slide["display_date"] == plain_text(said), slide["unique_id"]
+    dates = {e["unique_id"]: e["display_date"] for e in data["events"]}
+    assert dates["icrc-transport-blocked"] == "from 11 Jul 2023"
+    assert dates["azerbaijani-gains-in-southern-karabakh"] == "~Sep 2020 – 29 Oct 2020"
+    assert dates["capture-of-shusha"] == "29 Oct 2020 or later"
+    assert date_words({"date": "[2024-03-01..2024-03-10]", "earliest": "2024-03-01", "latest": "2024-03-10"}) == (
+        "1 Mar 2024 – 10 Mar 2024"
+    )
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("text", TIMELINE_PAYLOADS)
+def test_a_date_that_is_not_edtf_is_shown_as_written(text):
+    """A graph from elsewhere may hold any text as a date: it is not read as EDTF (a ``/`` is no interval)."""
+    assert date_words({"date": text, "earliest": "2023-07-01", "latest": "2023-07-01", "precision": "day"}) == text
+    graph = hostile_timeline().graph
+    slide = event(timeline_data(graph), f"hostile-event-{TIMELINE_PAYLOADS.index(text)}")
+    assert unescape(unescape(slide["display_date"])) == text
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("text", TIMELINE_PAYLOADS)
+def test_participants_and_figures_quotes_are_escaped_like_every_other_text(claims, text):
+    graph = with_hostile_quotes(claims.graph, "fall-of-town", text)
+    slide = event(timeline_data(graph), "fall-of-town")["text"]["text"]
+    assert linkified(slide) == []
+    assert re.sub(r"<wbr>|</?(p|small|strong|blockquote)>", "", slide).count("<") == 0
+    shown = unescape(slide.replace("<wbr>", ""))
+    said = f"— {text} — claimed by {text} via {text} — {text}"
+    assert f"{text}</blockquote><p><small>Participant: {text} ({text}) {said}</small></p>" in shown
+    assert f"{text}</blockquote><p><small>Figure: {text}: {text} {text} {text} {said}</small></p>" in shown

@@ -17,7 +17,15 @@ import pytest
 
 from kgraph.export.timelinejs import to_timelinejs
 
-from ..helpers import CHROMIUM, CHROMIUM_ARGS, PAYLOAD_TIMES_IN_TEXT, ROOT, TIMELINE_PAYLOADS, hostile_timeline
+from ..helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAYLOAD_TIMES_IN_TEXT,
+    ROOT,
+    TIMELINE_PAYLOADS,
+    hostile_timeline,
+    with_hostile_quotes,
+)
 
 DIST = ROOT / "tests" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
@@ -172,7 +180,7 @@ def test_the_seed_timeline_reads_naturally_in_timelinejs(browser, tmp_path):
     shown = timeline.show(slide, "icrc-transport-blocked")
     assert "Since yesterday, Azerbaijan has also blocked" in shown["body"]
     assert "claimed by Gegham Stepanyan" in shown["body"]
-    assert shown["date"] == "2023-07-11/.."
+    assert shown["date"] == "from 11 Jul 2023"
     assert timeline.smuggled() == {"handlers": [], "styles": [], "links": [], "text_links": [], "elements": []}
     assert timeline.errors == []
     assert timeline.requests == []
@@ -209,6 +217,43 @@ def test_hostile_claims_figures_and_states_stay_text_in_timelinejs(browser, tmp_
     assert timeline.smuggled() == {"handlers": [], "styles": [], "links": [], "text_links": [], "elements": []}
     for unique_id, texts in shown.items():
         text = TIMELINE_PAYLOADS[int(unique_id.rsplit("-", 1)[1])]
-        assert texts["body"].count(text) == 13, (unique_id, texts["body"])
+        # 17: the figure's quote names its measure, value, unit and claimant too
+        assert texts["body"].count(text) == 17, (unique_id, texts["body"])
+    assert timeline.errors == []
+    assert timeline.requests == []
+
+
+@pytest.mark.hostile
+def test_hostile_participants_and_figures_quotes_stay_text_in_timelinejs(browser, tmp_path, claims):
+    """One slide per payload, with the payload as a participant's name and role, as a figure's measure, value, unit
+    and what it counts, and as each one's quote: its words, source, stance, claimant and relayer."""
+    graph = claims.graph
+    for i, text in enumerate(TIMELINE_PAYLOADS):
+        day = f"2020-12-{i + 1:02d}"
+        graph.add_node(
+            f"quotes-{i}",
+            kind="event",
+            type="capture",
+            label=f"Quotes {i}",
+            date=day,
+            precision="day",
+            earliest=day,
+            latest=day,
+            evidence=[{"quote": "q", "source": "doc-a"}],
+        )
+        graph = with_hostile_quotes(graph, f"quotes-{i}", text)
+    data = json.loads(to_timelinejs(graph))
+    timeline = Timeline(browser, tmp_path, data)
+    slides = {e["unique_id"]: slide for slide, e in enumerate(data["events"], start=1)}
+    shown = {f"quotes-{i}": timeline.show(slides[f"quotes-{i}"], f"quotes-{i}") for i in range(len(TIMELINE_PAYLOADS))}
+    timeline.poke_everything()
+    assert timeline.dialogs == []
+    assert timeline.js("window.__xss") is None
+    assert timeline.smuggled() == {"handlers": [], "styles": [], "links": [], "text_links": [], "elements": []}
+    for unique_id, texts in shown.items():
+        text = TIMELINE_PAYLOADS[int(unique_id.rsplit("-", 1)[1])]
+        said = f"— {text} — claimed by {text} via {text} — {text}"
+        assert f"{text}Participant: {text} ({text}) {said}" in texts["body"], unique_id
+        assert f"{text}Figure: {text}: {text} {text} {text} {said}" in texts["body"], unique_id
     assert timeline.errors == []
     assert timeline.requests == []
