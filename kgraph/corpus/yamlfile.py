@@ -108,6 +108,7 @@ _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark
+    line = ""
     if mark is not None:
         lines = text.split("\n")
         line = lines[mark.line] if mark.line < len(lines) else ""
@@ -120,4 +121,24 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         where = f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
     elif exc.context:
         where = f" ({exc.context})"
-    return f"YAML syntax error: {problem}{where}"
+    hint = _INDENTATION if any(problem.startswith(p) for p in _INDENTATION_PROBLEMS) else ""
+    if hint and _COLON_IN_VALUE.match(line):
+        hint = "; a value with ': ' in it goes in quotes ('...')"
+    return f"YAML syntax error: {problem}{where}{hint}"
+
+
+#: A field whose unquoted value holds ': ' (title: Ceasefire: talks resume), which YAML reads as another mapping.
+_COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+[^'\"\s#\[{][^#]*?:(?:\s|$)")
+
+
+#: What libyaml says when a line is indented more or less than its neighbours, most often.
+_INDENTATION_PROBLEMS = (
+    "mapping values are not allowed",
+    "did not find expected '-' indicator",
+    "did not find expected key",
+    "expected <block end>",
+)
+_INDENTATION = (
+    "; check the indentation of this line and of the lines above it: the fields of an item start in one column,"
+    " and so do the '- ' of a list's items"
+)
