@@ -78,9 +78,11 @@ class Queries:
     def path(self, a: str, b: str, via: str = "both", as_of: date | str | None = None) -> Path | None:
         """A shortest chain of entities and events from ``a`` to ``b``, or None when they are not connected.
 
+        Of several equally short chains, the one :meth:`paths` gives first (their ids in alphabetical order).
+
         >>> import kgraph
         >>> print(kgraph.KnowledgeGraph.load("seeds").path("Shushi", "Stepanakert"))
-        Shusha <-[passes through]- Stepanakert–Armenia road -[connects]-> Stepanakert
+        Shusha -[part of]-> Nagorno-Karabakh <-[part of]- Stepanakert
         """
         from kgraph.query.paths import shortest_path
 

@@ -100,6 +100,15 @@ def _event_link(a: str, b: str, event: Event, roles: dict[str, tuple[str, ...]])
     )
 
 
+def _place_link(a: str, b: str, event: Event, roles: dict[str, tuple[str, ...]]) -> Link:
+    """The link between an event's place and one of its participants, from either end: only the participant's
+    part needs support, as the place takes no part."""
+    place = event.place or ""
+    actor = b if a == place else a
+    link = _event_link(a, b, event, {**roles, place: ("place",)})
+    return replace(link, supported=supported(event.evidence) and takes_part(event, actor))
+
+
 def _part_link(a: str, b: str, a_is_part: bool) -> Link:
     return Link(
         a=a,
@@ -119,8 +128,17 @@ def _part_link(a: str, b: str, a_is_part: bool) -> Link:
 def links(
     ix: Index, a: str, via: str = "both", window: Window | None = None, roles: set[str] | None = None
 ) -> Iterator[Link]:
-    """Every direct link from entity or event ``a``: its relations, the place it lies in and the places in it, then
-    the events it shares with others and, for a place (or a state), those at it, in time order."""
+    """Every direct link from entity or event ``a`` (an id): relations and places first, then events in time order.
+
+    First its relations, the place it lies in and the places in it; then, for a place (or a state), the
+    participants of the events at it, and for anyone taking part in events, the others taking part and the place
+    each event happens at.
+
+    >>> import kgraph
+    >>> index = kgraph.KnowledgeGraph.load("seeds").index
+    >>> [(link.b, link.a_roles, link.b_roles) for link in links(index, "armenpress")]
+    [('arthur-osipyan', ('interviewer',), ('speaker',)), ('renaissance-square', ('interviewer',), ('place',))]
+    """
     index, corpus = ix, ix.corpus
     if via in ("both", "relations"):
         for relation in index.relations_of.get(a, ()):
@@ -137,11 +155,8 @@ def links(
             event_roles = index.roles[event_id]
             if a in event_roles or (window is not None and not window.admits(event.date)):
                 continue  # a place that also takes part is linked by its part, below
-            at = {**event_roles, a: ("place",)}
             for b in event_roles:
-                yield replace(
-                    _event_link(a, b, event, at), supported=supported(event.evidence) and takes_part(event, b)
-                )
+                yield _place_link(a, b, event, event_roles)
     if via in ("both", "events"):
         for event_id in index.events_of.get(a, ()):
             event = corpus.events[event_id]
@@ -153,6 +168,8 @@ def links(
             for b, b_roles in event_roles.items():
                 if b != a and (roles is None or not roles.isdisjoint(b_roles)):
                     yield _event_link(a, b, event, event_roles)
+            if roles is None and event.place and event.place not in event_roles:
+                yield _place_link(a, event.place, event, event_roles)  # a place that takes part is linked above
 
 
 def connections(
@@ -192,10 +209,24 @@ def connections(
 
 
 def why(ix: Index, a: str, b: str) -> Results[Link]:
-    """The direct links between ``a`` and ``b``, with every quote and its stance: relations (between entities or
-    between events), shared events, one place or event inside the other."""
+    """The direct links between ``a`` and ``b``, with every quote and its stance, whichever is named first.
+
+    Relations (between entities or between events), shared events, an event and its place, one place or event
+    inside the other; events in time order.
+
+    >>> import kgraph
+    >>> index = kgraph.KnowledgeGraph.load("seeds").index
+    >>> [link.id for link in why(index, "Arthur Osipyan", "Renaissance Square")]
+    ['stepanakert-rally', 'osipyan-interview']
+    """
     a, b = ix.resolve(a), ix.resolve(b)
-    found = Results(link for link in links(ix, a) if link.b == b)
+    # A place that takes part in some events and is the place of others meets them in two runs: put them in time order.
+    found = Results(
+        sorted(
+            (link for link in links(ix, a) if link.b == b),
+            key=lambda link: ix.order[link.id] if link.via == "event" else -1,
+        )
+    )
     for inner, outer in ((a, b), (b, a)):  # one event inside the other (places inside places are links already)
         event = ix.corpus.events.get(inner)
         if event is not None and event.part_of == outer:

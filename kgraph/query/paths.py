@@ -3,7 +3,7 @@
 >>> import kgraph
 >>> index = kgraph.KnowledgeGraph.load("seeds").index
 >>> print(shortest_path(index, "Shushi", "Stepanakert"))
-Shusha <-[passes through]- Stepanakert–Armenia road -[connects]-> Stepanakert
+Shusha -[part of]-> Nagorno-Karabakh <-[part of]- Stepanakert
 """
 
 from __future__ import annotations
@@ -72,14 +72,67 @@ def _supported(kind: str, evidence: tuple[Evidence, ...], shared: int) -> bool:
     return True
 
 
-def shortest_path(ix: Index, a: str, b: str, via: str = "both") -> Path | None:
-    """A shortest path between two entities or events over edges of either direction, or None."""
-    a, b = ix.resolve(a), ix.resolve(b)
-    try:
-        nodes = nx.shortest_path(_view(ix, via), a, b)
-    except nx.NetworkXNoPath:
+def _grow(view: nx.Graph, ring: list[str], distance: dict[str, int]) -> list[str]:
+    """The next ring out from ``ring``: the nodes not reached yet, each given its distance."""
+    outer = []
+    for node in ring:
+        for neighbour in view[node]:
+            if neighbour not in distance:
+                distance[neighbour] = distance[node] + 1
+                outer.append(neighbour)
+    return outer
+
+
+def _first_shortest(view: nx.Graph, a: str, b: str) -> list[str] | None:
+    """Of the shortest paths from ``a`` to ``b``, the one whose ids come first in alphabetical order, or None.
+
+    >>> _first_shortest(nx.Graph([("a", "y"), ("a", "x"), ("y", "b"), ("x", "b")]), "a", "b")
+    ['a', 'x', 'b']
+    """
+    if a == b:
+        return [a]
+    # Rings around a and around b, the smaller grown a whole ring at a time, until they meet: every shortest path
+    # passes through one of the nodes where they first meet, each as far from a as the ring around a reaches.
+    from_a, from_b, ring_a, ring_b = {a: 0}, {b: 0}, [a], [b]
+    meet: list[str] = []
+    while ring_a and ring_b and not meet:
+        if len(ring_a) <= len(ring_b):
+            ring_a = _grow(view, ring_a, from_a)
+            meet = [n for n in ring_a if n in from_b]
+        else:
+            ring_b = _grow(view, ring_b, from_b)
+            meet = [n for n in ring_b if n in from_a]
+    if not meet:
         return None
-    return _as_path(ix, nodes)
+    # The nodes between a and the meeting nodes on a shortest path, found back from the meeting nodes.
+    middle = from_a[meet[0]]
+    on_way, ring = set(meet), meet
+    for step in range(middle, 0, -1):
+        ring = list(dict.fromkeys(n for node in ring for n in view[node] if from_a.get(n) == step - 1))
+        on_way.update(ring)
+    # From a, each step goes to the first id (alphabetically) still on a shortest path.
+    nodes = [a]
+    for step in range(1, middle + 1):
+        nodes.append(min(n for n in view[nodes[-1]] if from_a.get(n) == step and n in on_way))
+    while nodes[-1] != b:
+        nearer = from_b[nodes[-1]] - 1
+        nodes.append(min(n for n in view[nodes[-1]] if from_b.get(n) == nearer))
+    return nodes
+
+
+def shortest_path(ix: Index, a: str, b: str, via: str = "both") -> Path | None:
+    """A shortest path between two entities or events over edges of either direction, or None.
+
+    Of several shortest paths, the one whose ids come first in alphabetical order: the first of :func:`all_paths`.
+
+    >>> import kgraph
+    >>> index = kgraph.KnowledgeGraph.load("seeds").index
+    >>> [step.id for step in shortest_path(index, "Renaissance Square", "Osipyan").steps]
+    ['renaissance-square', 'osipyan-interview', 'arthur-osipyan']
+    """
+    a, b = ix.resolve(a), ix.resolve(b)
+    nodes = _first_shortest(_view(ix, via), a, b)
+    return None if nodes is None else _as_path(ix, nodes)
 
 
 def all_paths(

@@ -29,7 +29,8 @@ def test_a_denial_never_counts_as_support(conflict):
 
 
 def test_a_disputed_relation_keeps_both_sides_and_is_supported(conflict):
-    [link] = conflict.why("Neighbourland forces", "Oldtown")
+    link, at = conflict.why("Neighbourland forces", "Oldtown")  # the relation, then the attack at Oldtown
+    assert (link.via, at.id) == ("relation", "clash-near-oldtown")
     assert link.supported is True
     assert [(e.stance, e.claimed_by) for e in link.evidence] == [
         ("supports", ("testland",)),

@@ -15,7 +15,8 @@ def kg() -> KnowledgeGraph:
 
 
 def test_the_denial_does_not_support_and_disputes_finds_both_sides(kg):
-    [link] = kg.why("Armenian armed forces", "Nagorno-Karabakh")
+    link, at = kg.why("Armenian armed forces", "Nagorno-Karabakh")  # the relation, then the withdrawal from there
+    assert (link.via, at.id) == ("relation", "withdrawal-from-karabakh")
     assert [e.stance for e in link.against] == ["denies"]
     assert all(e.stance == "supports" for e in link.support)
     [dispute] = [d for d in kg.disputes() if d.item == "armenian-forces-in-karabakh"]
