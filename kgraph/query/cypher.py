@@ -94,6 +94,8 @@ LIMIT = 1000
 _AGGREGATE = re.compile(r"\b(count|sum|avg|max|min|collect)\s*\(|\bdistinct\b", re.IGNORECASE)
 _MATCH = re.compile(r"\bmatch\b", re.IGNORECASE)
 _FILTER_OR_EDGE = re.compile(r"\bwhere\b|\border\b|[-<>\[]", re.IGNORECASE)
+#: How grand-cypher's parser begins its message for a single quote, which it does not read as a string's start.
+_SINGLE_QUOTE = "No terminal matches '''"
 
 
 def _can_stop_early(query: str) -> bool:
@@ -136,6 +138,8 @@ def run(ix: Index, query: str, limit: int | None = LIMIT, timeout: float | None 
         raise CypherError("Cypher query stopped: it ran out of memory; narrow the query") from None
     except Exception as exc:  # grand-cypher raises lark and other errors for bad queries
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if first_line.startswith(_SINGLE_QUOTE):  # as Neo4j and FalkorDB read it, but grand-cypher does not
+            first_line += '; text in a query goes in double quotes here ("2023-07"), not single quotes'
         raise CypherError(f"Cypher query failed: {first_line}") from None
     columns = {str(name): [_plain(v) for v in values] for name, values in result.items()}
     rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]

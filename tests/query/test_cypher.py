@@ -78,6 +78,13 @@ def test_a_bad_query_is_a_clear_error(kg):
         kg.cypher("MATCH (e:Event RETURN e")
 
 
+def test_text_in_single_quotes_is_told_to_go_in_double_quotes(kg):
+    """Neo4j and FalkorDB read 'text'; grand-cypher reads only "text", and its parser's message does not say so."""
+    with pytest.raises(CypherError, match=r'; text in a query goes in double quotes here \("2023-07"\), not single'):
+        kg.cypher("MATCH (e:Event) WHERE e.earliest >= '2023-07-01' RETURN e.id")
+    assert kg.cypher('MATCH (e:Event) WHERE e.earliest >= "2023-07-01" RETURN e.id')
+
+
 def test_results_are_rows_that_become_records_like_every_query(kg):
     result = kg.cypher("MATCH (c)-[:capital_of]->(s:state) RETURN c.label, s.label")
     assert result == [{"c.label": "Stepanakert", "s.label": "Artsakh Republic"}]
