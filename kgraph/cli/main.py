@@ -99,7 +99,7 @@ def parser() -> argparse.ArgumentParser:
         description="Write one export of a corpus to a file or standard output.",
     )
     export.add_argument("path", metavar="PATH", help="corpus folder or annotation file")
-    export.add_argument("--format", required=True, choices=list(FORMATS))
+    export.add_argument("--format", required=True, choices=list(FORMATS), help="the export to write")
     export.add_argument(
         "-o",
         "--output",

@@ -11,6 +11,9 @@ from kgraph.cli import answers
 from kgraph.cli.commands import add_no_cache
 from kgraph.query.choices import MEASURES, VIA
 
+#: What --via chooses, for connections and paths.
+_VIA_HELP = "links through relations, shared events or both (default both)"
+
 
 def add_query_commands(commands: Any) -> None:
     """Add ``kgraph query ...`` to the command parser."""
@@ -43,17 +46,17 @@ def add_query_commands(commands: Any) -> None:
         return parser
 
     p = command("connections", "who is connected to an entity, and through what", _connections, names=("name",))
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("name", metavar="NAME", help="a name, alias or id")
     p.add_argument("--depth", type=int, default=1, help="links away (default 1)")
-    p.add_argument("--via", choices=VIA, default="both")
+    p.add_argument("--via", choices=VIA, default="both", help=_VIA_HELP)
     p.add_argument("--role", action="append", help="only events where both take part in this role")
 
     p = command(
         "path", "a shortest chain of entities and events between two names", _path, timed=False, names=("a", "b")
     )
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
-    p.add_argument("--via", choices=VIA, default="both")
+    p.add_argument("a", metavar="A", help="where the path starts: a name, alias or id")
+    p.add_argument("b", metavar="B", help="where it ends")
+    p.add_argument("--via", choices=VIA, default="both", help=_VIA_HELP)
     p.add_argument("--all", action="store_true", help="every simple path up to --cutoff edges, shortest first")
     p.add_argument("--cutoff", type=int, help="with --all: longest path, in edges (default 4)")
     p.add_argument("--limit", type=int, help="with --all: most paths to show (default 20)")
@@ -66,8 +69,8 @@ def add_query_commands(commands: Any) -> None:
         timed=False,
         names=("a", "b"),
     )
-    p.add_argument("a", metavar="A")
-    p.add_argument("b", metavar="B")
+    p.add_argument("a", metavar="A", help="a name, alias or id, or an event's id")
+    p.add_argument("b", metavar="B", help="another")
 
     p = command("events", "events matching filters, in chronological order", _events, names=("involving", "at"))
     p.add_argument(
@@ -83,11 +86,16 @@ def add_query_commands(commands: Any) -> None:
     p.add_argument("entity", metavar="NAME", nargs="?", help="only events of this entity or place")
 
     p = command("top", "actors ranked by centrality, or their communities", _top)
-    p.add_argument("--by", choices=(*MEASURES, "communities"), default=MEASURES[0])
+    p.add_argument(
+        "--by",
+        choices=(*MEASURES, "communities"),
+        default=MEASURES[0],
+        help="rank actors in the network of shared events by degree or betweenness, or list its communities",
+    )
     p.add_argument("-n", "--top", dest="n", type=int, default=10, help="how many (default 10)")
 
     p = command("cypher", "run a Cypher query (see the README for labels)", _cypher, timed=False)
-    p.add_argument("cypher", metavar="QUERY")
+    p.add_argument("cypher", metavar="QUERY", help='a Cypher query; text in it goes in double quotes ("2023-07")')
     p.add_argument("--limit", type=int, default=1000, help="most rows to show (default 1000)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="time budget (default 10)")
 

@@ -13,6 +13,8 @@ never touches the filesystem.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -133,6 +135,7 @@ class Corpus:
         self._names: dict[str, list[str]] = {}
         self._folded: dict[str, list[str]] = {}
         self._suggester: Suggester | None = None
+        self._sorted_names: list[str] = []
         for entity in entities.values():
             for name in {name_key(n) for n in (entity.id, *entity.names)}:
                 self._names.setdefault(name, []).append(entity.id)
@@ -189,16 +192,31 @@ class Corpus:
         raise NotFoundError(name, self.suggest(name))
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
-        """Names close to ``name``, best first, one per entity."""
+        """Up to ``n`` names close to ``name``, best first, then up to ``n`` that start with it as a word (a
+        shortened name); one per entity.
+
+        >>> import kgraph
+        >>> kgraph.load("seeds").suggest("Russian")  # none is close: 'Russian peacekeepers' starts with it
+        ['Russian peacekeepers']
+        """
         if self._suggester is None:
             self._suggester = Suggester(self._names)
-        close = self._suggester.close(name_key(name), n=3 * n, cutoff=0.7)
+            self._sorted_names = sorted(self._names)
+        key = name_key(name)
+        at = bisect.bisect_left(self._sorted_names, key + " ")
+        starting = itertools.takewhile(lambda k: k.startswith(key + " "), self._sorted_names[at:])
         shown: dict[str, str] = {}
-        for key in close:
-            entity = self.entities[self._names[key][0]]
-            if entity.id not in shown:
-                shown[entity.id] = next((n for n in (*entity.names, entity.id) if name_key(n) == key), entity.name)
-        return list(shown.values())[:n]
+        for keys in (self._suggester.close(key, n=3 * n, cutoff=0.7), starting):
+            most = len(shown) + n
+            for found in keys:
+                entity = self.entities[self._names[found][0]]
+                if entity.id not in shown:
+                    shown[entity.id] = next(
+                        (n for n in entity.names if name_key(n) == found), entity.name
+                    )
+                if len(shown) == most:
+                    break
+        return list(shown.values())
 
     def mentions(self) -> dict[str, set[str]]:
         """The sources that mention each entity: as a participant, place or relation end (with the evidence for

@@ -283,3 +283,25 @@ def test_exit_codes_of_every_command(tmp_path, args, code):
     assert result.returncode == code, result.stderr
     if code:
         assert result.stderr.strip()
+
+
+def test_every_argument_of_every_command_says_what_it_is():
+    """`kgraph CMD --help` explains each argument: none is listed with its name alone."""
+    import argparse
+
+    from kgraph.cli.main import parser
+
+    def commands(p: argparse.ArgumentParser, name: str):
+        yield name, p
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub, child in action.choices.items():
+                    yield from commands(child, f"{name} {sub}")
+
+    bare = [
+        f"{name} {action.dest}"
+        for name, p in commands(parser(), "kgraph")
+        for action in p._actions
+        if not isinstance(action, argparse._SubParsersAction) and not action.help and action.dest != "help"
+    ]
+    assert bare == []

@@ -41,6 +41,17 @@ def test_lookup_suggests_close_names(seeds):
     assert str(raised.value).startswith("nothing is named 'Stepanyann'; did you mean 'Stepanyan'")
 
 
+def test_lookup_suggests_names_that_start_with_a_shortened_one_after_the_close_ones(seeds):
+    """A name cut short ('Russian' for 'Russian peacekeepers') is no typo: the names that start with it as a word
+    follow the close names, up to three, one per entity; an entity close by its id is suggested by its name."""
+    with pytest.raises(NotFoundError) as raised:
+        seeds.lookup("Russian")
+    assert str(raised.value) == "nothing is named 'Russian'; did you mean 'Russian peacekeepers'?"
+    assert seeds.suggest("The") == ["the airport", "the Corridor"]
+    assert seeds.suggest("Karabakh border") == ["Karabakh border with Iran", "Karabakh region"]  # close, then by start
+    assert seeds.suggest("stepanakert-airprt")[0] == "Stepanakert airport"  # close to its id: said by its name
+
+
 def test_lookup_without_suggestions(seeds):
     with pytest.raises(NotFoundError, match=r"^nothing is named 'zzz'$"):
         seeds.lookup("zzz")
