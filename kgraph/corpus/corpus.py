@@ -192,8 +192,7 @@ class Corpus:
         raise NotFoundError(name, self.suggest(name))
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
-        """Up to ``n`` names close to ``name``, best first, then up to ``n`` that start with it as a word (a
-        shortened name); one per entity.
+        """Up to ``n`` names close to ``name``, best first, then up to ``n`` that start with it as a word; one each.
 
         >>> import kgraph
         >>> kgraph.load("seeds").suggest("Russian")  # none is close: 'Russian peacekeepers' starts with it
@@ -202,18 +201,16 @@ class Corpus:
         if self._suggester is None:
             self._suggester = Suggester(self._names)
             self._sorted_names = sorted(self._names)
-        key = name_key(name)
-        at = bisect.bisect_left(self._sorted_names, key + " ")
-        starting = itertools.takewhile(lambda k: k.startswith(key + " "), self._sorted_names[at:])
+        key, words = name_key(name), self._sorted_names
+        later = map(words.__getitem__, range(bisect.bisect_left(words, key + " "), len(words)))
+        starting = itertools.takewhile(lambda k: k.startswith(key + " "), later)
         shown: dict[str, str] = {}
         for keys in (self._suggester.close(key, n=3 * n, cutoff=0.7), starting):
             most = len(shown) + n
             for found in keys:
                 entity = self.entities[self._names[found][0]]
                 if entity.id not in shown:
-                    shown[entity.id] = next(
-                        (n for n in entity.names if name_key(n) == found), entity.name
-                    )
+                    shown[entity.id] = next((n for n in entity.names if name_key(n) == found), entity.name)
                 if len(shown) == most:
                     break
         return list(shown.values())
