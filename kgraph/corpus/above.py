@@ -4,7 +4,7 @@ A document's folder validated on its own (``kgraph validate seeds/2023-07-blocka
 beside it (``seeds/registry.yaml``), so every id the registry defines is unknown there; one file validated alone
 leaves out the files beside it. The first of those unknown ids says so, once: which files may define them, and
 which folder to validate to include them. The files are those beside the one given, else those in the folder
-above the folder given, found as :mod:`kgraph.corpus.discover` finds annotation files (``*.yaml``, ``*.yml`` and
+above the folder given, then those in the other folders there (the other documents), found as :mod:`kgraph.corpus.discover` finds annotation files (``*.yaml``, ``*.yml`` and
 ``*.jsonl``, not hidden, not a vocabulary file), but only those whose text names one of the unknown ids as a
 word: a ``mkdocs.yml`` above a corpus is never named. No such file, or no unknown id, and nothing is said.
 
@@ -69,7 +69,21 @@ def _candidates(given: Path) -> tuple[Path, str, list[Path]]:
             return above, "", []
     except OSError:
         return above, "", []
-    return above, "this folder" if given.is_dir() else "this file's folder", _annotation_files(above)
+    files = _annotation_files(above) + [  # then those of the other documents' folders beside it
+        f for sub in _subfolders(above, leave_out=folder) for f in _annotation_files(sub)
+    ]
+    return above, "this folder" if given.is_dir() else "this file's folder", files[:_MOST_FILES]
+
+
+def _subfolders(folder: Path, leave_out: Path) -> list[Path]:
+    """The folders in ``folder`` (not hidden), by name, but ``leave_out``; none when it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
+        left_out = leave_out.resolve()
+        return [folder / n for n in names[:_MOST_FILES] if (folder / n).resolve() != left_out]
+    except OSError:
+        return []
 
 
 def _annotation_files(folder: Path, leave_out: str = "") -> list[Path]:

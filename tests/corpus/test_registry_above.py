@@ -142,3 +142,19 @@ def test_one_file_validated_alone_names_the_files_beside_it(tmp_path: Path, monk
     assert problems[1] == f"annotations.yaml:13: {note}"
     assert sum("(note: " in p for p in problems) == 1
     assert document.exists()
+
+
+def test_the_other_documents_folders_are_named_after_the_files_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An id defined in another document (an event another article reported, which this one adds to) is looked for
+    in the other documents' folders beside the one given too, after the files in the folder above."""
+    corpus = _copy(tmp_path)
+    (corpus / "ann").mkdir()
+    registry = (CASE / "registry.yaml").read_text(encoding="utf-8")
+    (corpus / "ann" / "annotations.yaml").write_text(registry, encoding="utf-8")  # defines what the registry did
+    (corpus / "zzz-unrelated").mkdir()
+    (corpus / "zzz-unrelated" / "annotations.yaml").write_text("source: {id: other}\n", encoding="utf-8")
+    monkeypatch.chdir(corpus)
+    problems = [str(p) for p in kgraph.validate("bridge")]
+    note = NOTE.format(files="ann/annotations.yaml", what="folder", above=".", them="it")
+    assert problems[1] == f"bridge/annotations.yaml:13: {note}"
+    assert sum("(note: " in p for p in problems) == 1
