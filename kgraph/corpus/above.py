@@ -4,13 +4,14 @@ A document's folder validated on its own (``kgraph validate seeds/2023-07-blocka
 beside it (``seeds/registry.yaml``), so every id the registry defines is unknown there; one file validated alone
 leaves out the files beside it. The first of those unknown ids says so, once: which files may define them, and
 which folder to validate to include them. The files are those beside the one given, else those in the folder
-above the folder given, then those in the other folders there (the other documents), found as :mod:`kgraph.corpus.discover` finds annotation files (``*.yaml``, ``*.yml`` and
+above the folder given, then, when there are some (a registry), those in the other folders there (the other
+documents), found as :mod:`kgraph.corpus.discover` finds annotation files (``*.yaml``, ``*.yml`` and
 ``*.jsonl``, not hidden, not a vocabulary file), but only those whose text names one of the unknown ids as a
 word: a ``mkdocs.yml`` above a corpus is never named. No such file, or no unknown id, and nothing is said.
 
 >>> print(*noted([Problem("a.yaml", 3, "unknown place 'stepanakert'")], Path("seeds/2023-07-blockade")))
-a.yaml:3: unknown place 'stepanakert' (note: seeds/registry.yaml, beside this folder, may define this id; validate \
-seeds to include it)
+a.yaml:3: unknown place 'stepanakert' (note: seeds/registry.yaml or seeds/2020-10-shusha-appeal/annotations.yaml, \
+beside this folder, may define this id; validate seeds to include them)
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def _candidates(given: Path) -> tuple[Path, str, list[Path]]:
             return above, "", []
     except OSError:
         return above, "", []
-    files = _annotation_files(above) + [  # then those of the other documents' folders beside it
-        f for sub in _subfolders(above, leave_out=folder) for f in _annotation_files(sub)
-    ]
+    files = _annotation_files(above)
+    if files:  # a corpus's registry: then the other documents' folders beside the one given are its too
+        files += [f for sub in _subfolders(above, leave_out=folder) for f in _annotation_files(sub)]
     return above, "this folder" if given.is_dir() else "this file's folder", files[:_MOST_FILES]
 
 

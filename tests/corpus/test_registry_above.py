@@ -148,6 +148,7 @@ def test_the_other_documents_folders_are_named_after_the_files_above(tmp_path: P
     """An id defined in another document (an event another article reported, which this one adds to) is looked for
     in the other documents' folders beside the one given too, after the files in the folder above."""
     corpus = _copy(tmp_path)
+    (corpus / "registry.yaml").write_text("persons:\n  - {id: someone-else, name: Someone Else}\n", encoding="utf-8")
     (corpus / "ann").mkdir()
     registry = (CASE / "registry.yaml").read_text(encoding="utf-8")
     (corpus / "ann" / "annotations.yaml").write_text(registry, encoding="utf-8")  # defines what the registry did
@@ -158,3 +159,5 @@ def test_the_other_documents_folders_are_named_after_the_files_above(tmp_path: P
     note = NOTE.format(files="ann/annotations.yaml", what="folder", above=".", them="it")
     assert problems[1] == f"bridge/annotations.yaml:13: {note}"
     assert sum("(note: " in p for p in problems) == 1
+    (corpus / "registry.yaml").unlink()  # no registry: the folder above is no corpus, its folders none of its documents
+    assert not any("(note: " in str(p) for p in kgraph.validate("bridge"))
