@@ -259,7 +259,7 @@ def _parse_with_library(text: str) -> TimeSpan:
     interval = lower is not None and upper is not None
     try:  # an interval's end qualified as a whole is widened as it is alone
         start, _, end = text.partition("/") if interval else ("", "", "")
-        alone = [_whole_qualified(start, after=False), _whole_qualified(end, before=False)]
+        alone = [_whole_qualified(start.strip(), after=False), _whole_qualified(end.strip(), before=False)]
     except OverflowError:
         raise _beyond(text) from None
     earliest, latest = library_day(bounds[0]), library_day(bounds[1])

@@ -259,3 +259,10 @@ def test_a_sets_dates_are_widened_as_each_is_alone(text, earliest_possible, late
 def test_a_qualified_date_that_cannot_be_is_an_error_that_says_why(text, message):
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         TimeSpan.parse(text)
+
+
+@pytest.mark.parametrize("text", ["2020-01% /2021", "/ 2020-01%", "2020-01%/ 2021", "/ 9998-01%"])
+def test_spaces_around_the_slash_change_nothing(text):
+    """The EDTF library reads spaces around an interval's slash; its ends are widened as they are without them."""
+    assert TimeSpan.parse(text).latest_possible == TimeSpan.parse(text.replace(" ", "")).latest_possible
+    assert TimeSpan.parse(text).earliest_possible == TimeSpan.parse(text.replace(" ", "")).earliest_possible
