@@ -184,6 +184,119 @@ def test_the_first_view_fills_the_canvas_and_opens_to_the_same_picture(open_page
     assert pictures[0] == pictures[1]
 
 
+def scattered_actors() -> nx.MultiDiGraph:
+    """Actors with long names in pairs, or alone: the layout pushes those linked to nothing to the drawing's edges,
+    as it did a trial's "Varenia" and "Varenian forces"."""
+    graph = nx.MultiDiGraph()
+    actors = {
+        "varenia": ("organization", "Republic of Varenia"),
+        "ostrelia": ("organization", "Federal Republic of Ostrelia"),
+        "staff": ("organization", "Ostrelian General Staff"),
+        "artillery": ("organization", "Ostrelian artillery"),
+        "spokeswoman": ("person", "Spokeswoman of the General Staff"),
+        "ministry": ("organization", "Varenian Ministry of Defence"),
+        "spokesman": ("person", "Spokesman of the Ministry"),
+        "commission": ("organization", "Joint Ceasefire Monitoring Commission"),
+        "forces": ("organization", "Varenian territorial defence forces"),
+        "displaced": ("group", "Displaced residents of the eastern districts"),
+    }
+    for node, (kind, label) in actors.items():
+        graph.add_node(node, kind=kind, label=label)
+    for a, relation, b in [
+        ("artillery", "part_of", "staff"),
+        ("spokeswoman", "represents", "staff"),
+        ("spokesman", "represents", "ministry"),
+    ]:
+        graph.add_edge(a, b, kind="relation", type=relation, label=relation.replace("_", " "))
+    # a dated event, so that the page has its time window and timeline, as a corpus's has
+    graph.add_node("ceasefire", kind="event", type="ceasefire", label="Ceasefire", date="2024-01-15")
+    graph.nodes["ceasefire"].update(earliest="2024-01-15", latest="2024-01-15")
+    for side in ("varenia", "ostrelia"):
+        graph.add_edge(side, "ceasefire", kind="participation", type="party", label="party")
+    return graph
+
+
+def off_the_canvas(page: Page, every_label: bool) -> list[str]:
+    """The nodes shown that are not wholly on the canvas, or whose label has no place under them on it (centred on
+    the node, or from either of its sides towards the canvas's middle, as the labels part tries them); with
+    ``every_label``, those whose label is not drawn at all."""
+    return list(
+        page.js(
+            """everyLabel => {
+            const n = kgraph.network, view = kgraph.app.views.made.get(kgraph.app.state.view);
+            const c = n.canvas.frame.canvas, width = c.clientWidth, height = c.clientHeight, scale = n.getScale();
+            const px = kgraph.app.parts.labels.FONT_PX, ctx = document.createElement('canvas').getContext('2d');
+            ctx.font = `${px}px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif`;
+            const drawn = new Set(kgraph.drawnLabels().map(l => l.id)), problems = [];
+            for (const [id, p] of Object.entries(n.getPositions(kgraph.visibleNodes()))) {
+                const at = n.canvasToDOM(p), r = (view.nodes.get(id).size || 10) * scale;
+                const node = kgraph.app.byId.get(id);
+                const w = ctx.measureText(view.marked(node.short, node.stance)).width + 4, h = px + 4;
+                const x = [at.x - w / 2, at.x - r, at.x + r - w].find(x => x >= 0 && x + w <= width) ?? at.x - w / 2;
+                const boxes = {node: [at.x - r, at.y - r, at.x + r, at.y + r],
+                               label: [x, at.y + r + 2, x + w, at.y + r + 2 + h]};
+                for (const [what, box] of Object.entries(boxes)) {
+                    if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height)
+                        problems.push(`${id}: its ${what} at ${box.map(Math.round)} in ${width}x${height}`);
+                }
+                if (everyLabel && !drawn.has(id)) problems.push(`${id}: its label is left out`);
+            }
+            return problems;
+        }""",
+            every_label,
+        )
+    )
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, (1280, 800), (1280, 600), PHONE])
+def test_the_first_view_shows_every_node_and_its_label_whole_and_keeps_them_when_the_window_grows(
+    open_page, seed_file, tmp_path, viewport
+):
+    """Every node of the first view is wholly on the canvas, with a place for its label under it: there is room
+    under the lowest, even on a short canvas (1280×600 leaves the graph 308 pixels), and a label at a side goes
+    towards the middle. A window that grows before the reader has moved the view (a phone's toolbar sliding away;
+    ``chromium --headless --screenshot`` lays the page out 87 pixels shorter than its picture) has the view fitted
+    again, not scaled by how much the height grew, which pushed the nodes at the sides off the canvas (a trial's
+    "Varenia" and "Varenian forces"). Screenshots: test-output/explorer-first-view-<width>x<height>.png and
+    explorer-first-view-grown-<width>x<height>.png, and the seeds' as explorer-first-view-seeds-<width>x<height>.png
+    and explorer-first-view-seeds-grown-<width>x<height>.png."""
+    path = tmp_path / "scattered.html"
+    path.write_text(to_html(scattered_actors()), encoding="utf-8")
+    width, height = viewport
+    # on a phone, long labels of nodes side by side may cover one another: one is left out, as anywhere
+    for name, page_file, every_label in (("", path, viewport != PHONE), ("-seeds", seed_file, False)):
+        page: Page = open_page(page_file, viewport)
+        settle(page)
+        assert off_the_canvas(page, every_label) == [], name
+        page.screenshot(f"explorer-first-view{name}-{width}x{height}.png")
+        grown: Page = open_page(page_file, (width, height - 87))
+        settle(grown)
+        grown.page.set_viewport_size({"width": width, "height": height})
+        grown.page.wait_for_timeout(300)
+        assert off_the_canvas(grown, every_label) == [], name
+        grown.screenshot(f"explorer-first-view{name}-grown-{width}x{height}.png")
+        assert page.errors == grown.errors == []
+
+
+def test_an_undated_graph_gives_the_graph_the_screen_on_a_phone_too(open_page, tmp_path):
+    """Without a time window and a timeline, the graph takes their room: it once took only the sidebar's height on
+    a wide screen, and none at all on a phone, where the sidebar is a drawer. Screenshot:
+    test-output/explorer-undated-390.png."""
+    graph = scattered_actors()
+    graph.remove_node("ceasefire")
+    path = tmp_path / "undated.html"
+    path.write_text(to_html(graph), encoding="utf-8")
+    for viewport in (LAPTOP, PHONE):
+        page: Page = open_page(path, viewport)
+        settle(page)
+        assert page.page.locator("#timeline-area").is_hidden()
+        graph_box = page.page.locator("#graph").bounding_box()
+        assert graph_box["height"] >= 0.8 * viewport[1], viewport
+        assert off_the_canvas(page, False) == [], viewport
+        assert page.errors == []
+    page.screenshot("explorer-undated-390.png")
+
+
 def test_a_click_near_a_thin_edge_selects_it(open_page, seed_file):
     page: Page = open_page(seed_file, LAPTOP)
     point = page.js(

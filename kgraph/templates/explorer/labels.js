@@ -1,8 +1,9 @@
 /* kgraph explorer, part "labels": node labels a person can read. vis-network draws no labels of its own; after
    each frame this part draws them at a fixed size on screen (FONT_PX, whatever the zoom), in order of
    importance (the selection, what it lights up, then the largest nodes), and leaves out any label that would
-   cover one already drawn, or fall off the canvas or under a phone's sheet. It also finds the edge nearest a
-   click that missed, so thin edges are easy to hit. */
+   cover one already drawn, or fall off the canvas or under a phone's sheet. It frames a view's first look so
+   that every node, and a label under it, is on the canvas (fit, stretch). It also finds the edge nearest a click
+   that missed, so thin edges are easy to hit. */
 (globalThis.kgraphParts ??= {}).labels = (() => {
   "use strict";
 
@@ -198,6 +199,57 @@
     workBy.set(view, work);
   };
 
+  /* The first look at a view: its nodes wholly on the canvas, in the middle 1/SPAN of it as vis-network's own fit
+     has them, with room under the lowest for its label, at 1:1 at most. A label keeps its size whatever the zoom,
+     so no zoom makes room for one as wide as a phone: a node's label at a side of the canvas goes under it towards
+     the middle instead (spots, in draw). Gives where to look and the scale, or null for a canvas with no room. */
+  const SPAN = 1.1;
+  const BELOW = 2 + FONT_PX + 2 * PAD; /* a label's height under its node */
+  const extent = (view, ids, positions) => {
+    const e = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    for (const id of ids) {
+      const { x, y } = positions[id];
+      const r = view.nodes.get(id).size || 10;
+      Object.assign(e, { x0: Math.min(e.x0, x - r), x1: Math.max(e.x1, x + r) });
+      Object.assign(e, { y0: Math.min(e.y0, y - r), y1: Math.max(e.y1, y + r) });
+    }
+    return e;
+  };
+  const room = (view) => {
+    const canvas = view.box.querySelector("canvas");
+    return { x: canvas.clientWidth / SPAN, y: canvas.clientHeight / SPAN - BELOW };
+  };
+  const framing = (view, ids, positions) => {
+    const { x, y } = room(view);
+    if (!ids.length || x <= 0 || y <= 0) return null;
+    const e = extent(view, ids, positions);
+    const scale = Math.min(1, x / (e.x1 - e.x0 || 1), y / (e.y1 - e.y0 || 1));
+    return { position: { x: (e.x0 + e.x1) / 2, y: (e.y0 + e.y1) / 2 + BELOW / 2 / scale }, scale };
+  };
+  const fit = (view, ids) => {
+    const camera = framing(view, ids, view.network.getPositions(ids));
+    if (camera) view.network.moveTo({ ...camera, animation: false });
+    else view.network.fit({ nodes: ids, animation: false });
+  };
+  /* A laid-out drawing stretched to the shape of the room on the canvas, so that the first view fills it, by up to
+     STRETCH times one way; then, where the fit would draw the nodes so small that they shrink to dots (under
+     CLOSE), brought closer together, each way as far as that way needs, so that it zooms in. */
+  const STRETCH = 2.5;
+  const CLOSE = 0.6;
+  const stretch = (view, ids) => {
+    const positions = view.network.getPositions(ids);
+    const { x: rx, y: ry } = room(view);
+    if (ids.length < 3 || rx <= 0 || ry <= 0) return;
+    const e = extent(view, ids, positions);
+    const [w, h] = [e.x1 - e.x0 || 1, e.y1 - e.y0 || 1];
+    const ratio = rx / ry / (w / h);
+    const [fx, fy] = ratio > 1 ? [Math.min(ratio, STRETCH), 1] : [1, Math.min(1 / ratio, STRETCH)];
+    const scale = Math.min(rx / (w * fx), ry / (h * fy));
+    const closer = (fits) => (scale < CLOSE ? Math.min(1, fits / CLOSE) : 1);
+    const [cx, cy] = [fx * closer(rx / (w * fx)), fy * closer(ry / (h * fy))];
+    for (const [id, p] of Object.entries(positions)) view.network.moveNode(id, p.x * cx, p.y * cy);
+  };
+
   /* The labels drawn in the last frame of a view: their boxes in CSS pixels of the canvas, and font size. */
   const drawn = (view) =>
     (drawnBy.get(view) || []).map(({ x, y, w, h, id, size, text }) => ({ x, y, w, h, id, size, text }));
@@ -229,5 +281,5 @@
     return best;
   };
 
-  return { draw, drawn, work, nearestEdge, FONT_PX };
+  return { draw, drawn, work, nearestEdge, fit, stretch, FONT_PX };
 })();

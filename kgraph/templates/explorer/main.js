@@ -100,10 +100,18 @@
   const fragment = parts.fragment(app, { VIEWS, noFilters, controls, notes: search });
 
   const current = () => views.get(state.view);
+  /* Where a view looks (the canvas's top-left corner, the scale), and whether it still looks where it was fitted:
+     the reader has not zoomed or panned it since, nor has the page moved it to a selection. */
+  const cameraOf = (network) => ({ ...network.DOMtoCanvas({ x: 0, y: 0 }), scale: network.getScale() });
+  app.unmoved = (view) => {
+    const now = cameraOf(view.network);
+    return !!view.fitted && ["x", "y", "scale"].every((k) => Math.abs(now[k] - view.fitted[k]) < 1e-9);
+  };
   /* The first look at a view: all of it; the map, its places with the country around them. */
   const fitView = (view) => {
     if (view.name === "map") views.fitMap(view);
-    else view.network.fit({ nodes: view.shownNodes.size ? [...view.shownNodes] : undefined, animation: false });
+    else parts.labels.fit(view, view.shownNodes.size ? [...view.shownNodes] : view.nodes.getIds());
+    view.fitted = cameraOf(view.network);
   };
   app.sheet = parts.sheet(app); /* also says how much of the canvas is in sight, for the labels */
   const { keepClear } = app.sheet;
@@ -206,6 +214,13 @@
 
   /* ---------- events from the networks ---------- */
   const wire = (view) => {
+    /* A view that still looks where it was fitted is fitted again when its canvas changes size (the window, a
+       phone's toolbar, the timeline's divider, the panel on a wide screen): vis-network would scale it by how
+       much one side grew, and push the ends of the other side off the canvas. It says so before it moves the
+       view, so the fit comes after, before the next frame. */
+    view.network.on("resize", ({ width, height }) => {
+      if (width && height && app.unmoved(view)) queueMicrotask(() => fitView(view));
+    });
     view.network.on("click", (params) => {
       if (params.nodes.length && views.zoomInto(view, params.nodes[0])) view.network.redraw();
       else if (params.nodes.length) app.select(params.nodes[0]);
@@ -216,24 +231,6 @@
         else app.clearSelection();
       }
     });
-  };
-  /* A laid-out drawing stretched to the canvas's shape, so that the first view fills it. */
-  const stretch = (view) => {
-    const positions = view.network.getPositions([...view.shownNodes]);
-    const xs = Object.values(positions).map((p) => p.x);
-    const ys = Object.values(positions).map((p) => p.y);
-    if (xs.length < 3) return;
-    const w = Math.max(...xs) - Math.min(...xs) || 1;
-    const h = Math.max(...ys) - Math.min(...ys) || 1;
-    const box = view.box.getBoundingClientRect();
-    const ratio = box.width / Math.max(box.height, 1) / (w / h);
-    let [fx, fy] = ratio > 1 ? [Math.min(ratio, 2.5), 1] : [1, Math.min(1 / ratio, 2.5)];
-    /* Drawn so small that nodes shrink to dots: brought closer together, so the fit zooms in. */
-    const fit = Math.min(box.width / (w * fx), box.height / (h * fy)) * 0.9;
-    const closer = fit < 0.6 ? fit / 0.6 : 1;
-    fx *= closer;
-    fy *= closer;
-    for (const [id, p] of Object.entries(positions)) view.network.moveNode(id, p.x * fx, p.y * fy);
   };
   const getView = views.get;
   views.get = (name) => {
@@ -246,7 +243,7 @@
       if (view.network.physics.physicsEnabled) {
         view.network.once("stabilizationIterationsDone", () => {
           view.network.setOptions({ physics: false });
-          stretch(view);
+          parts.labels.stretch(view, [...view.shownNodes]);
           fitView(view);
           const sel = state.selected;
           if (sel && sel.type === "node" && view.nodes.get(sel.id)) {

@@ -78,8 +78,9 @@
 
   /* The image: the view's canvas as drawn, on white, with the strip beneath. It shows the view as the reader
      sees it without the panel: the panel, which narrows the graph on a wide screen, is hidden while the canvas is
-     drawn again (vis-network widens it and scales the view as it does when the panel closes), and on a phone the
-     view goes back to where it was before the sheet moved it; labels go all over it. Then all is put back. */
+     drawn again (vis-network widens it and scales the view as it does when the panel closes; a view the reader has
+     not moved since it was fitted is fitted again, as main does then), and on a phone the view goes back to where
+     it was before the sheet moved it; labels go all over it. Then all is put back. */
   const render = () => {
     const view = app.views.get(state.view);
     const { network } = view;
@@ -87,9 +88,11 @@
     const panel = document.getElementById("panel");
     const open = !panel.hidden;
     const camera = { position: network.getViewPosition(), scale: network.getScale() };
+    const fitted = app.unmoved(view);
     panel.hidden = true;
     if (open && view.beforeSheet) network.moveTo({ ...view.beforeSheet, animation: false });
     if (open) network.redraw(); /* at its new size (the map lays its markers out again for the zoom) */
+    if (open && fitted) app.fit(); /* as the screen will show it once the panel closes */
     app.whole = true;
     network.redraw();
     app.whole = false;

@@ -27,8 +27,14 @@
     if (key === last && sel) return;
     last = key;
     if (!sel && view.beforeSheet) {
-      /* The sheet closed: the view goes back to where it was before the sheet moved it. */
-      view.network.moveTo({ ...view.beforeSheet, animation: false });
+      /* The sheet closed: the view goes back to where it was before the sheet moved it. vis-network works the
+         move out from where the view is, which can leave the last digit off: moved again from there, it is. */
+      const { position, scale } = view.beforeSheet;
+      for (let i = 0; i < 4; i++) {
+        view.network.moveTo({ position, scale, animation: false });
+        const at = view.network.getViewPosition();
+        if (at.x === position.x && at.y === position.y) break;
+      }
       view.beforeSheet = null;
     }
     if (!narrow.matches || !sel || sel.type !== "node" || sheet().hidden || !view.nodes.get(sel.id)) return;
