@@ -117,7 +117,14 @@ def _validate(value: Any) -> TimeSpan:
 def _a_set_yaml_read(value: Any) -> bool:
     if isinstance(value, dict) and any(v is not None for v in value.values()):
         return False
-    return isinstance(value, list | dict) and bool(value) and all(isinstance(v, str) and v[:1].isdigit() for v in value)
+    return isinstance(value, list | dict) and bool(value) and all(_a_set_member(v) for v in value)
+
+
+def _a_set_member(value: Any) -> bool:
+    """Whether a value YAML read may be a date of an EDTF set: 2023-07-12, ..2023, or a year YAML read as a number."""
+    if isinstance(value, str):
+        return value[:1].isdigit() or value.startswith("..")
+    return type(value) is int and 1000 <= value <= 9999
 
 
 _SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -155,22 +162,28 @@ def _widened(
     return (earliest - pad if before else earliest), high
 
 
-def _whole_qualified(text: str, before: bool = True, after: bool = True) -> TimeSpan | None:
-    """A year, month or day with a qualifier after it, widened by one unit of its finest part (twice for %), before
-    and after it (an interval's start only before, its end only after); None for any other text. Raises
-    OverflowError when that reaches beyond the years 1 to 9999."""
-    qualified = _QUALIFIED.match(text)
-    bounds = _simple_bounds(qualified.group(1)) if qualified else None
-    if qualified is None or bounds is None:
+def _qualified(text: str, before: bool = True, after: bool = True) -> TimeSpan | None:
+    """A year, month or day qualified as a whole (2023-07~), widened by one unit of its finest part, or on its month
+    or day alone (2020-~09, 2023-07-?12), widened by one unit of that part; twice for %; before and after it (an
+    interval's start only before, its end only after). None for other text; OverflowError beyond 1 to 9999."""
+    if whole := _QUALIFIED.match(text):
+        plain, qualifier, unit = whole.group(1), whole.group(2), ""
+    elif part := _PART_QUALIFIED.match(text):
+        qualifier, unit = part.group(2) or part.group(5), "month" if part.group(2) else "day"
+        plain = (
+            f"{part.group(1)}-{part.group(3)}" if part.group(2) else f"{part.group(1)}-{part.group(4)}-{part.group(6)}"
+        )
+    else:
+        return None
+    bounds = _simple_bounds(plain)
+    if bounds is None:
         return None
     earliest, latest, precision = bounds
     try:
-        low, high = _widened(earliest, latest, precision, qualified.group(2), before, after)
+        low, high = _widened(earliest, latest, unit or precision, qualifier, before, after)
     except (ValueError, OverflowError):  # before the year 1 or after 9999
         raise OverflowError(text) from None
-    return TimeSpan(
-        text, earliest, latest, low, high, precision, qualified.group(2) in "~%", qualified.group(2) in "?%"
-    )
+    return TimeSpan(text, earliest, latest, low, high, precision, qualifier in "~%", qualifier in "?%")
 
 
 def _beyond(text: str) -> ValueError:
@@ -186,22 +199,9 @@ def _fast(text: str) -> TimeSpan | None:
         if simple:
             earliest, latest, precision = simple
             return TimeSpan(text, earliest, latest, earliest, latest, precision, False, False)
-        if _QUALIFIED.match(text):
-            return _whole_qualified(text)
-        part = _PART_QUALIFIED.match(text)
-        if part:  # a qualifier on the month alone (2020-~09) or on the day alone (2023-07-?12)
-            qualifier = part.group(2) or part.group(5)
-            plain = (
-                f"{part.group(1)}-{part.group(3)}"
-                if part.group(2)
-                else f"{part.group(1)}-{part.group(4)}-{part.group(6)}"
-            )
-            bounds = _simple_bounds(plain)
-            if bounds is None:
-                return None
-            earliest, latest, precision = bounds
-            wide = _widened(earliest, latest, "month" if part.group(2) else "day", qualifier)
-            return TimeSpan(text, earliest, latest, *wide, precision, qualifier in "~%", qualifier in "?%")
+        qualified = _qualified(text)  # a qualifier after the date, or on its month or day alone
+        if qualified:
+            return qualified
         if text.count("/") == 1:
             start, end = text.split("/")
             low = None if start in ("", "..") else _simple_bounds(start)
@@ -257,9 +257,9 @@ def _parse_with_library(text: str) -> TimeSpan:
         bounds = unspecified_bounds(text)
     lower, upper = getattr(parsed, "lower", None), getattr(parsed, "upper", None)
     interval = lower is not None and upper is not None
-    try:  # an interval's end qualified as a whole is widened as it is alone
+    try:  # an interval's qualified end is widened as it is alone
         start, _, end = text.partition("/") if interval else ("", "", "")
-        alone = [_whole_qualified(start.strip(), after=False), _whole_qualified(end.strip(), before=False)]
+        alone = [_qualified(start.strip(), after=False), _qualified(end.strip(), before=False)]
     except OverflowError:
         raise _beyond(text) from None
     earliest, latest = library_day(bounds[0]), library_day(bounds[1])

@@ -152,40 +152,60 @@ def _likely(text: str) -> str | None:
     """
     lower = " ".join(text.lower().replace(",", " ").split())
     if match := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t ]\d.*)?", lower):
-        year, month, day = match.groups()
+        readings = [(match.group(1), match.group(2), match.group(3))]
     elif match := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", lower):
         first, second, year = match.groups()
-        if int(first) <= 12 and int(second) <= 12 and first != second:
-            a, b = (f"{year}-{int(m):02d}-{int(d):02d}" for d, m in ((first, second), (second, first)))
-            return f"write {a} ({int(first)} {calendar.month_name[int(second)]}) or {b} ({int(second)} {calendar.month_name[int(first)]})"
-        day, month = (first, second) if int(second) <= 12 else (second, first)
+        readings = list(dict.fromkeys([(year, second, first), (year, first, second)]))  # day first, then month first
     elif match := re.fullmatch(rf"(\d{{1,2}}) {_MONTH} (\d{{4}})|{_MONTH} (\d{{1,2}}) (\d{{4}})", lower):
         day, name, year = match.groups()[:3] if match.group(1) else (match.group(5), match.group(4), match.group(6))
-        month = str(_MONTHS[name])
+        readings = [(year, str(_MONTHS[name]), day)]
     elif match := re.fullmatch(rf"(early|mid|late)[- ]{_MONTH} (\d{{4}})", lower):
         part, name, year = match.groups()
-        first_day, last_day = _PARTS[part]
         y, m = int(year), _MONTHS[name]
-        last_day = min(last_day, calendar.monthrange(y, m)[1]) if y >= 1 else last_day
+        if y < 1:
+            return None
+        first_day, last_day = _PARTS[part][0], min(_PARTS[part][1], calendar.monthrange(y, m)[1])
         days = f"'[{y:04d}-{m:02d}-{first_day:02d}..{y:04d}-{m:02d}-{last_day:02d}]'"  # quoted, as YAML needs
         return f"for one day in {part} {calendar.month_name[m]} {year}, write {days}"
     elif match := re.fullmatch(rf"{_MONTH} (\d{{4}})|(\d{{4}})[-/](\d{{1,2}})", lower):
         year, month = (match.group(2), str(_MONTHS[match.group(1)])) if match.group(1) else match.groups()[2:]
-        return f"write a month as year-month, {year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+        return f"write a month as year-month, {year}-{int(month):02d}" if 1 <= int(month) <= 12 and int(year) else None
     else:
         return None
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+    real = [(day, f"{y}-{int(m):02d}-{int(d):02d}") for y, m, d in readings if (day := _real_day(y, m, d))]
+    if len(real) == 2:
+        (a, a_text), (b, b_text) = real
+        return f"write {a_text} ({a.day} {a:%B}) or {b_text} ({b.day} {b:%B})"
+    if real:
+        return f"write a day as year-month-day, {real[0][1]}"
+    return "no such day" if any(1 <= int(m) <= 12 for _, m, _ in readings) else None
+
+
+def _real_day(year: str, month: str, day: str) -> date | None:
+    """The day, if it exists."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
         return None
-    return f"write a day as year-month-day, {year}-{int(month):02d}-{int(day):02d}"
 
 
 def is_unbounded(section: Any) -> bool:
-    """Whether an end of an interval the library parsed is open (``..``) or unknown (empty)."""
+    """Whether an end of an interval the library parsed is open (``..``) or unknown (empty).
+
+    >>> from edtf import parse_edtf
+    >>> is_unbounded(parse_edtf("2020/..").upper), is_unbounded(parse_edtf("2020/2021").upper)
+    (True, False)
+    """
     return type(section).__name__ == "UnspecifiedIntervalSection" or str(section) in ("", "..")
 
 
 def library_day(value: Any) -> date | None:
-    """A bound the library gives (a ``struct_time``, or infinity for an open end) as a day, or None."""
+    """A bound the library gives (a ``struct_time``, or infinity for an open end) as a day, or None.
+
+    >>> from edtf import parse_edtf
+    >>> library_day(parse_edtf("2020-09").upper_strict()), library_day(float("inf"))
+    (datetime.date(2020, 9, 30), None)
+    """
     if isinstance(value, float):  # the library's +/- infinity for open ends
         return None
     if not isinstance(value, time.struct_time):
@@ -197,7 +217,12 @@ def library_day(value: Any) -> date | None:
 
 
 def library_precision(parsed: Any) -> str:
-    """What a date the library parsed is: a year, month, day, season, interval or set."""
+    """What a date the library parsed is: a year, month, day, season, interval or set.
+
+    >>> from edtf import parse_edtf
+    >>> [library_precision(parse_edtf(t)) for t in ("2020", "2020-21", "2020/2021", "[2020,2021]")]
+    ['year', 'season', 'interval', 'set']
+    """
     kind = type(parsed).__name__
     if "Interval" in kind:
         return "interval"

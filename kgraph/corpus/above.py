@@ -7,11 +7,12 @@ which folder to validate to include them. The files are those beside the one giv
 above the folder given, then, when there are some (a registry), those in the other folders there (the other
 documents), found as :mod:`kgraph.corpus.discover` finds annotation files (``*.yaml``, ``*.yml`` and
 ``*.jsonl``, not hidden, not a vocabulary file), but only those whose text names one of the unknown ids as a
-word: a ``mkdocs.yml`` above a corpus is never named. No such file, or no unknown id, and nothing is said.
+word (a ``mkdocs.yml`` above a corpus is never named), and of the other documents only those that define one
+(``id: x``), since any of them may refer to it. No such file, or no unknown id, and nothing is said.
 
 >>> print(*noted([Problem("a.yaml", 3, "unknown place 'stepanakert'")], Path("seeds/2023-07-blockade")))
-a.yaml:3: unknown place 'stepanakert' (note: seeds/registry.yaml or seeds/2020-10-shusha-appeal/annotations.yaml, \
-beside this folder, may define this id; validate seeds to include them)
+a.yaml:3: unknown place 'stepanakert' (note: seeds/registry.yaml, beside this folder, may define this id; validate \
+seeds to include it)
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _UNKNOWN_ID = ("unknown ", "addition to unknown id ")
 _NOT_ANNOTATIONS = (VOCABULARY_FILE, "vocabulary.yml")
 #: The id an unknown-id message quotes first.
 _QUOTED = re.compile(r"'([^']+)'")
+#: A word of a file, as an id is written (letters, digits, hyphens); an id an item defines (id: x, "id": "x").
+_WORD = re.compile(r"[\w-]+")
+_DEFINED = re.compile(r"""\bid["']?\s*:\s*["']?([\w-]+)""")
 #: Bounds on the search: the files looked into, and the bytes read of each.
 _MOST_FILES, _MOST_BYTES = 100, 4 * 1024 * 1024
 
@@ -56,24 +60,24 @@ def folder_above(folder: Path) -> Path:
     return folder / ".." if folder.name in ("", "..") else folder.parent
 
 
-def _candidates(given: Path) -> tuple[Path, str, list[Path]]:
+def _candidates(given: Path) -> tuple[Path, str, list[Path], list[Path]]:
     """Where the files that may define a corpus's unknown ids are: the folder to validate to include them, what
-    it is to the path given, and the annotation files in it that a reading of ``given`` leaves out, by name."""
+    it is to the path given, the annotation files in it that a reading of ``given`` leaves out, by name, and those
+    of the other documents' folders beside the one given (only when the folder has files of its own, a registry)."""
     if not given.is_dir():
         beside = _annotation_files(given.parent, leave_out=given.name)
         if beside:
-            return given.parent, "this file", beside
+            return given.parent, "this file", beside, []
     folder = given if given.is_dir() else given.parent
     above = folder_above(folder)
     try:
         if above.resolve() == folder.resolve():  # the filesystem's root
-            return above, "", []
+            return above, "", [], []
     except OSError:
-        return above, "", []
+        return above, "", [], []
     files = _annotation_files(above)
-    if files:  # a corpus's registry: then the other documents' folders beside the one given are its too
-        files += [f for sub in _subfolders(above, leave_out=folder) for f in _annotation_files(sub)]
-    return above, "this folder" if given.is_dir() else "this file's folder", files[:_MOST_FILES]
+    others = [f for sub in _subfolders(above, leave_out=folder) for f in _annotation_files(sub)] if files else []
+    return above, "this folder" if given.is_dir() else "this file's folder", files, others[:_MOST_FILES]
 
 
 def _subfolders(folder: Path, leave_out: Path) -> list[Path]:
@@ -104,14 +108,15 @@ def _annotation_files(folder: Path, leave_out: str = "") -> list[Path]:
     return [folder / name for name in names[:_MOST_FILES]]
 
 
-def _names_one_of(path: Path, ids: set[str]) -> bool:
-    """Whether the text of ``path`` (its first bytes, up to a bound) holds one of ``ids`` as a word."""
+def _found_in(path: Path, ids: set[str], pattern: re.Pattern[str]) -> bool:
+    """Whether the text of ``path`` (its first bytes, up to a bound) holds one of ``ids`` where ``pattern`` finds
+    words: any word (:data:`_WORD`), or an id an item defines (:data:`_DEFINED`). One pass, whatever the ids."""
     try:
         with path.open("rb") as handle:
             text = handle.read(_MOST_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return any(re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text) for i in ids)
+    return not ids.isdisjoint(pattern.findall(text))
 
 
 def noted(problems: list[Problem], given: Path) -> list[Problem]:
@@ -121,8 +126,9 @@ def noted(problems: list[Problem], given: Path) -> list[Problem]:
     if not unknown:
         return problems
     ids = {m.group(1) for p in unknown if (m := _QUOTED.search(p.message))}
-    folder, where, files = _candidates(given)
-    named = [shown(f) for f in files if _names_one_of(f, ids)]
+    folder, where, files, others = _candidates(given)
+    named = [shown(f) for f in files if _found_in(f, ids, _WORD)]
+    named += [shown(f) for f in others if _found_in(f, ids, _DEFINED)]
     if not named:
         return problems
     named = named if len(named) <= 3 else [*named[:2], f"{len(named) - 2} more files"]

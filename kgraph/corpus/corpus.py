@@ -1,7 +1,6 @@
 """A validated corpus: every source, entity, event and relation, with lookups by id and by name.
 
-A :class:`Corpus` comes from :func:`kgraph.load`; it holds frozen models and
-never touches the filesystem.
+A :class:`Corpus` comes from :func:`kgraph.load`; it holds frozen models and never touches the filesystem.
 
 >>> import kgraph
 >>> corpus = kgraph.load("seeds")
@@ -17,7 +16,7 @@ import bisect
 import itertools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -193,24 +192,19 @@ class Corpus:
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Up to ``n`` names close to ``name``, best first, then up to ``n`` that start with it as a word; one each.
-
         >>> import kgraph
         >>> kgraph.load("seeds").suggest("Russian")  # none is close: 'Russian peacekeepers' starts with it
         ['Russian peacekeepers']
         """
         if self._suggester is None:
-            self._suggester = Suggester(self._names)
-            self._sorted_names = sorted(self._names)
-        key, words = name_key(name), self._sorted_names
-        later = map(words.__getitem__, range(bisect.bisect_left(words, key + " "), len(words)))
-        starting = itertools.takewhile(lambda k: k.startswith(key + " "), later)
-        shown: dict[str, str] = {}
+            self._suggester, self._sorted_names = Suggester(self._names), sorted(self._names)
+        key, shown = name_key(name), dict[str, str]()
+        starting = (w for sep in " -" for w in _after(self._sorted_names, key + sep))  # 'Nagorno', 'Nagorno-Karabakh'
         for keys in (self._suggester.close(key, n=3 * n, cutoff=0.7), starting):
             most = len(shown) + n
             for found in keys:
                 entity = self.entities[self._names[found][0]]
-                if entity.id not in shown:
-                    shown[entity.id] = next((n for n in entity.names if name_key(n) == found), entity.name)
+                shown.setdefault(entity.id, next((n for n in entity.names if name_key(n) == found), entity.name))
                 if len(shown) == most:
                     break
         return list(shown.values())
@@ -298,3 +292,9 @@ def _figure_sources(figures: list[Figure], mentioned: defaultdict[str, set[str]]
         sources = _claims(figure.evidence, mentioned)
         if figure.counts and sources:
             mentioned[figure.counts] |= sources
+
+
+def _after(words: list[str], start: str) -> Iterator[str]:
+    """The sorted ``words`` that start with ``start``, read in place."""
+    later = map(words.__getitem__, range(bisect.bisect_left(words, start), len(words)))
+    return itertools.takewhile(lambda word: word.startswith(start), later)

@@ -177,11 +177,11 @@ class EvidenceChecks:
         folded = quote.translate(PUNCTUATION_FOLD).lower()
         position = self.folded[item.source].find(folded)
         hint = ""
-        inner = quote.strip(_QUOTATION_MARKS)
+        inner = folded.strip("\"' ")  # quotation marks folded to their ASCII forms first
         if position >= 0 and len(folded) == len(quote):
             actual = self.texts[item.source][position : position + len(quote)]
             hint = f"; the source has it with other quotation marks, dashes or case: {actual!r}"
-        elif inner != quote and inner and inner.translate(PUNCTUATION_FOLD).lower() in self.folded[item.source]:
+        elif inner != folded and inner and inner in self.folded[item.source]:
             hint = "; leave out the quotation marks around it: the source has the words inside them"
         else:
             if item.source not in self.passages:
@@ -192,10 +192,6 @@ class EvidenceChecks:
                 passage = passage if len(passage) <= 90 else passage[:87] + "..."
                 hint = f"; closest passage: {passage!r} (they part at {word!r})"
         self.problem(record, at, f"quote not found in source {item.source!r}: {shown!r}{hint}")
-
-
-#: The marks a quote may be wrapped in, copied from the article with its words.
-_QUOTATION_MARKS = "\"'“”„‟«»‘’‚‛‹› "
 
 
 @lru_cache(maxsize=256)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kgraph.annotations.fields import (
@@ -43,7 +44,9 @@ def message(error: Any, where: tuple[Any, ...]) -> str:
         return f"{parent}: {message}" if parent else message
     pattern = error.get("ctx", {}).get("pattern") if kind == "string_pattern_mismatch" else None
     if pattern in (SLUG_PATTERN, ITEM_PATTERN):
-        example = slug(str(error["input"])) or "gegham-stepanyan"  # a name written where its id belongs, often
+        given = str(error["input"])  # often a name written where its id belongs; a relation's id keeps its --
+        example = "--".join(slug(part) for part in given.split("--")) if pattern == ITEM_PATTERN else slug(given)
+        example = example if re.fullmatch(pattern, example) else "gegham-stepanyan"
         message = f"invalid id {error['input']!r}: ids are lowercase words joined by hyphens, such as {example!r}"
     elif pattern == LANGUAGE_PATTERN:
         message = f"{error['input']!r} is not a language tag: write a BCP 47 tag, such as 'en', 'hy' or 'hy-Latn'"
@@ -78,9 +81,11 @@ def message(error: Any, where: tuple[Any, ...]) -> str:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         message = f"expected a mapping of fields, found {_describe(error['input'])}"
     elif kind == "list_type":
-        message = f"expected a list, its items on lines that start with '- ', found {_describe(error['input'])}"
+        message = f"expected a list (in YAML, items on lines that start with '- '), found {_describe(error['input'])}"
     elif kind == "string_type" and isinstance(error["input"], list | dict):
-        message = f"expected text, found {_describe(error['input'])}: text that starts with [ or {{ goes in quotes"
+        message = (
+            f"expected text, found {_describe(error['input'])} (in YAML, text that starts with [ or {{ goes in quotes)"
+        )
     message = message.removeprefix("Value error, ").replace("Input should be", "should be")
     path = _dotted(parts)
     return f"{path}: {message}" if path else message

@@ -63,10 +63,10 @@ def yaml_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
         if key == "source":
             items.append(Item("source", value, ("source",), lines))
         elif key not in SECTIONS:
-            meant = _meant(key, ALL_SECTIONS)
+            meant, sure = _meant(key, ALL_SECTIONS)
             hint = f"; did you mean {meant!r}?" if meant else f" (one of: {', '.join(ALL_SECTIONS)})"
             problems.append(Problem(display, lines.line((key,)), f"unknown section {key!r}{hint}"))
-            if meant in SECTIONS and isinstance(value, list):  # still read as meant, so that all problems are found
+            if sure and meant in SECTIONS and isinstance(value, list):  # read as meant, so all problems are found
                 items.extend(Item(meant, item, (key, index), lines) for index, item in enumerate(value))
         elif isinstance(value, list):
             items.extend(Item(key, item, (key, index), lines) for index, item in enumerate(value))
@@ -91,12 +91,12 @@ def jsonl_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
             continue
         kind = data.pop("record", None)
         if not isinstance(kind, str) or kind not in RECORD_TYPES:
-            meant = _meant(kind, RECORD_TYPES) if isinstance(kind, str) else None
+            meant, sure = _meant(kind, RECORD_TYPES) if isinstance(kind, str) else (None, False)
             hint = f"; did you mean {meant!r}?" if meant else f" (one of: {', '.join(RECORD_TYPES)})"
             problems.append(Problem(display, number, f"unknown record type {kind!r}{hint}"))
-            if meant is None or meant == "source":
+            if not sure or meant in (None, "source"):
                 continue
-            kind = meant  # still read as the type meant, so that all problems are found
+            kind = meant  # read as the type meant, so that all problems are found
         items.append(Item(RECORD_TYPES[kind], data, (), LineMap({(): number})))
     if not items and not problems:
         problems.append(Problem(display, 0, f"{EMPTY}: expected one JSON record a line"))
@@ -104,13 +104,16 @@ def jsonl_items(text: str, display: str) -> tuple[list[Item], list[Problem]]:
     return items, problems
 
 
-def _meant(word: str, choices: Iterable[str]) -> str | None:
-    """The section or record type that ``word`` is most likely meant as, if any."""
+def _meant(word: str, choices: Iterable[str]) -> tuple[str | None, bool]:
+    """The section or record type ``word`` is most likely meant as, if any, and whether that is sure: another word
+    for it (people), or it in the singular or plural (relation), but not a mere likeness (location, relations)."""
     choices = list(choices)
-    if SYNONYMS.get(word) in choices:
-        return SYNONYMS[word]
+    for sure in (word.lower(), SYNONYMS.get(word.lower(), "")):
+        for form in (sure, sure + "s", sure.removesuffix("s")):
+            if form in choices:
+                return form, True
     close = Suggester(choices).close(word)
-    return close[0] if close else None
+    return (close[0] if close else None), False
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')

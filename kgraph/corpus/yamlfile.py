@@ -123,7 +123,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         where = f" ({exc.context})"
     hint = _INDENTATION if any(problem.startswith(p) for p in _INDENTATION_PROBLEMS) else ""
     if hint and _COLON_IN_VALUE.match(line):
-        hint = "; a value with ': ' in it goes in quotes ('...')"
+        hint = """; a value with ': ' in it goes in quotes ("...")"""
     return f"YAML syntax error: {problem}{where}{hint}"
 
 

@@ -211,8 +211,8 @@ def connections(
 def why(ix: Index, a: str, b: str) -> Results[Link]:
     """The direct links between ``a`` and ``b``, with every quote and its stance, whichever is named first.
 
-    Relations (between entities or between events), shared events, an event and its place, one place or event
-    inside the other; events in time order.
+    Relations (between entities or between events), shared events, an event at a place for the place and each of
+    its participants, one place or event inside the other; events in time order.
 
     >>> import kgraph
     >>> index = kgraph.KnowledgeGraph.load("seeds").index

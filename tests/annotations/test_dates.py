@@ -111,6 +111,10 @@ def test_open_start_of_an_approximate_interval():
         ("01/15/2024", "'01/15/2024' is not a valid EDTF date: write a day as year-month-day, 2024-01-15"),
         ("03/04/2024", "'03/04/2024' is not a valid EDTF date: write 2024-04-03 (3 April) or 2024-03-04 (4 March)"),
         ("2024-1-5", "'2024-1-5' is not a valid EDTF date: write a day as year-month-day, 2024-01-05"),
+        ("04/04/2024", "'04/04/2024' is not a valid EDTF date: write a day as year-month-day, 2024-04-04"),
+        ("31/02/2024", "'31/02/2024' is not a valid EDTF date: no such day"),
+        ("29 Feb 2023", "'29 Feb 2023' is not a valid EDTF date: no such day"),
+        ("1/1/0000", "'1/1/0000' is not a valid EDTF date: no such day"),
         ("2024-01-15T10:00", "'2024-01-15T10:00' is not a valid EDTF date: write a day as year-month-day, 2024-01-15"),
         ("12 March 2024", "'12 March 2024' is not a valid EDTF date: write a day as year-month-day, 2024-03-12"),
         ("March 12, 2024", "'March 12, 2024' is not a valid EDTF date: write a day as year-month-day, 2024-03-12"),
@@ -266,3 +270,10 @@ def test_spaces_around_the_slash_change_nothing(text):
     """The EDTF library reads spaces around an interval's slash; its ends are widened as they are without them."""
     assert TimeSpan.parse(text).latest_possible == TimeSpan.parse(text.replace(" ", "")).latest_possible
     assert TimeSpan.parse(text).earliest_possible == TimeSpan.parse(text.replace(" ", "")).earliest_possible
+
+
+def test_an_intervals_end_qualified_on_its_month_is_widened_as_it_is_alone():
+    """The library widens 2020-~11 as an interval's end keeping the day number (30 December); alone it ends on 31."""
+    alone = TimeSpan.parse("2020-~11")
+    assert TimeSpan.parse("2020-01/2020-~11").latest_possible == alone.latest_possible == date(2020, 12, 31)
+    assert TimeSpan.parse("2020-~01/2020-05").earliest_possible == date(2019, 12, 1)

@@ -48,6 +48,7 @@ def test_lookup_suggests_names_that_start_with_a_shortened_one_after_the_close_o
         seeds.lookup("Russian")
     assert str(raised.value) == "nothing is named 'Russian'; did you mean 'Russian peacekeepers'?"
     assert seeds.suggest("The") == ["the airport", "the Corridor"]
+    assert seeds.suggest("Nagorno") == ["Nagorno-Karabakh"]  # a hyphen ends a word too
     assert seeds.suggest("Karabakh border") == ["Karabakh border with Iran", "Karabakh region"]  # close, then by start
     assert seeds.suggest("stepanakert-airprt")[0] == "Stepanakert airport"  # close to its id: said by its name
 

@@ -146,14 +146,15 @@ def test_one_file_validated_alone_names_the_files_beside_it(tmp_path: Path, monk
 
 def test_the_other_documents_folders_are_named_after_the_files_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An id defined in another document (an event another article reported, which this one adds to) is looked for
-    in the other documents' folders beside the one given too, after the files in the folder above."""
+    in the other documents' folders beside the one given too, after the files in the folder above: those that
+    define it, not those that only refer to it."""
     corpus = _copy(tmp_path)
     (corpus / "registry.yaml").write_text("persons:\n  - {id: someone-else, name: Someone Else}\n", encoding="utf-8")
     (corpus / "ann").mkdir()
     registry = (CASE / "registry.yaml").read_text(encoding="utf-8")
     (corpus / "ann" / "annotations.yaml").write_text(registry, encoding="utf-8")  # defines what the registry did
-    (corpus / "zzz-unrelated").mkdir()
-    (corpus / "zzz-unrelated" / "annotations.yaml").write_text("source: {id: other}\n", encoding="utf-8")
+    (corpus / "refers").mkdir()  # a document that only refers to the id (any may): not named
+    (corpus / "refers" / "annotations.yaml").write_text("events:\n  - {id: e, place: testville}\n", encoding="utf-8")
     monkeypatch.chdir(corpus)
     problems = [str(p) for p in kgraph.validate("bridge")]
     note = NOTE.format(files="ann/annotations.yaml", what="folder", above=".", them="it")
