@@ -4,7 +4,9 @@ Each event starts at its earliest day (an event with an open start, at its
 latest), at the precision its date has (a year, a month or a day), and ends
 at its latest day when that differs. ``display_date`` says the date in words
 as the explorer does (:func:`kgraph.export.short_labels.short_date`), its
-uncertainty kept: ``from 11 Jul 2023``, ``~Sep 2020``, ``12 Jul 2023 or later``.
+uncertainty kept: ``from 11 Jul 2023``, ``~Sep 2020``, ``12 Jul 2023 or later``;
+a set of days says whether one of them is meant or all (``a day from 1 Mar 2024
+to 10 Mar 2024``, ``12 Jul 2023 and 14 Jul 2023``).
 Events are grouped by type. A slide's text gives the event's states as its
 sources reported them (``predicted … → occurred …``), its participants, its
 figures with who claims them, its links to other events, and every quote with
@@ -43,6 +45,7 @@ import networkx as nx
 from kgraph.annotations.dates import EDTF_PATTERN
 from kgraph.export.short_labels import short_date
 from kgraph.graph.attributes import attribution, figure_text, own_part, stance_of, state_text
+from kgraph.text import or_list
 
 if TYPE_CHECKING:
     from kgraph.export.xmlstream import Writable
@@ -82,19 +85,32 @@ def date_words(data: Mapping[str, Any]) -> str:
     >>> date_words({"date": "2020-~09", "earliest": "2020-09-01", "latest": "2020-09-30", "precision": "month"})
     '~Sep 2020'
     >>> date_words({"date": "[2024-03-01..2024-03-10]", "earliest": "2024-03-01", "latest": "2024-03-10"})
-    '1 Mar 2024 – 10 Mar 2024'
-    >>> date_words({"date": "soon/later"})
-    'soon/later'
+    'a day from 1 Mar 2024 to 10 Mar 2024'
+    >>> date_words({"date": "{2023-07-12,2023-07-14}"}), date_words({"date": "soon/later"})
+    ('12 Jul 2023 and 14 Jul 2023', 'soon/later')
     """
     text = "" if data.get("date") in (None, "") else str(data["date"])
     if text and not _EDTF.match(text):
         return text
+    if text[:1] in "[{" and text[-1:] in "]}" and ".." not in (text[1:3], text[-3:-1]):  # open sets: 'or later'
+        return _set_words(text)
 
     def given(key: str) -> str | None:
         value = data.get(key)
         return value if isinstance(value, str) else None
 
     return short_date(text or None, given("earliest"), given("latest"), given("precision"))
+
+
+def _set_words(text: str) -> str:
+    """A closed EDTF set in words, so that one of its days ([...]) reads apart from all of them ({...}) and from an
+    interval: '12 Jul 2023 or 14 Jul 2023', 'a day from 1 Mar 2024 to 10 Mar 2024', 'every day from ... to ...'."""
+    one_of = text.startswith("[")
+    words = []
+    for member in (m.strip() for m in text[1:-1].split(",")):
+        first, dots, last = (short_date(part, None, None, None) if part else "" for part in member.partition(".."))
+        words.append(f"{'a day' if one_of else 'every day'} from {first} to {last}" if dots else first)
+    return or_list(words) if one_of else " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
 def _date(day: date, precision: str) -> dict[str, int]:

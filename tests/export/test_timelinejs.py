@@ -376,9 +376,22 @@ def test_the_date_is_said_in_words_as_the_explorer_says_it(seeds, data):
     assert dates["icrc-transport-blocked"] == "from 11 Jul 2023"
     assert dates["azerbaijani-gains-in-southern-karabakh"] == "~Sep 2020 – 29 Oct 2020"
     assert dates["capture-of-shusha"] == "29 Oct 2020 or later"
-    assert date_words({"date": "[2024-03-01..2024-03-10]", "earliest": "2024-03-01", "latest": "2024-03-10"}) == (
-        "1 Mar 2024 – 10 Mar 2024"
-    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("[2024-03-01..2024-03-10]", "a day from 1 Mar 2024 to 10 Mar 2024"),
+        ("2024-03-01/2024-03-10", "1 Mar 2024 – 10 Mar 2024"),
+        ("{2023-07-12,2023-07-14}", "12 Jul 2023 and 14 Jul 2023"),
+        ("[2023-07-12,2023-07-14,2023-08]", "12 Jul 2023, 14 Jul 2023 or Aug 2023"),
+        ("{2023-01..2023-03}", "every day from Jan 2023 to Mar 2023"),
+        ("[2023-07-12..]", "12 Jul 2023 or later"),
+    ],
+)
+def test_a_set_of_days_reads_apart_from_an_interval_and_one_of_them_from_all(text, words):
+    """A one-of set is not a span of days, nor two days that both happened the days between them."""
+    assert date_words({"date": text}) == words
 
 
 @pytest.mark.hostile
